@@ -1,0 +1,61 @@
+#!/usr/bin/env node
+// Generates src/proto/gen/natsgh.{js,d.ts} from proto/natsgh/v1/*.proto with
+// protobufjs-cli. `--check` regenerates into a temp dir and fails when the
+// committed files differ (stale generated code).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const protoDir = join(root, 'proto/natsgh/v1');
+const outDir = join(root, 'src/proto/gen');
+const check = process.argv.includes('--check');
+const bin = (name) => join(root, 'node_modules/.bin', name);
+
+function generate(dir) {
+  const files = readdirSync(protoDir)
+    .filter((f) => f.endsWith('.proto'))
+    .sort()
+    .map((f) => join('proto/natsgh/v1', f));
+  const js = join(dir, 'natsgh.js');
+  execFileSync(
+    bin('pbjs'),
+    [
+      '-t',
+      'static-module',
+      '-w',
+      'es6',
+      '--keep-case',
+      '--force-number',
+      '--no-beautify',
+      '-o',
+      js,
+      ...files,
+    ],
+    { cwd: root, stdio: 'inherit' },
+  );
+  // ESM under NodeNext needs the file extension on the import.
+  const src = readFileSync(js, 'utf8').replace(/from "protobufjs\/minimal"/, 'from "protobufjs/minimal.js"');
+  writeFileSync(js, src);
+  execFileSync(bin('pbts'), ['--no-comments', '-o', join(dir, 'natsgh.d.ts'), js], {
+    cwd: root,
+    stdio: 'inherit',
+  });
+}
+
+if (check) {
+  const tmp = mkdtempSync(join(tmpdir(), 'natsgh-proto-'));
+  generate(tmp);
+  const stale = ['natsgh.js', 'natsgh.d.ts'].filter(
+    (f) => readFileSync(join(tmp, f), 'utf8') !== readFileSync(join(outDir, f), 'utf8'),
+  );
+  if (stale.length > 0) {
+    console.error(`generated protobuf code is stale: ${stale.join(', ')}; run \`npm run proto\` and commit`);
+    process.exit(1);
+  }
+  console.log('generated protobuf code is up to date');
+} else {
+  generate(outDir);
+  console.log(`wrote ${outDir}/natsgh.{js,d.ts}`);
+}

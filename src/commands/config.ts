@@ -1,0 +1,36 @@
+import { BaseCommand } from '../cli/base-command.js';
+import { allConfigFlags, commonFlags } from '../cli/flags.js';
+import type { Source } from '../config/load.js';
+
+export interface ConfigResult {
+  file: string | null;
+  values: Array<{ key: string; value: unknown; source: Source | 'unset' }>;
+}
+
+export default class Config extends BaseCommand<ConfigResult> {
+  static summary = 'Show the resolved configuration and where each value came from.';
+  static description =
+    'Precedence: defaults < config file (natsgh.config.*, .natsghrc*, package.json#natsgh) < environment (NATSGH_*, GITHUB_TOKEN, SYNADIA_CREDS_FILE) < flags. Secrets are shown as [REDACTED].';
+  static examples = [
+    '<%= config.bin %> config',
+    '<%= config.bin %> config --json',
+    'NATSGH_NATS_PORT=4333 <%= config.bin %> config --mode docker --nats-type self_hosted',
+  ];
+  static flags = { ...commonFlags, ...allConfigFlags() };
+
+  protected async execute(): Promise<ConfigResult> {
+    const { flags } = await this.parse(Config);
+    const { resolveConfig, describeConfig } = await import('../config/load.js');
+    const resolved = await resolveConfig({ flags, configFile: flags.config });
+    return { file: resolved.file ?? null, values: describeConfig(resolved) };
+  }
+
+  protected render(result: ConfigResult): void {
+    this.out(`config file: ${result.file ?? '(none found)'}`);
+    const width = Math.max(...result.values.map((v) => v.key.length));
+    for (const v of result.values) {
+      const value = v.value === null ? '-' : String(v.value);
+      this.out(`${v.key.padEnd(width)}  ${value}  (${v.source})`);
+    }
+  }
+}

@@ -1,0 +1,353 @@
+// The one table of natsgh's configuration: every key with its type, default,
+// environment variables, flag and description. Flags, env parsing, validation,
+// `natsgh config` and the README reference are all derived from it.
+// Kept free of heavy imports: command files load it for --help.
+
+export type KeyType = 'string' | 'int' | 'bool' | 'enum' | 'path' | 'url';
+
+export interface ConfigKey {
+  /** Dotted camelCase path in the config object, e.g. "nats.port". */
+  path: string;
+  type: KeyType;
+  values?: readonly string[];
+  default?: string | number | boolean;
+  /** Environment variables, highest priority first. */
+  env: readonly string[];
+  /** The flag name without dashes. */
+  flag: string;
+  description: string;
+  /** Secrets come only from env or flags and are always redacted. */
+  secret?: boolean;
+  /** Extra validation for strings: a regular expression and what it means. */
+  pattern?: { re: RegExp; meaning: string };
+  min?: number;
+  max?: number;
+}
+
+export const MODES = ['dev', 'docker', 'kubernetes'] as const;
+export const NATS_TYPES = ['embedded', 'self_hosted', 'self_hosted_cluster', 'synadia', 'hybrid'] as const;
+export type Mode = (typeof MODES)[number];
+export type NatsType = (typeof NATS_TYPES)[number];
+
+/** Which NATS types each mode supports (DESIGN.md, "Modes and NATS types"). */
+export const VALID_COMBINATIONS: Record<Mode, readonly NatsType[]> = {
+  dev: ['embedded', 'self_hosted', 'self_hosted_cluster', 'synadia', 'hybrid'],
+  docker: ['self_hosted', 'self_hosted_cluster', 'synadia', 'hybrid'],
+  kubernetes: ['self_hosted', 'self_hosted_cluster', 'synadia', 'hybrid'],
+};
+
+const port = { type: 'int' as const, min: 0, max: 65535 };
+
+export const CONFIG_KEYS: readonly ConfigKey[] = [
+  {
+    path: 'mode',
+    type: 'enum',
+    values: MODES,
+    default: 'dev',
+    env: ['NATSGH_MODE'],
+    flag: 'mode',
+    description: 'Where the controller (and a self-hosted NATS) runs.',
+  },
+  {
+    path: 'natsType',
+    type: 'enum',
+    values: NATS_TYPES,
+    default: 'embedded',
+    env: ['NATSGH_NATS_TYPE'],
+    flag: 'nats-type',
+    description: 'Which NATS to use or stand up.',
+  },
+  {
+    path: 'deployment',
+    type: 'string',
+    default: 'default',
+    env: ['NATSGH_DEPLOYMENT'],
+    flag: 'deployment',
+    description: 'Name of this deployment; keys, subjects and locks are scoped by it.',
+    pattern: {
+      re: /^[a-z0-9][a-z0-9_-]{0,62}$/,
+      meaning: 'lower-case letters, digits, "-" and "_", starting with a letter or digit (no dots)',
+    },
+  },
+  {
+    path: 'org',
+    type: 'string',
+    env: ['NATSGH_ORG', 'GITHUB_REPOSITORY_OWNER'],
+    flag: 'org',
+    description: 'GitHub organization whose .github repository natsgh manages.',
+    pattern: { re: /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/, meaning: 'a GitHub organization login' },
+  },
+  {
+    path: 'outputDir',
+    type: 'path',
+    env: ['NATSGH_OUTPUT_DIR'],
+    flag: 'output-dir',
+    description:
+      "Local checkout of the org's .github repository to generate files into (default: <state-dir>/github).",
+  },
+  {
+    path: 'stateDir',
+    type: 'path',
+    default: '.natsgh',
+    env: ['NATSGH_STATE_DIR'],
+    flag: 'state-dir',
+    description: 'Directory for the local journal, lock file, pid and log files, and embedded server data.',
+  },
+  {
+    path: 'namespace',
+    type: 'string',
+    default: 'natsgh',
+    env: ['NATSGH_NAMESPACE'],
+    flag: 'namespace',
+    description: 'Kubernetes namespace (kubernetes mode).',
+    pattern: { re: /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, meaning: 'a DNS-1123 label' },
+  },
+  {
+    path: 'nats.url',
+    type: 'url',
+    env: ['NATSGH_NATS_URL', 'NATS_URL'],
+    flag: 'nats-url',
+    description:
+      'URL(s) of an existing NATS server, comma-separated (self_hosted, synadia; default for synadia: tls://connect.ngs.global).',
+  },
+  {
+    path: 'nats.port',
+    ...port,
+    default: 4222,
+    env: ['NATSGH_NATS_PORT'],
+    flag: 'nats-port',
+    description: 'Client port of a NATS server natsgh runs.',
+  },
+  {
+    path: 'nats.monitorPort',
+    ...port,
+    default: 8222,
+    env: ['NATSGH_MONITOR_PORT'],
+    flag: 'monitor-port',
+    description: 'HTTP monitoring port of a NATS server natsgh runs.',
+  },
+  {
+    path: 'nats.credsFile',
+    type: 'path',
+    env: ['SYNADIA_CREDS_FILE', 'NATSGH_CREDS_FILE'],
+    flag: 'creds',
+    description: 'A .creds file (user JWT + NKey seed) for Synadia Cloud or any operator-mode NATS.',
+  },
+  {
+    path: 'nats.nkeyFile',
+    type: 'path',
+    env: ['NATSGH_NKEY_FILE'],
+    flag: 'nkey-file',
+    description: 'A file holding an NKey user seed (self_hosted with nkey auth).',
+  },
+  {
+    path: 'nats.user',
+    type: 'string',
+    env: ['NATSGH_NATS_USER'],
+    flag: 'nats-user',
+    description: 'User name for user/password auth.',
+  },
+  {
+    path: 'nats.password',
+    type: 'string',
+    secret: true,
+    env: ['NATSGH_NATS_PASSWORD'],
+    flag: 'nats-password',
+    description: 'Password for user/password auth (env or flag only).',
+  },
+  {
+    path: 'nats.token',
+    type: 'string',
+    secret: true,
+    env: ['NATSGH_NATS_TOKEN'],
+    flag: 'nats-token',
+    description: 'Token for token auth (env or flag only).',
+  },
+  {
+    path: 'nats.jetstreamDomain',
+    type: 'string',
+    env: ['NATSGH_JS_DOMAIN'],
+    flag: 'js-domain',
+    description: 'JetStream domain used by every JetStream and KV call (hybrid default: edge).',
+    pattern: { re: /^[A-Za-z0-9_-]+$/, meaning: 'letters, digits, "-" and "_"' },
+  },
+  {
+    path: 'nats.replicas',
+    type: 'int',
+    default: 3,
+    min: 1,
+    max: 99,
+    env: ['NATSGH_REPLICAS'],
+    flag: 'replicas',
+    description: 'Number of servers in a self_hosted_cluster (odd, at least 3).',
+  },
+  {
+    path: 'nats.hubUrl',
+    type: 'url',
+    env: ['NATSGH_HUB_URL'],
+    flag: 'hub-url',
+    description: 'Hub (or Synadia) leafnode URL a hybrid leaf node connects to.',
+  },
+  {
+    path: 'nats.serverBin',
+    type: 'path',
+    env: ['NATSGH_NATS_SERVER_BIN'],
+    flag: 'nats-server-bin',
+    description: 'Path to the nats-server binary to run (default: PATH, then a verified download).',
+  },
+  {
+    path: 'nats.downloadMirror',
+    type: 'url',
+    env: ['NATSGH_NATS_SERVER_MIRROR'],
+    flag: 'nats-server-mirror',
+    description: 'Base URL of a mirror of nats-server releases (air-gapped sites).',
+  },
+  {
+    path: 'nats.tls.ca',
+    type: 'path',
+    env: ['NATSGH_TLS_CA'],
+    flag: 'tls-ca',
+    description: 'CA certificate (PEM) to verify the NATS server.',
+  },
+  {
+    path: 'nats.tls.cert',
+    type: 'path',
+    env: ['NATSGH_TLS_CERT'],
+    flag: 'tls-cert',
+    description: 'Client certificate (PEM) for mTLS.',
+  },
+  {
+    path: 'nats.tls.key',
+    type: 'path',
+    env: ['NATSGH_TLS_KEY'],
+    flag: 'tls-key',
+    description: 'Client private key (PEM) for mTLS.',
+  },
+  {
+    path: 'nats.tls.mode',
+    type: 'enum',
+    values: ['off', 'generate'],
+    default: 'off',
+    env: ['NATSGH_TLS'],
+    flag: 'tls',
+    description:
+      '"generate" creates a dev CA and server certificate in the state dir for servers natsgh runs.',
+  },
+  {
+    path: 'nats.tls.verify',
+    type: 'bool',
+    default: false,
+    env: ['NATSGH_TLS_VERIFY'],
+    flag: 'tls-verify',
+    description: 'Require client certificates (mTLS) on servers natsgh runs.',
+  },
+  {
+    path: 'controller.port',
+    ...port,
+    default: 8080,
+    env: ['NATSGH_CONTROLLER_PORT'],
+    flag: 'controller-port',
+    description: 'Port of the controller /healthz, /readyz and /metrics endpoints.',
+  },
+  {
+    path: 'github.apiUrl',
+    type: 'url',
+    default: 'https://api.github.com',
+    env: ['GITHUB_API_URL'],
+    flag: 'github-api-url',
+    description: 'GitHub API base URL (GitHub Enterprise Server: https://HOST/api/v3).',
+  },
+  {
+    path: 'github.repo',
+    type: 'string',
+    default: '.github',
+    env: ['NATSGH_GITHUB_REPO'],
+    flag: 'github-repo',
+    description: 'Name of the repository natsgh generates files into.',
+  },
+  {
+    path: 'github.token',
+    type: 'string',
+    secret: true,
+    env: ['GITHUB_TOKEN', 'GH_TOKEN'],
+    flag: 'github-token',
+    description: 'GitHub token (classic or fine-grained) (env or flag only).',
+  },
+  {
+    path: 'github.appId',
+    type: 'string',
+    env: ['NATSGH_GITHUB_APP_ID'],
+    flag: 'github-app-id',
+    description: 'GitHub App id (instead of a token).',
+  },
+  {
+    path: 'github.appPrivateKeyFile',
+    type: 'path',
+    env: ['NATSGH_GITHUB_APP_PRIVATE_KEY_FILE'],
+    flag: 'github-app-key',
+    description: "Path to the GitHub App's private key (PEM).",
+  },
+  {
+    path: 'github.appInstallationId',
+    type: 'string',
+    env: ['NATSGH_GITHUB_APP_INSTALLATION_ID'],
+    flag: 'github-app-installation',
+    description: 'Installation id of the GitHub App in the org.',
+  },
+  {
+    path: 'webhook.port',
+    ...port,
+    default: 8090,
+    env: ['NATSGH_WEBHOOK_PORT'],
+    flag: 'webhook-port',
+    description: 'Port of `natsgh webhook serve`.',
+  },
+  {
+    path: 'webhook.secret',
+    type: 'string',
+    secret: true,
+    env: ['NATSGH_WEBHOOK_SECRET'],
+    flag: 'webhook-secret',
+    description: 'Webhook secret(s), comma-separated for rotation (env or flag only).',
+  },
+];
+
+export const KEYS_BY_PATH: ReadonlyMap<string, ConfigKey> = new Map(CONFIG_KEYS.map((k) => [k.path, k]));
+export const KEYS_BY_FLAG: ReadonlyMap<string, ConfigKey> = new Map(CONFIG_KEYS.map((k) => [k.flag, k]));
+
+/** The resolved configuration. */
+export interface NatsghConfig {
+  mode: Mode;
+  natsType: NatsType;
+  deployment: string;
+  org?: string;
+  outputDir: string;
+  stateDir: string;
+  namespace: string;
+  nats: {
+    url?: string;
+    port: number;
+    monitorPort: number;
+    credsFile?: string;
+    nkeyFile?: string;
+    user?: string;
+    password?: string;
+    token?: string;
+    jetstreamDomain?: string;
+    replicas: number;
+    hubUrl?: string;
+    serverBin?: string;
+    downloadMirror?: string;
+    tls: { ca?: string; cert?: string; key?: string; mode: 'off' | 'generate'; verify: boolean };
+  };
+  controller: { port: number };
+  github: {
+    apiUrl: string;
+    repo: string;
+    token?: string;
+    appId?: string;
+    appPrivateKeyFile?: string;
+    appInstallationId?: string;
+  };
+  webhook: { port: number; secret?: string };
+}

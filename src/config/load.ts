@@ -1,0 +1,296 @@
+// Resolves natsgh's configuration: defaults < config file < environment < flags.
+// Every value remembers where it came from; secrets are accepted only from the
+// environment or flags and are registered for redaction as soon as they are read.
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+import { UsageError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
+
+export type Source = 'default' | `file:${string}` | `env:${string}` | `flag:--${string}` | 'derived';
+
+export interface ResolvedConfig {
+  config: NatsghConfig;
+  sources: Record<string, Source>;
+  /** The config file that was used, if any. */
+  file?: string;
+}
+
+export interface ResolveOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Parsed oclif flags keyed by flag name (e.g. {"nats-port": 4333}). Undefined values are ignored. */
+  flags?: Record<string, unknown>;
+  /** An explicit config file (--config); otherwise searched from cwd up to the project root. */
+  configFile?: string;
+  /** Skip the config file search (tests, `natsgh --version`). */
+  noFile?: boolean;
+}
+
+const SEARCH_PLACES = [
+  'package.json',
+  '.natsghrc',
+  '.natsghrc.json',
+  '.natsghrc.yaml',
+  '.natsghrc.yml',
+  'natsgh.config.js',
+  'natsgh.config.mjs',
+  'natsgh.config.cjs',
+  'natsgh.config.ts',
+];
+
+function schemaFor(key: ConfigKey): z.ZodTypeAny {
+  switch (key.type) {
+    case 'int': {
+      let s = z.number().int();
+      if (key.min !== undefined) s = s.min(key.min);
+      if (key.max !== undefined) s = s.max(key.max);
+      return s;
+    }
+    case 'bool':
+      return z.boolean();
+    case 'enum':
+      return z.enum(key.values as [string, ...string[]]);
+    case 'url':
+      return z
+        .string()
+        .min(1)
+        .refine(
+          (v) =>
+            v.split(',').every((u) => {
+              try {
+                new URL(u.trim());
+                return true;
+              } catch {
+                return /^[\w.-]+:\d+$/.test(u.trim());
+              }
+            }),
+          { message: 'expected a URL such as nats://host:4222' },
+        );
+    default: {
+      let s = z.string().min(1);
+      if (key.pattern) s = s.regex(key.pattern.re, { message: `expected ${key.pattern.meaning}` });
+      return s;
+    }
+  }
+}
+
+function expected(key: ConfigKey): string {
+  switch (key.type) {
+    case 'int':
+      return `an integer${key.min !== undefined ? ` from ${key.min}` : ''}${key.max !== undefined ? ` to ${key.max}` : ''}`;
+    case 'bool':
+      return 'true or false';
+    case 'enum':
+      return `one of ${key.values!.join(', ')}`;
+    case 'url':
+      return 'a URL such as nats://host:4222';
+    default:
+      return key.pattern ? key.pattern.meaning : 'a non-empty string';
+  }
+}
+
+/** Flattens a nested config object to dotted paths; arrays and scalars are leaves. */
+function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): Record<string, unknown> {
+  if (obj && typeof obj === 'object' && !Array.isArray(obj)) {
+    for (const [k, v] of Object.entries(obj as Record<string, unknown>)) {
+      const path = prefix ? `${prefix}.${k}` : k;
+      if (v && typeof v === 'object' && !Array.isArray(v) && !KEYS_BY_PATH.has(path)) flatten(v, path, out);
+      else out[path] = v;
+    }
+  }
+  return out;
+}
+
+function closestKey(path: string): string | undefined {
+  const candidates = CONFIG_KEYS.map((k) => k.path);
+  const lower = path.toLowerCase().replaceAll(/[_-]/g, '');
+  return candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => c.endsWith(`.${path}`));
+}
+
+function parseEnvValue(key: ConfigKey, name: string, raw: string): unknown {
+  if (key.type === 'int') {
+    if (!/^-?\d+$/.test(raw.trim())) {
+      throw new UsageError(`environment variable ${name}="${raw}" is not valid: expected ${expected(key)}`, {
+        code: 'config_invalid',
+        suggestions: [`Set ${name} to ${expected(key)}, or unset it.`],
+      });
+    }
+    return Number(raw.trim());
+  }
+  if (key.type === 'bool') {
+    const v = raw.trim().toLowerCase();
+    if (['1', 'true', 'yes', 'on'].includes(v)) return true;
+    if (['0', 'false', 'no', 'off', ''].includes(v)) return false;
+    throw new UsageError(`environment variable ${name}="${raw}" is not valid: expected true or false`, {
+      code: 'config_invalid',
+      suggestions: [`Set ${name}=true or ${name}=false.`],
+    });
+  }
+  return raw;
+}
+
+function setPath(target: Record<string, any>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let cur = target;
+  for (const p of parts.slice(0, -1)) {
+    cur[p] ??= {};
+    cur = cur[p];
+  }
+  cur[parts[parts.length - 1]] = value;
+}
+
+async function loadFile(
+  opts: ResolveOptions,
+  cwd: string,
+): Promise<{ file: string; data: unknown } | undefined> {
+  if (opts.noFile) return undefined;
+  const { cosmiconfig } = await import('cosmiconfig');
+  const explorer = cosmiconfig('natsgh', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+  try {
+    const found = opts.configFile
+      ? await explorer.load(resolve(cwd, opts.configFile))
+      : await explorer.search(cwd);
+    if (!found || found.isEmpty) return found ? { file: found.filepath, data: {} } : undefined;
+    return { file: found.filepath, data: found.config };
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException & { filepath?: string; mark?: unknown };
+    const file = e.filepath ?? opts.configFile ?? '(config file)';
+    if (e.code === 'ENOENT') {
+      throw new UsageError(`config file ${file} does not exist`, {
+        code: 'config_not_found',
+        suggestions: ['Check the --config path.'],
+      });
+    }
+    throw new UsageError(`config file ${file} could not be parsed: ${e.message.split('\n')[0]}`, {
+      code: 'config_malformed',
+      details: { file },
+      suggestions: [
+        `Fix the syntax of ${file} (YAML or JSON), or run \`natsgh config\` to see what is read.`,
+      ],
+    });
+  }
+}
+
+/** Validates one value for a key, throwing a UsageError that names where it came from. */
+function validate(key: ConfigKey, value: unknown, where: string): unknown {
+  const result = schemaFor(key).safeParse(value);
+  if (!result.success) {
+    const shown = key.secret ? '[REDACTED]' : JSON.stringify(value);
+    throw new UsageError(`${where}: "${key.path}" is ${shown}, expected ${expected(key)}`, {
+      code: 'config_invalid',
+      details: { key: key.path, where },
+      suggestions: [`Set "${key.path}" to ${expected(key)}.`],
+    });
+  }
+  return result.data;
+}
+
+export async function resolveConfig(opts: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const cwd = opts.cwd ?? process.cwd();
+  const env = opts.env ?? process.env;
+  const values: Record<string, unknown> = {};
+  const sources: Record<string, Source> = {};
+
+  for (const key of CONFIG_KEYS) {
+    if (key.default !== undefined) {
+      values[key.path] = key.default;
+      sources[key.path] = 'default';
+    }
+  }
+
+  const loaded = await loadFile(opts, cwd);
+  if (loaded) {
+    const { file, data } = loaded;
+    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+      throw new UsageError(`config file ${file} must hold an object of settings`, {
+        code: 'config_invalid',
+        details: { file },
+        suggestions: ['See `natsgh config --help` for the keys.'],
+      });
+    }
+    for (const [path, raw] of Object.entries(flatten(data))) {
+      const key = KEYS_BY_PATH.get(path);
+      if (!key) {
+        const near = closestKey(path);
+        throw new UsageError(`config file ${file}: unknown key "${path}"`, {
+          code: 'config_invalid',
+          details: { file, key: path },
+          suggestions: [
+            near ? `Did you mean "${near}"?` : 'Run `natsgh config --help` for the list of keys.',
+          ],
+        });
+      }
+      if (key.secret) {
+        throw new UsageError(
+          `config file ${file}: "${path}" is a secret and is never read from a file that may be committed`,
+          {
+            code: 'config_secret_in_file',
+            details: { file, key: path },
+            suggestions: [`Remove it from ${file} and set ${key.env[0]} or --${key.flag} instead.`],
+          },
+        );
+      }
+      let value = validate(key, raw, `config file ${file}`);
+      if (key.type === 'path' && typeof value === 'string' && !isAbsolute(value)) {
+        value = resolve(dirname(file), value);
+      }
+      values[path] = value;
+      sources[path] = `file:${file}`;
+    }
+  }
+
+  for (const key of CONFIG_KEYS) {
+    const name = key.env.find((n) => env[n] !== undefined && env[n] !== '');
+    if (!name) continue;
+    const raw = env[name]!;
+    if (key.secret) registerSecret(raw);
+    let value = validate(key, parseEnvValue(key, name, raw), `environment variable ${name}`);
+    if (key.type === 'path' && typeof value === 'string') value = resolve(cwd, value);
+    values[key.path] = value;
+    sources[key.path] = `env:${name}`;
+  }
+
+  for (const key of CONFIG_KEYS) {
+    const raw = opts.flags?.[key.flag];
+    if (raw === undefined) continue;
+    if (key.secret && typeof raw === 'string') registerSecret(raw);
+    let value = validate(key, raw, `flag --${key.flag}`);
+    if (key.type === 'path' && typeof value === 'string') value = resolve(cwd, value);
+    values[key.path] = value;
+    sources[key.path] = `flag:--${key.flag}`;
+  }
+
+  // Paths from defaults are relative to cwd.
+  if (sources.stateDir === 'default') values.stateDir = resolve(cwd, values.stateDir as string);
+  if (values.outputDir === undefined) {
+    values.outputDir = resolve(values.stateDir as string, 'github');
+    sources.outputDir = 'derived';
+  }
+  if (values['nats.jetstreamDomain'] === undefined && values.natsType === 'hybrid') {
+    values['nats.jetstreamDomain'] = 'edge';
+    sources['nats.jetstreamDomain'] = 'derived';
+  }
+  if (values['nats.url'] === undefined && values.natsType === 'synadia') {
+    values['nats.url'] = 'tls://connect.ngs.global';
+    sources['nats.url'] = 'derived';
+  }
+
+  const config: Record<string, any> = { nats: { tls: {} }, controller: {}, github: {}, webhook: {} };
+  for (const [path, value] of Object.entries(values)) setPath(config, path, value);
+  return { config: config as NatsghConfig, sources, file: loaded?.file };
+}
+
+/** The configuration as `natsgh config` shows it: every key, its value (secrets redacted) and source. */
+export function describeConfig(
+  resolved: ResolvedConfig,
+): Array<{ key: string; value: unknown; source: Source | 'unset' }> {
+  const rows: Array<{ key: string; value: unknown; source: Source | 'unset' }> = [];
+  for (const key of CONFIG_KEYS) {
+    const source = resolved.sources[key.path];
+    let value: unknown = key.path.split('.').reduce<any>((o, p) => o?.[p], resolved.config);
+    if (key.secret && value !== undefined) value = '[REDACTED]';
+    rows.push({ key: key.path, value: value ?? null, source: source ?? 'unset' });
+  }
+  return rows;
+}

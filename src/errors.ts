@@ -1,0 +1,87 @@
+// The error classes every command maps to an exit code and a JSON error
+// document. Errors a person can act on carry suggestions; bugs are InternalError.
+
+export const ExitCode = {
+  ok: 0,
+  failed: 1,
+  usage: 2,
+  busy: 3,
+  interrupted: 130,
+} as const;
+export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+
+export interface NatsghErrorOptions {
+  /** Machine-readable code, for example "config_invalid" or "lock_held". */
+  code: string;
+  exit?: ExitCodeValue;
+  /** Next steps: commands or flags to try. */
+  suggestions?: string[];
+  cause?: unknown;
+  /** Extra structured facts for --json (no secrets). */
+  details?: Record<string, unknown>;
+}
+
+export class NatsghError extends Error {
+  readonly code: string;
+  readonly exit: ExitCodeValue;
+  readonly suggestions: string[];
+  readonly details?: Record<string, unknown>;
+
+  constructor(message: string, opts: NatsghErrorOptions) {
+    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
+    this.name = 'NatsghError';
+    this.code = opts.code;
+    this.exit = opts.exit ?? ExitCode.failed;
+    this.suggestions = opts.suggestions ?? [];
+    this.details = opts.details;
+  }
+}
+
+/** Bad flags, bad config, missing required input: exit 2. */
+export class UsageError extends NatsghError {
+  constructor(
+    message: string,
+    opts: Omit<NatsghErrorOptions, 'exit'> & { code?: string } = { code: 'usage' },
+  ) {
+    super(message, { ...opts, code: opts.code ?? 'usage', exit: ExitCode.usage });
+    this.name = 'UsageError';
+  }
+}
+
+/** Another run holds the deployment's lock: exit 3. */
+export class BusyError extends NatsghError {
+  constructor(message: string, opts: Omit<NatsghErrorOptions, 'exit' | 'code'> & { code?: string } = {}) {
+    super(message, { ...opts, code: opts.code ?? 'busy', exit: ExitCode.busy });
+    this.name = 'BusyError';
+  }
+}
+
+/** SIGINT/SIGTERM: exit 130. */
+export class InterruptedError extends NatsghError {
+  constructor(message = 'interrupted', opts: Omit<NatsghErrorOptions, 'exit' | 'code'> = {}) {
+    super(message, { ...opts, code: 'interrupted', exit: ExitCode.interrupted });
+    this.name = 'InterruptedError';
+  }
+}
+
+/** A bug in natsgh, not something the user did. */
+export class InternalError extends NatsghError {
+  constructor(message: string, cause?: unknown) {
+    super(`internal error (a bug in natsgh): ${message}`, {
+      code: 'internal',
+      exit: ExitCode.failed,
+      cause,
+      suggestions: ['Re-run with NATSGH_DEBUG=1 and report the output (it is redacted).'],
+    });
+    this.name = 'InternalError';
+  }
+}
+
+export function isNatsghError(err: unknown): err is NatsghError {
+  return err instanceof NatsghError;
+}
+
+export function errorMessage(err: unknown): string {
+  if (err instanceof Error) return err.message;
+  return String(err);
+}
