@@ -61,6 +61,17 @@ export interface PhaseContext {
   /** Set by the runner once NATS is reachable. */
   nats?: NatsHandle;
   events: EventSink;
+  /** Options of the optional terraform phase (--terraform and its flags). */
+  terraform: TerraformOptions;
+}
+
+export interface TerraformOptions {
+  enabled: boolean;
+  dir: string;
+  backend: 'local' | 's3' | 'gcs';
+  backendConfig: Record<string, string>;
+  /** -var values; may hold secrets, so never checkpointed or published as they are. */
+  vars: Record<string, string>;
 }
 
 /** What a running phase can do with its task row. */

@@ -1,0 +1,15 @@
+// Picks the provisioner for a (mode, NATS type) pair. Modules load lazily so a
+// command only pays for the provisioner it uses.
+import type { NatsghConfig } from '../config/keys.js';
+import { NatsghError } from '../errors.js';
+import type { Provisioner } from './provisioner.js';
+
+export async function createProvisioner(config: NatsghConfig): Promise<Provisioner> {
+  const key = `${config.mode}/${config.natsType}`;
+  switch (key) {
+    default:
+      throw new NatsghError(`no provisioner for --mode ${config.mode} --nats-type ${config.natsType} yet`, {
+        code: 'not_supported',
+      });
+  }
+}
