@@ -33,8 +33,12 @@ export async function ensureKvBucket(
   });
   const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
   const info = await jsm.streams.info(`KV_${b.bucket}`);
+  const maxAge = (b.ttlMs ?? 0) * 1_000_000;
   const want: Partial<StreamConfig> = {
-    max_age: (b.ttlMs ?? 0) * 1_000_000,
+    max_age: maxAge,
+    // The duplicate window may not exceed max_age (NATS-NOTES).
+    duplicate_window:
+      maxAge > 0 ? Math.min(info.config.duplicate_window || maxAge, maxAge) : info.config.duplicate_window,
     max_msgs_per_subject: b.history ?? 1,
     num_replicas: b.replicas ?? info.config.num_replicas,
   };
