@@ -1,0 +1,41 @@
+// The template language: `{{ name }}` (or `{{ a.b }}`) is replaced by the
+// variable's value; GitHub Actions expressions `${{ ... }}` pass through
+// untouched, as does anything between braces that is not a name. An unknown
+// variable is an error, never an empty string.
+
+const PLACEHOLDER = /(\$?)\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}\}/g;
+
+export class TemplateVariableError extends Error {
+  constructor(
+    readonly template: string,
+    readonly variable: string,
+  ) {
+    super(`template ${template} uses {{ ${variable} }}, which is not defined`);
+    this.name = 'TemplateVariableError';
+  }
+}
+
+function lookup(variables: Record<string, unknown>, name: string): unknown {
+  if (Object.hasOwn(variables, name)) return variables[name];
+  let value: unknown = variables;
+  for (const part of name.split('.')) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, part)) return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
+}
+
+export function substituteVariables(
+  text: string,
+  variables: Record<string, unknown>,
+  templateName: string,
+): string {
+  return text.replace(PLACEHOLDER, (match, dollar: string, name: string) => {
+    if (dollar) return match;
+    const value = lookup(variables, name);
+    if (value === undefined || value === null || typeof value === 'object') {
+      throw new TemplateVariableError(templateName, name);
+    }
+    return String(value);
+  });
+}
