@@ -1,0 +1,296 @@
+// One run at a time (DESIGN.md, "Locks"): an exclusive lock file in the state dir
+// before NATS exists, a lease in KV bucket natsgh_locks after. Ownership is
+// decided only from the results of exclusive create / kv.create / kv.update, never
+// from a preceding read (server 2.9 direct gets can be stale, NATS-NOTES).
+import { randomUUID } from 'node:crypto';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import type { KV } from '@nats-io/kv';
+import { BusyError, NatsghError } from '../errors.js';
+import { isAlive } from '../system/process.js';
+
+export interface LockHolder {
+  runId: string;
+  host: string;
+  pid: number;
+  /** ISO time the holder acquired the lock. */
+  since: string;
+}
+
+export interface LockHandle {
+  readonly holder: LockHolder;
+  /** Aborted when the lease could not be renewed (another run may now hold it). */
+  readonly lost: AbortSignal;
+  /** Releases the lock if this run still holds it; safe to call twice. */
+  release(): Promise<void>;
+}
+
+export function currentHolder(runId: string): LockHolder {
+  return { runId, host: hostname(), pid: process.pid, since: new Date().toISOString() };
+}
+
+export function describeHolder(h: LockHolder): string {
+  return `run ${h.runId} on host ${h.host}, pid ${h.pid}, since ${h.since}`;
+}
+
+function busy(what: string, holder: LockHolder | undefined, where: string): BusyError {
+  const who = holder ? `held by ${describeHolder(holder)}` : 'held by another run';
+  return new BusyError(`${what} is locked: ${who}`, {
+    code: 'lock_held',
+    details: { lock: where, holder: holder ?? null },
+    suggestions: [
+      'Wait for that run to finish, or pass --lock-timeout 60s to wait for it.',
+      'If that run is gone, its lease lapses by itself; `natsgh unlock` removes it now (`--force` when the holder may still be alive).',
+    ],
+  });
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const v = JSON.parse(text) as LockHolder;
+    if (typeof v.runId === 'string' && typeof v.pid === 'number') return v;
+  } catch {
+    // An unreadable holder is reported as "another run".
+  }
+  return undefined;
+}
+
+const delay = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(t);
+        resolve();
+      },
+      { once: true },
+    );
+  });
+
+export interface AcquireOptions {
+  /** How long to wait for the holder to let go; 0 fails at once. */
+  waitMs?: number;
+  signal?: AbortSignal;
+  /** What is locked, for messages ("deployment default"). */
+  what?: string;
+}
+
+// ---------------------------------------------------------------- lock file
+
+export function lockFilePath(stateDir: string, deployment: string): string {
+  return join(stateDir, `${deployment}.lock`);
+}
+
+/** Reads the holder of a lock file, if any (for status and messages only). */
+export async function readFileLockHolder(path: string): Promise<LockHolder | undefined> {
+  try {
+    return parseHolder(await readFile(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/** True when the holder ran on this host and its process is gone. */
+export function isStaleHolder(h: LockHolder | undefined): boolean {
+  return h !== undefined && h.host === hostname() && !isAlive(h.pid);
+}
+
+/**
+ * Takes the lock file with an exclusive create. A file whose holder ran on this
+ * host with a dead pid is taken over: it is moved aside under a unique name and
+ * the exclusive create decides who wins, so two runs taking over at once cannot
+ * both succeed.
+ */
+export async function acquireFileLock(
+  path: string,
+  holder: LockHolder,
+  opts: AcquireOptions = {},
+): Promise<LockHandle> {
+  const deadline = Date.now() + (opts.waitMs ?? 0);
+  await mkdir(join(path, '..'), { recursive: true });
+  const body = JSON.stringify(holder);
+  for (;;) {
+    try {
+      const fh = await open(path, 'wx');
+      try {
+        await fh.writeFile(body);
+      } finally {
+        await fh.close();
+      }
+      break;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    }
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) continue; // released between our create and read
+    const existing = parseHolder(text);
+    if (existing ? isStaleHolder(existing) : await isOldUnreadable(path)) {
+      await moveAsideIfUnchanged(path, text);
+      continue;
+    }
+    if (Date.now() >= deadline || opts.signal?.aborted)
+      throw busy(opts.what ?? 'this deployment', existing, path);
+    await delay(200, opts.signal);
+  }
+  let released = false;
+  return {
+    holder,
+    lost: new AbortController().signal,
+    async release() {
+      if (released) return;
+      released = true;
+      // Only remove the file while it still names us.
+      const now = await readFile(path, 'utf8').catch(() => undefined);
+      if (now === body) await unlink(path).catch(() => undefined);
+    },
+  };
+}
+
+/** A holder file that cannot be parsed and is older than a lease was left half-written by a crash. */
+async function isOldUnreadable(path: string): Promise<boolean> {
+  const st = await stat(path).catch(() => undefined);
+  return st !== undefined && Date.now() - st.mtimeMs > 30_000;
+}
+
+async function moveAsideIfUnchanged(path: string, expected: string): Promise<void> {
+  const aside = `${path}.stale-${randomUUID()}`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return; // someone else moved it first
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => undefined);
+  if (moved !== expected) {
+    // We moved a fresh lock another run just took: put it back unless a newer one exists.
+    try {
+      const fh = await open(path, 'wx');
+      await fh.writeFile(moved ?? '');
+      await fh.close();
+    } catch {
+      // A third run took the path; its exclusive create already won.
+    }
+  }
+  await unlink(aside).catch(() => undefined);
+}
+
+/** Removes a lock file: only a stale one unless force. Returns the holder that was removed. */
+export async function removeFileLock(
+  path: string,
+  opts: { force: boolean },
+): Promise<{ removed: boolean; holder?: LockHolder; reason?: string }> {
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return { removed: false, reason: 'not locked' };
+  const holder = parseHolder(text);
+  if (!opts.force && holder && !isStaleHolder(holder)) {
+    return { removed: false, holder, reason: `holder may be alive (${describeHolder(holder)})` };
+  }
+  await unlink(path).catch(() => undefined);
+  return { removed: true, holder };
+}
+
+// ------------------------------------------------------------------ KV lease
+
+export interface KvLockOptions extends AcquireOptions {
+  /** The bucket's TTL; a holder that stops renewing loses the lock after this. */
+  leaseMs: number;
+  /** How often to renew (default leaseMs / 3). */
+  renewMs?: number;
+}
+
+function isWrongLastSequence(err: unknown): boolean {
+  const e = err as { code?: number; message?: string };
+  return e?.code === 10071 || e?.code === 10164 || /wrong last sequence/i.test(String(e?.message));
+}
+
+/** Reads the current holder of a KV lock (for messages and status only, never to decide). */
+export async function readKvLockHolder(kv: KV, key: string): Promise<LockHolder | undefined> {
+  try {
+    const e = await kv.get(key);
+    if (!e || e.operation !== 'PUT') return undefined;
+    return parseHolder(e.string());
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Acquires `key` in a lock bucket whose TTL is the lease: kv.create wins or
+ * fails; the handle renews with kv.update(key, value, revision) and releases
+ * with kv.delete(key, {previousSeq}). A failed renewal aborts `lost`.
+ */
+export async function acquireKvLock(
+  kv: KV,
+  key: string,
+  holder: LockHolder,
+  opts: KvLockOptions,
+): Promise<LockHandle> {
+  const deadline = Date.now() + (opts.waitMs ?? 0);
+  const body = JSON.stringify(holder);
+  let revision: number;
+  for (;;) {
+    try {
+      revision = await kv.create(key, body);
+      break;
+    } catch (err) {
+      if (!isWrongLastSequence(err)) {
+        throw new NatsghError(`could not take the lock ${key}: ${(err as Error).message}`, {
+          code: 'lock_error',
+          cause: err,
+        });
+      }
+    }
+    if (Date.now() >= deadline || opts.signal?.aborted) {
+      throw busy(opts.what ?? key, await readKvLockHolder(kv, key), `kv:${key}`);
+    }
+    await delay(Math.min(250, Math.max(10, deadline - Date.now())), opts.signal);
+  }
+  const lost = new AbortController();
+  const renewMs = opts.renewMs ?? Math.floor(opts.leaseMs / 3);
+  let lastRenewed = Date.now();
+  let released = false;
+  let renewing: Promise<void> = Promise.resolve();
+  const timer = setInterval(() => {
+    renewing = (async () => {
+      try {
+        revision = await kv.update(key, body, revision);
+        lastRenewed = Date.now();
+      } catch (err) {
+        if (released) return;
+        // A stale revision means someone else owns the key now; a transient error
+        // only loses the lock once the lease has run out.
+        if (isWrongLastSequence(err) || Date.now() - lastRenewed >= opts.leaseMs) {
+          clearInterval(timer);
+          lost.abort(
+            new NatsghError(`lost the lock ${key}: ${(err as Error).message}`, { code: 'lock_lost' }),
+          );
+        }
+      }
+    })();
+  }, renewMs);
+  timer.unref();
+  return {
+    holder,
+    lost: lost.signal,
+    async release() {
+      if (released) return;
+      released = true;
+      clearInterval(timer);
+      await renewing;
+      if (lost.signal.aborted) return;
+      try {
+        await kv.delete(key, { previousSeq: revision });
+      } catch {
+        // Not ours any more (or NATS is gone): the lease lapses by itself.
+      }
+    },
+  };
+}
+
+/** Removes a KV lock regardless of its holder (`natsgh unlock --force`). */
+export async function forceRemoveKvLock(kv: KV, key: string): Promise<LockHolder | undefined> {
+  const holder = await readKvLockHolder(kv, key);
+  await kv.purge(key);
+  return holder;
+}
