@@ -1,0 +1,263 @@
+// Checks for reaching NATS: the creds file (readable, private, parseable, not
+// expired), TLS files (readable, key matches cert, not expired) and the NATS
+// URL itself (reachable, round-trip time, JetStream enabled for the account).
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFile, stat } from 'node:fs/promises';
+import { NatsghError } from '../../errors.js';
+import type { CheckOutcome, DoctorCheck, DoctorContext } from '../check.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** Warn this long before creds or certificates expire. */
+const EXPIRY_WARNING_MS = 14 * DAY_MS;
+
+function days(ms: number): string {
+  const d = Math.floor(ms / DAY_MS);
+  return d === 1 ? '1 day' : `${d} days`;
+}
+
+export const credsCheck: DoctorCheck = {
+  id: 'creds',
+  title: 'NATS creds file',
+  appliesTo(ctx) {
+    if (ctx.config.nats.credsFile || ctx.natsType === 'synadia') return true;
+    return `no creds file configured (not needed for ${ctx.natsType})`;
+  },
+  async run(ctx) {
+    const file = ctx.config.nats.credsFile;
+    if (!file) {
+      return {
+        status: 'fail',
+        message: 'synadia needs a .creds file (user JWT + NKey seed), and none is configured',
+        hint: 'Download one from Synadia Cloud ("Get Connected" on the user) and pass --creds FILE or set SYNADIA_CREDS_FILE.',
+      };
+    }
+    const { readCredsFile } = await import('../../nats/creds.js');
+    let info: Awaited<ReturnType<typeof readCredsFile>>;
+    try {
+      info = await readCredsFile(file, ctx.deps.now());
+    } catch (err) {
+      if (err instanceof NatsghError)
+        return { status: 'fail', message: err.message, hint: err.suggestions.join(' ') };
+      throw err;
+    }
+    const who = `user ${info.name || info.userPublicKey} of account ${info.accountPublicKey} (fingerprint ${info.fingerprint})`;
+    if (ctx.deps.platform.os !== 'win32') {
+      const mode = (await stat(file)).mode & 0o777;
+      if (mode & 0o077) {
+        return {
+          status: 'warn',
+          message: `${file} (${who}) is readable by other users (mode ${mode.toString(8).padStart(4, '0')}); it holds a private NKey seed`,
+          hint: `chmod 600 ${file}`,
+        };
+      }
+    }
+    if (info.expiresAt !== undefined) {
+      const left = info.expiresAt * 1000 - ctx.deps.now();
+      if (left < EXPIRY_WARNING_MS) {
+        return {
+          status: 'warn',
+          message: `${file} (${who}) expires in ${days(left)}, at ${new Date(info.expiresAt * 1000).toISOString()}`,
+          hint: 'Download fresh creds for this user before they expire.',
+        };
+      }
+    }
+    const expiry = info.expiresAt
+      ? `, expires ${new Date(info.expiresAt * 1000).toISOString()}`
+      : ', never expires';
+    return { status: 'ok', message: `${file}: ${who}${expiry}` };
+  },
+};
+
+type TlsRole = 'ca' | 'cert' | 'key';
+const TLS_FLAGS: Record<TlsRole, string> = {
+  ca: '--tls-ca (NATSGH_TLS_CA)',
+  cert: '--tls-cert (NATSGH_TLS_CERT)',
+  key: '--tls-key (NATSGH_TLS_KEY)',
+};
+
+function certExpiry(cert: X509Certificate, what: string, now: number): CheckOutcome | undefined {
+  const from = Date.parse(cert.validFrom);
+  const to = Date.parse(cert.validTo);
+  if (to <= now) {
+    return {
+      status: 'fail',
+      message: `${what} expired on ${new Date(to).toISOString()}`,
+      hint: `Issue a new ${what}.`,
+    };
+  }
+  if (from > now) {
+    return {
+      status: 'fail',
+      message: `${what} is not valid before ${new Date(from).toISOString()}`,
+      hint: 'Check the clock of this machine, or issue a new certificate.',
+    };
+  }
+  if (to - now < EXPIRY_WARNING_MS) {
+    return {
+      status: 'warn',
+      message: `${what} expires in ${days(to - now)}, on ${new Date(to).toISOString()}`,
+      hint: `Renew the ${what} soon.`,
+    };
+  }
+  return undefined;
+}
+
+export const tlsCheck: DoctorCheck = {
+  id: 'tls',
+  title: 'TLS files',
+  appliesTo(ctx) {
+    const t = ctx.config.nats.tls;
+    if (t.ca || t.cert || t.key) return true;
+    return t.mode === 'generate'
+      ? 'natsgh generates its own dev CA and certificates'
+      : 'no TLS files configured';
+  },
+  async run(ctx) {
+    const t = ctx.config.nats.tls;
+    const now = ctx.deps.now();
+    const texts: Partial<Record<TlsRole, string>> = {};
+    for (const role of ['ca', 'cert', 'key'] as const) {
+      const file = t[role];
+      if (!file) continue;
+      try {
+        texts[role] = await readFile(file, 'utf8');
+      } catch (err) {
+        return {
+          status: 'fail',
+          message: `cannot read ${role === 'ca' ? 'the CA certificate' : role === 'cert' ? 'the client certificate' : 'the client key'} ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`,
+          hint: `Check the path given to ${TLS_FLAGS[role]} and that this user can read it.`,
+        };
+      }
+    }
+    if (Boolean(t.cert) !== Boolean(t.key)) {
+      const given = t.cert ? 'cert' : 'key';
+      const other = t.cert ? 'key' : 'cert';
+      return {
+        status: 'fail',
+        message: `a client ${given} is given without a client ${other}`,
+        hint: `mTLS needs both: pass ${TLS_FLAGS[other]} too.`,
+      };
+    }
+    const notes: string[] = [];
+    let ca: X509Certificate | undefined;
+    if (texts.ca) {
+      try {
+        ca = new X509Certificate(texts.ca);
+      } catch (err) {
+        return {
+          status: 'fail',
+          message: `${t.ca} is not a PEM certificate: ${(err as Error).message}`,
+          hint: `${TLS_FLAGS.ca} must be the CA certificate in PEM form.`,
+        };
+      }
+      const expiry = certExpiry(ca, `CA certificate ${t.ca}`, now);
+      if (expiry?.status === 'fail') return expiry;
+      if (expiry) notes.push(expiry.message);
+      notes.push(`CA ${ca.subject.replaceAll('\n', ', ')}`);
+    }
+    if (texts.cert && texts.key) {
+      let cert: X509Certificate;
+      try {
+        cert = new X509Certificate(texts.cert);
+      } catch (err) {
+        return {
+          status: 'fail',
+          message: `${t.cert} is not a PEM certificate: ${(err as Error).message}`,
+          hint: `${TLS_FLAGS.cert} must be the client certificate in PEM form.`,
+        };
+      }
+      let key: ReturnType<typeof createPrivateKey>;
+      try {
+        key = createPrivateKey(texts.key);
+      } catch {
+        // The parser's message could quote key material; say only what is wrong.
+        return {
+          status: 'fail',
+          message: `${t.key} is not a readable PEM private key (encrypted keys are not supported)`,
+          hint: `${TLS_FLAGS.key} must be an unencrypted PEM private key.`,
+        };
+      }
+      if (!cert.checkPrivateKey(key)) {
+        return {
+          status: 'fail',
+          message: `the key ${t.key} does not match the certificate ${t.cert}`,
+          hint: 'Pass the private key that belongs to this certificate.',
+        };
+      }
+      const expiry = certExpiry(cert, `client certificate ${t.cert}`, now);
+      if (expiry?.status === 'fail') return expiry;
+      if (expiry) notes.push(expiry.message);
+      if (ca && !cert.checkIssued(ca)) {
+        return {
+          status: 'warn',
+          message: `client certificate ${t.cert} is not issued by the CA ${t.ca}; the server must trust its issuer`,
+          hint: 'This is fine only if the server trusts another CA for client certificates.',
+        };
+      }
+      notes.push(
+        `client certificate ${cert.subject.replaceAll('\n', ', ')} matches its key, valid until ${new Date(Date.parse(cert.validTo)).toISOString()}`,
+      );
+    }
+    const warned = notes.some((n) => / expires in /.test(n));
+    return warned
+      ? { status: 'warn', message: notes.join('; '), hint: 'Renew the certificate(s) that expire soon.' }
+      : { status: 'ok', message: notes.join('; ') };
+  },
+};
+
+function natsUrlApplies(ctx: DoctorContext): true | string {
+  if (ctx.natsType === 'synadia') return true;
+  if (ctx.config.nats.url && (ctx.natsType === 'self_hosted' || ctx.natsType === 'self_hosted_cluster'))
+    return true;
+  return `natsgh starts the ${ctx.natsType} server itself; there is nothing to reach yet`;
+}
+
+export const natsUrlCheck: DoctorCheck = {
+  id: 'nats-url',
+  title: 'NATS server',
+  appliesTo: natsUrlApplies,
+  async run(ctx) {
+    const { connectionSpecFromConfig, connectNats, jetstreamOptions } = await import('../../nats/connect.js');
+    const spec = connectionSpecFromConfig(ctx.config);
+    let nc: Awaited<ReturnType<typeof connectNats>>;
+    try {
+      nc = await connectNats(spec, { name: 'natsgh-doctor', timeoutMs: 5000 });
+    } catch (err) {
+      if (!(err instanceof NatsghError)) throw err;
+      const mtls = err.code === 'nats_timeout' && !(spec.tls?.cert && spec.tls?.key);
+      return {
+        status: 'fail',
+        message: err.message,
+        hint: mtls
+          ? 'A server that requires TLS client certificates (mTLS) shows a missing certificate as a timeout: pass --tls-cert and --tls-key. Otherwise check that the server is up and the URL is right.'
+          : err.suggestions.join(' '),
+      };
+    }
+    try {
+      const rtt = await nc.rtt();
+      const version = nc.info?.version ?? 'unknown';
+      const { jetstreamManager } = await import('@nats-io/jetstream');
+      try {
+        const jsm = await jetstreamManager(nc, { ...jetstreamOptions(spec), timeout: 5000 });
+        const info = await jsm.getAccountInfo();
+        const domain = info.domain ?? spec.jetstreamDomain;
+        return {
+          status: 'ok',
+          message: `${nc.getServer()} (nats-server ${version}) reachable, RTT ${rtt.toFixed(1)} ms; JetStream enabled${domain ? ` in domain ${domain}` : ''} (${info.streams} streams)`,
+        };
+      } catch (err) {
+        const text = `${(err as Error).name} ${(err as Error).message} ${(err as { code?: string }).code ?? ''}`;
+        return {
+          status: 'fail',
+          message: `${nc.getServer()} (nats-server ${version}) reachable, RTT ${rtt.toFixed(1)} ms, but JetStream is not available for this account${spec.jetstreamDomain ? ` in domain ${spec.jetstreamDomain}` : ''}: ${(err as Error).message}`,
+          hint:
+            /timeout|503|no responders/i.test(text) && spec.jetstreamDomain
+              ? `Check --js-domain ${spec.jetstreamDomain}: no JetStream answers in that domain.`
+              : "Enable JetStream on the server (jetstream {} in its config) or for the account (Synadia Cloud: the account's JetStream limits).",
+        };
+      }
+    } finally {
+      await nc.close().catch(() => undefined);
+    }
+  },
+};
