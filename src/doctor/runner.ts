@@ -31,7 +31,7 @@ async function runOne(check: DoctorCheck, base: DoctorContext, timeoutMs: number
       controller.abort(new Error(`timed out after ${timeoutMs} ms`));
       resolve({
         status: 'fail',
-        message: `timed out after ${Math.round(timeoutMs / 1000)} s`,
+        message: `timed out after ${timeoutMs / 1000} s`,
         hint: `Something this check waits for does not answer; run it again, or --ignore ${check.id} to go on.`,
       });
     }, timeoutMs);
