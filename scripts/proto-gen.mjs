@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Generates src/proto/gen/natsgh.{js,d.ts} from proto/natsgh/v1/*.proto with
 // protobufjs-cli. `--check` regenerates into a temp dir and fails when the
-// committed files differ (stale generated code).
+// committed files differ (stale generated code). The generated module makes
+// readers keep unknown fields (protobufjs discards them by default), so that a
+// record written by a newer natsgh survives a read-modify-write by an older one.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -36,7 +38,12 @@ function generate(dir) {
     { cwd: root, stdio: 'inherit' },
   );
   // ESM under NodeNext needs the file extension on the import.
-  const src = readFileSync(js, 'utf8').replace(/from "protobufjs\/minimal"/, 'from "protobufjs/minimal.js"');
+  const src = readFileSync(js, 'utf8')
+    .replace(/from "protobufjs\/minimal"/, 'from "protobufjs/minimal.js"')
+    .replace(
+      /(const \$Reader = [^\n]*\n)/,
+      '$1\n// natsgh: keep fields of newer schema versions in $unknowns (re-encoding writes them back).\n$Reader.discardUnknown = false;\n',
+    );
   writeFileSync(js, src);
   execFileSync(bin('pbts'), ['--no-comments', '-o', join(dir, 'natsgh.d.ts'), js], {
     cwd: root,
