@@ -1,0 +1,348 @@
+// `natsgh controller run`: connects to NATS (reconnecting forever), ensures the
+// streams and buckets it owns, answers ping (and doctor) requests, consumes
+// GITHUB_EVENTS, regenerates the org's .github repository under a per-repo lock,
+// reconciles periodically, publishes heartbeats and serves /healthz, /readyz,
+// /metrics on 127.0.0.1. stop() drains and returns; it works without GitHub.
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { NatsghConfig } from '../config/keys.js';
+import type { GithubClient } from '../github/client.js';
+import { ensureKvBucket } from '../nats/buckets.js';
+import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../nats/connect.js';
+import { BUCKET_DELIVERIES, BUCKET_LOCKS, controllerPingSubject, LOCK_LEASE_MS } from '../nats/names.js';
+import { redact } from '../redact.js';
+import { type EventConsumer, startEventConsumer } from './consumer.js';
+import { decideEvent } from './decide.js';
+import { startHealthServer } from './health-server.js';
+import { controllerMetrics, type MetricsRegistry } from './metrics.js';
+
+export const DELIVERIES_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export interface ControllerOptions {
+  config: NatsghConfig;
+  version: string;
+  /** 0 picks a free port (tests). */
+  controllerPort?: number;
+  /** Also serve `webhook serve` on this port. */
+  webhookPort?: number;
+  /** Periodic reconcile of the org's generated repository; 0 disables it. */
+  resyncIntervalMs: number;
+  concurrency: number;
+  heartbeatIntervalMs?: number;
+  /** Injected GitHub client (tests); default: built from the configuration, or none. */
+  github?: GithubClient | null;
+  durableName?: string;
+  instanceId?: string;
+  log?: (line: string) => void;
+  /** Base of the nak backoff (tests shorten it). */
+  backoffBaseMs?: number;
+  /** How long a regeneration waits for another holder of the repo lock. */
+  lockWaitMs?: number;
+}
+
+export interface RunningController {
+  instanceId: string;
+  controllerPort: number;
+  webhookPort?: number;
+  metrics: MetricsRegistry;
+  nc: NatsConnection;
+  /** Runs one reconcile of the org's generated repository now. */
+  reconcile(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export interface ControllerRunResult {
+  deployment: string;
+  instanceId: string;
+  stoppedBy: string;
+  eventsReceived: number;
+  eventsProcessed: number;
+  commits: number;
+}
+
+export function defaultDurableName(deployment: string): string {
+  return `natsgh-controller-${deployment}`;
+}
+
+export async function startController(opts: ControllerOptions): Promise<RunningController> {
+  const { config } = opts;
+  const deployment = config.deployment;
+  const log = opts.log ?? ((line: string) => process.stderr.write(`${redact(line)}\n`));
+  const instanceId = opts.instanceId ?? randomUUID();
+  const startedUnixMs = Date.now();
+  const metrics = controllerMetrics();
+  const spec: NatsConnectionSpec = connectionSpecFromConfig(config);
+  const nc = await connectNats(spec, { name: `natsgh-controller-${deployment}`, reconnectForever: true });
+  const stoppers: Array<() => Promise<void>> = [];
+  let connected = true;
+  metrics.set('natsgh_nats_connected', 1);
+  (async () => {
+    for await (const s of nc.status()) {
+      if (s.type === 'disconnect') {
+        connected = false;
+        metrics.set('natsgh_nats_connected', 0);
+        log('NATS disconnected; reconnecting');
+      } else if (s.type === 'reconnect') {
+        connected = true;
+        metrics.set('natsgh_nats_connected', 1);
+        log('NATS reconnected');
+      }
+    }
+  })().catch(() => undefined);
+
+  try {
+    const { ensureEventsStream, ensureGithubEventsStream, createEventPublisher } = await import(
+      '../events/publisher.js'
+    );
+    await ensureGithubEventsStream(nc, spec);
+    await ensureEventsStream(nc, spec);
+    const deliveries: KV = await ensureKvBucket(nc, spec, {
+      bucket: BUCKET_DELIVERIES,
+      ttlMs: DELIVERIES_TTL_MS,
+      description: 'GitHub delivery ids the controller processed',
+    });
+    const locks: KV = await ensureKvBucket(nc, spec, {
+      bucket: BUCKET_LOCKS,
+      ttlMs: LOCK_LEASE_MS,
+      description: 'natsgh leases: runs and per-repo regenerations',
+    });
+
+    const publisher = createEventPublisher({
+      stateDir: config.stateDir,
+      deployment,
+      source: `natsgh-controller/${opts.version}`,
+    });
+    await publisher.attach(nc, spec);
+    stoppers.push(() => publisher.close());
+
+    let github: GithubClient | undefined;
+    if (opts.github !== undefined) github = opts.github ?? undefined;
+    else {
+      const { githubClientFromConfig } = await import('../github/client.js');
+      github = await githubClientFromConfig(config, { metrics });
+    }
+    const selfLogins = new Set<string>();
+    if (github) {
+      for (const login of await github.identityLogins().catch(() => [])) selfLogins.add(login.toLowerCase());
+    }
+
+    let regenerateTarget: ((owner: string, repo: string, working?: () => void) => Promise<void>) | undefined;
+    if (github) {
+      const { regenerateRepository } = await import('./regenerate.js');
+      const { renderVariablesFromConfig } = await import('../render/render.js');
+      const { filesGeneratedEvent } = await import('../events/builders.js');
+      const gh = github;
+      regenerateTarget = async (owner, repo, working) => {
+        const result = await regenerateRepository({
+          github: gh,
+          owner,
+          repo,
+          variables: { ...renderVariablesFromConfig({ ...config, org: owner }) },
+          locks,
+          instanceId,
+          metrics,
+          lockWaitMs: opts.lockWaitMs ?? 120_000,
+          working,
+        });
+        if (result.changed)
+          log(`committed ${result.commit} to ${owner}/${repo} (${result.changedPaths.length} files)`);
+        await publisher
+          .publish(
+            filesGeneratedEvent({
+              deployment,
+              runId: instanceId,
+              repo: `${owner}/${repo}`,
+              commit: result.commit,
+              files: result.files,
+              renderHash: result.hash,
+              target: 'github',
+              changed: result.changed,
+            }),
+          )
+          .catch((err) => log(`could not publish FilesGeneratedEvent: ${(err as Error).message}`));
+      };
+    }
+
+    const consumer: EventConsumer = await startEventConsumer({
+      nc,
+      spec,
+      durableName: opts.durableName ?? defaultDurableName(deployment),
+      deliveries,
+      concurrency: opts.concurrency,
+      metrics,
+      instanceId,
+      log,
+      backoffBaseMs: opts.backoffBaseMs,
+      decide: (event) =>
+        decideEvent(event, { org: config.org, generatedRepo: config.github.repo, selfLogins }),
+      regenerate: regenerateTarget
+        ? (target, { working }) => regenerateTarget!(target.owner, target.repo, working)
+        : undefined,
+    });
+    stoppers.unshift(() => consumer.stop());
+
+    const reconcile = async () => {
+      if (!regenerateTarget || !config.org) return;
+      await regenerateTarget(config.org, config.github.repo);
+    };
+    if (opts.resyncIntervalMs > 0) {
+      let running = false;
+      const timer = setInterval(() => {
+        if (running || !connected) return;
+        running = true;
+        reconcile()
+          .catch((err) => log(`reconcile failed: ${redact((err as Error).message)}`))
+          .finally(() => {
+            running = false;
+          });
+      }, opts.resyncIntervalMs);
+      timer.unref();
+      stoppers.unshift(async () => clearInterval(timer));
+    }
+
+    const pingSub = nc.subscribe(controllerPingSubject(deployment), {
+      callback: (_err, msg) => {
+        msg.respond(
+          JSON.stringify({ ok: true, pid: process.pid, version: opts.version, deployment, instanceId }),
+        );
+      },
+    });
+    const doctorSub = nc.subscribe(`natsgh.${deployment}.controller.doctor`, {
+      callback: (_err, msg) => {
+        answerDoctor(config, msg.data)
+          .then((doc) => msg.respond(JSON.stringify(doc)))
+          .catch((err) => msg.respond(JSON.stringify({ ok: false, error: redact((err as Error).message) })));
+      },
+    });
+    stoppers.push(async () => {
+      pingSub.unsubscribe();
+      doctorSub.unsubscribe();
+    });
+
+    const { controllerHeartbeat } = await import('../events/builders.js');
+    let beat = 0;
+    const heartbeatIntervalMs = opts.heartbeatIntervalMs ?? 30_000;
+    const sendHeartbeat = () => {
+      beat++;
+      publisher
+        .publish(
+          controllerHeartbeat({
+            deployment,
+            instanceId,
+            host: hostname(),
+            pid: process.pid,
+            version: opts.version,
+            startedUnixMs,
+            beat,
+            eventsProcessed: metrics.total('natsgh_events_processed_total'),
+            commitsMade: metrics.total('natsgh_commits_total'),
+            pending: metrics.get('natsgh_inflight'),
+            intervalMs: heartbeatIntervalMs,
+          }),
+        )
+        .catch(() => undefined);
+    };
+    sendHeartbeat();
+    const hb = setInterval(sendHeartbeat, heartbeatIntervalMs);
+    hb.unref();
+    stoppers.unshift(async () => clearInterval(hb));
+
+    const health = await startHealthServer({
+      port: opts.controllerPort ?? config.controller.port,
+      metrics,
+      readiness: () => ({
+        ready: connected && consumer.running,
+        details: {
+          nats: { connected },
+          consumer: { running: consumer.running },
+          github: github
+            ? { ready: true }
+            : { ready: false, reason: 'no GitHub credentials (GITHUB_TOKEN or a GitHub App)' },
+        },
+      }),
+    });
+    stoppers.push(() => health.close());
+
+    let webhookPort: number | undefined;
+    if (opts.webhookPort !== undefined) {
+      const { startWebhookServer } = await import('../webhook/server.js');
+      const webhook = await startWebhookServer({
+        nc,
+        spec,
+        port: opts.webhookPort,
+        secrets: (config.webhook.secret ?? '').split(',').filter(Boolean),
+        metrics,
+        log,
+      });
+      webhookPort = webhook.port;
+      stoppers.unshift(() => webhook.close());
+    }
+
+    log(
+      `controller ${instanceId} running: deployment ${deployment}, health on 127.0.0.1:${health.port}` +
+        (webhookPort !== undefined ? `, webhooks on :${webhookPort}` : '') +
+        (github ? '' : ' (no GitHub credentials: events needing GitHub are ignored)'),
+    );
+
+    let stopped: Promise<void> | undefined;
+    return {
+      instanceId,
+      controllerPort: health.port,
+      webhookPort,
+      metrics,
+      nc,
+      reconcile,
+      stop() {
+        stopped ??= (async () => {
+          for (const s of stoppers) await s().catch(() => undefined);
+          await nc.drain().catch(() => nc.close());
+        })();
+        return stopped;
+      },
+    };
+  } catch (err) {
+    for (const s of stoppers) await s().catch(() => undefined);
+    await nc.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Runs the doctor where the controller runs (doctor --remote). */
+async function answerDoctor(config: NatsghConfig, data: Uint8Array): Promise<unknown> {
+  let request: { ignore?: string[] } = {};
+  try {
+    if (data.length > 0) request = JSON.parse(new TextDecoder().decode(data));
+  } catch {
+    // An empty or unreadable request runs every check.
+  }
+  const { runDoctor } = await import('../doctor/run.js');
+  return runDoctor({ config, ignore: request.ignore ?? [], timeoutMs: 20_000 });
+}
+
+/** Runs until `signal` aborts, then drains and returns a summary (exit 0). */
+export async function runController(
+  opts: ControllerOptions & { signal: AbortSignal },
+): Promise<ControllerRunResult> {
+  const running = await startController(opts);
+  const stoppedBy = await new Promise<string>((resolve) => {
+    if (opts.signal.aborted) resolve('signal');
+    opts.signal.addEventListener(
+      'abort',
+      () => resolve(String((opts.signal.reason as Error)?.message ?? 'signal')),
+      {
+        once: true,
+      },
+    );
+  });
+  await running.stop();
+  return {
+    deployment: opts.config.deployment,
+    instanceId: running.instanceId,
+    stoppedBy,
+    eventsReceived: running.metrics.total('natsgh_events_received_total'),
+    eventsProcessed: running.metrics.total('natsgh_events_processed_total'),
+    commits: running.metrics.total('natsgh_commits_total'),
+  };
+}

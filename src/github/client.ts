@@ -1,0 +1,175 @@
+// The GitHub client: octokit with retry (5xx, network) and throttling (primary
+// and secondary rate limits), authenticated by a token or as a GitHub App
+// installation, against github.com or GitHub Enterprise Server. Every response
+// feeds the metrics (calls by status, rate-limit remaining).
+import { readFile } from 'node:fs/promises';
+import type { Octokit } from '@octokit/rest';
+import type { NatsghConfig } from '../config/keys.js';
+import type { MetricsRegistry } from '../controller/metrics.js';
+import { UsageError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+
+export type GithubAuth =
+  | { kind: 'token'; token: string }
+  | { kind: 'app'; appId: string; privateKey: string; installationId: string };
+
+export interface GithubClient {
+  octokit: Octokit;
+  apiUrl: string;
+  auth: GithubAuth['kind'];
+  /** Logins the controller's own pushes come from (token user, or "<app-slug>[bot]"), lower-case. */
+  identityLogins(): Promise<string[]>;
+}
+
+export interface GithubClientOptions {
+  metrics?: MetricsRegistry;
+  /** Minimum gap between write requests (GitHub asks for ~1 s; tests use 0). */
+  writeMinTimeMs?: number;
+  /** Multiplier of Retry-After seconds (tests shrink it). */
+  retryAfterBaseMs?: number;
+  /** Retries for 5xx and network errors. */
+  retries?: number;
+  /** How many times a rate-limited request is retried. */
+  rateLimitRetries?: number;
+  log?: (line: string) => void;
+}
+
+export async function createGithubClient(
+  auth: GithubAuth,
+  apiUrl: string,
+  opts: GithubClientOptions = {},
+): Promise<GithubClient> {
+  const { Octokit } = await import('@octokit/rest');
+  const { retry } = await import('@octokit/plugin-retry');
+  const { throttling } = await import('@octokit/plugin-throttling');
+  const Bottleneck = (await import('bottleneck')).default;
+  if (auth.kind === 'token') registerSecret(auth.token);
+  else registerSecret(auth.privateKey);
+  const MyOctokit = Octokit.plugin(retry, throttling);
+  const baseMs = opts.retryAfterBaseMs ?? 1000;
+  const rateLimitRetries = opts.rateLimitRetries ?? 3;
+  const log = opts.log ?? (() => undefined);
+  const authOptions =
+    auth.kind === 'token'
+      ? { auth: auth.token }
+      : {
+          authStrategy: (await import('@octokit/auth-app')).createAppAuth,
+          auth: { appId: auth.appId, privateKey: auth.privateKey, installationId: auth.installationId },
+        };
+  const octokit = new MyOctokit({
+    ...authOptions,
+    baseUrl: apiUrl.replace(/\/+$/, ''),
+    userAgent: 'natsgh',
+    log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
+    retry: {
+      retries: opts.retries ?? 3,
+      retryAfterBaseValue: baseMs,
+      // 409 and 422 are answered by the commit rebuild loop, never retried blindly.
+      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+    },
+    throttle: {
+      retryAfterBaseValue: baseMs,
+      fallbackSecondaryRateRetryAfter: 60,
+      write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeMinTimeMs ?? 1000 }),
+      onRateLimit: (
+        retryAfter: number,
+        options: { method: string; url: string },
+        _o: unknown,
+        count: number,
+      ) => {
+        log(
+          `GitHub rate limit hit on ${options.method} ${options.url}; retry ${count + 1} in ${retryAfter}s`,
+        );
+        return count < rateLimitRetries;
+      },
+      onSecondaryRateLimit: (
+        retryAfter: number,
+        options: { method: string; url: string },
+        _o: unknown,
+        count: number,
+      ) => {
+        log(
+          `GitHub secondary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${retryAfter}s`,
+        );
+        return count < rateLimitRetries;
+      },
+    },
+  }) as unknown as Octokit;
+  const m = opts.metrics;
+  if (m) {
+    const record = (status: number, headers: Record<string, unknown> | undefined) => {
+      m.inc('natsgh_github_calls_total', { status: String(status) });
+      const remaining = Number(headers?.['x-ratelimit-remaining']);
+      if (Number.isFinite(remaining)) m.set('natsgh_github_rate_limit_remaining', remaining);
+    };
+    octokit.hook.after('request', (response) => record(response.status, response.headers));
+    octokit.hook.error('request', (error) => {
+      const e = error as { status?: number; response?: { headers?: Record<string, unknown> } };
+      record(e.status ?? 0, e.response?.headers);
+      throw error;
+    });
+  }
+  let identity: Promise<string[]> | undefined;
+  return {
+    octokit,
+    apiUrl,
+    auth: auth.kind,
+    identityLogins() {
+      identity ??= (async () => {
+        if (auth.kind === 'token') {
+          const { data } = await octokit.rest.users.getAuthenticated();
+          return [data.login.toLowerCase()];
+        }
+        const { data } = await octokit.rest.apps.getAuthenticated();
+        const slug = (data as { slug?: string } | null)?.slug;
+        return slug ? [`${slug}[bot]`.toLowerCase()] : [];
+      })();
+      return identity;
+    },
+  };
+}
+
+/** The GitHub credentials in the configuration, or undefined when there are none. */
+export async function githubAuthFromConfig(config: NatsghConfig): Promise<GithubAuth | undefined> {
+  const g = config.github;
+  if (g.appId || g.appPrivateKeyFile || g.appInstallationId) {
+    const missing = [
+      !g.appId && '--github-app-id (NATSGH_GITHUB_APP_ID)',
+      !g.appPrivateKeyFile && '--github-app-key (NATSGH_GITHUB_APP_PRIVATE_KEY_FILE)',
+      !g.appInstallationId && '--github-app-installation (NATSGH_GITHUB_APP_INSTALLATION_ID)',
+    ].filter(Boolean);
+    if (missing.length > 0) {
+      throw new UsageError(`GitHub App authentication is incomplete: missing ${missing.join(', ')}`, {
+        code: 'github_app_incomplete',
+        suggestions: ['Give all three of app id, private key file and installation id, or use GITHUB_TOKEN.'],
+      });
+    }
+    let privateKey: string;
+    try {
+      privateKey = await readFile(g.appPrivateKeyFile!, 'utf8');
+    } catch (err) {
+      throw new UsageError(
+        `cannot read the GitHub App private key ${g.appPrivateKeyFile}: ${(err as NodeJS.ErrnoException).code}`,
+        {
+          code: 'github_app_key_unreadable',
+          suggestions: ['Check --github-app-key (NATSGH_GITHUB_APP_PRIVATE_KEY_FILE).'],
+        },
+      );
+    }
+    registerSecret(privateKey);
+    return { kind: 'app', appId: g.appId!, privateKey, installationId: g.appInstallationId! };
+  }
+  if (g.token) {
+    registerSecret(g.token);
+    return { kind: 'token', token: g.token };
+  }
+  return undefined;
+}
+
+export async function githubClientFromConfig(
+  config: NatsghConfig,
+  opts: GithubClientOptions = {},
+): Promise<GithubClient | undefined> {
+  const auth = await githubAuthFromConfig(config);
+  return auth ? createGithubClient(auth, config.github.apiUrl, opts) : undefined;
+}
