@@ -5,6 +5,9 @@ import { readFile } from 'node:fs/promises';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { NatsghError, UsageError } from '../errors.js';
+import { registerSecret } from '../redact.js';
+import { readCredsFile } from './creds.js';
+import { devTlsPaths } from './tls-generate.js';
 
 export interface NatsConnectionSpec {
   servers: string[];
@@ -27,7 +30,6 @@ export interface ConnectOptions {
 
 export function connectionSpecFromConfig(config: NatsghConfig, servers?: string[]): NatsConnectionSpec {
   const urls = servers ?? (config.nats.url ? config.nats.url.split(',').map((s) => s.trim()) : []);
-  const tls = config.nats.tls;
   return {
     servers: urls.length > 0 ? urls : [`nats://127.0.0.1:${config.nats.port}`],
     credsFile: config.nats.credsFile,
@@ -35,9 +37,23 @@ export function connectionSpecFromConfig(config: NatsghConfig, servers?: string[
     user: config.nats.user,
     password: config.nats.password,
     token: config.nats.token,
-    tls: tls.ca || tls.cert || tls.key ? { ca: tls.ca, cert: tls.cert, key: tls.key } : undefined,
+    tls: clientTlsFromConfig(config),
     jetstreamDomain: config.nats.jetstreamDomain,
   };
+}
+
+/**
+ * Client-side TLS files: --tls-ca/--tls-cert/--tls-key when given; with
+ * `--tls generate` the generated dev CA (and, with --tls-verify, the generated
+ * client certificate) from <stateDir>/tls/, see tls-generate.ts.
+ */
+export function clientTlsFromConfig(config: NatsghConfig): NatsConnectionSpec['tls'] {
+  const tls = config.nats.tls;
+  const generated = tls.mode === 'generate' ? devTlsPaths(config.stateDir, tls.verify) : undefined;
+  const ca = tls.ca ?? generated?.ca;
+  const cert = tls.cert ?? generated?.clientCert;
+  const key = tls.key ?? generated?.clientKey;
+  return ca || cert || key ? { ca, cert, key } : undefined;
 }
 
 async function readAuthFile(path: string, what: string, flag: string): Promise<Uint8Array> {
@@ -63,13 +79,14 @@ export async function connectNats(
   const { connect } = await import('@nats-io/transport-node');
   const authenticators = [];
   if (spec.credsFile) {
+    // Parse and check first: a truncated or expired file gets an error naming
+    // the file and the problem instead of the server's bare "Authorization Violation".
+    await readCredsFile(spec.credsFile);
     authenticators.push(core.credsAuthenticator(await readAuthFile(spec.credsFile, 'creds file', '--creds')));
   }
   if (spec.nkeyFile) {
-    const seed = new TextDecoder()
-      .decode(await readAuthFile(spec.nkeyFile, 'nkey seed file', '--nkey-file'))
-      .trim();
-    authenticators.push(core.nkeyAuthenticator(new TextEncoder().encode(seed)));
+    const seed = await readNkeySeedFile(spec.nkeyFile);
+    authenticators.push(core.nkeyAuthenticator(seed));
   }
   const tls = spec.tls
     ? {
@@ -99,10 +116,55 @@ export async function connectNats(
   }
 }
 
+/** Reads an NKey user seed file; the error names the file and never contains the seed. */
+export async function readNkeySeedFile(file: string): Promise<Uint8Array> {
+  const text = new TextDecoder().decode(await readAuthFile(file, 'nkey seed file', '--nkey-file'));
+  const seed =
+    text
+      .split(/\r?\n/)
+      .find((l) => /^\s*S[A-Z2-7]/.test(l))
+      ?.trim() ?? text.trim();
+  registerSecret(seed);
+  const fail = (what: string) =>
+    new UsageError(`nkey seed file ${file} ${what}`, {
+      code: 'nkey_invalid',
+      details: { file },
+      suggestions: ['Pass a file holding an NKey user seed (it starts with "SU") with --nkey-file.'],
+    });
+  if (!seed.startsWith('SU')) throw fail('does not hold a user seed (one starting "SU")');
+  const { fromSeed } = await import('@nats-io/nkeys');
+  try {
+    fromSeed(new TextEncoder().encode(seed)).getPublicKey();
+  } catch {
+    throw fail('holds a seed that is not valid (is it truncated?)');
+  }
+  return new TextEncoder().encode(seed);
+}
+
 export function describeConnectError(err: unknown, spec: NatsConnectionSpec): NatsghError {
+  if (err instanceof NatsghError) return err;
   const e = err as Error & { code?: string };
   const where = spec.servers.join(', ');
   const text = `${e?.name ?? ''} ${e?.message ?? ''} ${e?.code ?? ''}`;
+  if (/maximum account active connections/i.test(text)) {
+    return new NatsghError(
+      `NATS at ${where} refused the connection: the account allows no more connections`,
+      {
+        code: 'nats_account_limits',
+        cause: err,
+        suggestions: [
+          'Raise the account connection limit (an operator-mode account JWT needs conn: -1 or a positive value).',
+        ],
+      },
+    );
+  }
+  if (/expired/i.test(text)) {
+    return new NatsghError(`NATS at ${where} refused the credentials: they have expired`, {
+      code: 'nats_auth_expired',
+      cause: err,
+      suggestions: ['Download fresh creds for this user and pass them with --creds or SYNADIA_CREDS_FILE.'],
+    });
+  }
   if (/Authorization|authentication|auth/i.test(text)) {
     return new NatsghError(`NATS at ${where} refused the credentials: ${e.message}`, {
       code: 'nats_auth',
@@ -146,4 +208,47 @@ export function describeConnectError(err: unknown, spec: NatsConnectionSpec): Na
 /** JetStream options every JetStream/KV call uses (the domain). */
 export function jetstreamOptions(spec: NatsConnectionSpec): { domain?: string } {
   return spec.jetstreamDomain ? { domain: spec.jetstreamDomain } : {};
+}
+
+export interface JetStreamSummary {
+  domain?: string;
+  streams: number;
+  /** Bytes of file storage the account may use (-1 = unlimited). */
+  maxStorage: number;
+}
+
+/**
+ * Confirms JetStream answers for this account in the spec's domain; throws an
+ * error saying which (JetStream off, account without JetStream, wrong domain).
+ */
+export async function assertJetStream(
+  nc: NatsConnection,
+  spec: NatsConnectionSpec,
+): Promise<JetStreamSummary> {
+  const { jetstreamManager } = await import('@nats-io/jetstream');
+  const where = spec.servers.join(', ');
+  try {
+    const jsm = await jetstreamManager(nc, { ...jetstreamOptions(spec), timeout: 5000 });
+    const info = await jsm.getAccountInfo();
+    return {
+      domain: info.domain,
+      streams: info.streams,
+      maxStorage: info.limits?.max_storage ?? -1,
+    };
+  } catch (err) {
+    const domain = spec.jetstreamDomain;
+    throw new NatsghError(
+      `JetStream is not available at ${where}${domain ? ` in domain "${domain}"` : ''}: ${(err as Error).message}`,
+      {
+        code: 'jetstream_unavailable',
+        cause: err,
+        suggestions: [
+          domain
+            ? `Check that a JetStream server with domain "${domain}" is reachable from this account, or fix --js-domain.`
+            : "Enable JetStream on the server (jetstream {}) or for the account (Synadia Cloud: the account's JetStream limits).",
+          'natsgh doctor checks JetStream for the configured account.',
+        ],
+      },
+    );
+  }
 }

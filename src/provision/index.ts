@@ -7,6 +7,12 @@ import type { Provisioner } from './provisioner.js';
 export async function createProvisioner(config: NatsghConfig): Promise<Provisioner> {
   const key = `${config.mode}/${config.natsType}`;
   switch (key) {
+    case 'dev/self_hosted':
+      return new (await import('./external.js')).ExternalNatsProvisioner();
+    case 'dev/synadia':
+    case 'docker/synadia':
+    case 'kubernetes/synadia':
+      return new (await import('./synadia.js')).SynadiaProvisioner();
     default:
       throw new NatsghError(`no provisioner for --mode ${config.mode} --nats-type ${config.natsType} yet`, {
         code: 'not_supported',
