@@ -13,6 +13,8 @@ export async function createProvisioner(config: NatsghConfig): Promise<Provision
     case 'docker/synadia':
     case 'kubernetes/synadia':
       return new (await import('./synadia.js')).SynadiaProvisioner();
+    case 'dev/hybrid':
+      return (await import('./hybrid.js')).createHybridProvisioner(config);
     default:
       throw new NatsghError(`no provisioner for --mode ${config.mode} --nats-type ${config.natsType} yet`, {
         code: 'not_supported',
