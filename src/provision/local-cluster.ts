@@ -1,0 +1,241 @@
+// `--mode dev --nats-type self_hosted_cluster`: N (odd, >= 3) local nats-server
+// processes with routes and clustered JetStream. Node i (0-based) is
+// `<deployment>-n<i>` with client port nats.port+i, monitor port
+// nats.monitorPort+i and route port nats.port+CLUSTER_PORT_OFFSET+i; its files
+// live in <stateDir>/nats/<name>/. apply starts only the nodes that are missing.
+import { join } from 'node:path';
+import type { NatsghConfig } from '../config/keys.js';
+import type { VerifyResult } from '../engine/phase.js';
+import { NatsghError, UsageError } from '../errors.js';
+import type { NatsConnectionSpec } from '../nats/connect.js';
+import { isAlive } from '../system/process.js';
+import {
+  clientTlsFor,
+  defaultBinaryResolver,
+  type LocalProvisionerOptions,
+  serverTlsFor,
+} from './embedded.js';
+import {
+  ensureServer,
+  isHealthy,
+  type LocalServerSpec,
+  pollUntil,
+  readMonitor,
+  readPidFile,
+  removeStore,
+  serverFiles,
+  stopServer,
+} from './local-server.js';
+import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
+
+/** Route port of node i = nats.port + CLUSTER_PORT_OFFSET + i. */
+export const CLUSTER_PORT_OFFSET = 100;
+
+/** Replicas for natsgh's buckets and streams on a cluster of this size (R3 at most). */
+export function bucketReplicas(config: NatsghConfig): number {
+  return config.natsType === 'self_hosted_cluster' ? Math.min(3, config.nats.replicas) : 1;
+}
+
+export function validateReplicas(replicas: number): void {
+  if (!Number.isInteger(replicas) || replicas < 3 || replicas % 2 === 0) {
+    throw new UsageError(
+      `a self_hosted_cluster needs an odd number of servers, at least 3; got ${replicas}`,
+      {
+        code: 'replicas_invalid',
+        suggestions: ['Pass --replicas 3 (or 5, 7, ...), or set NATSGH_REPLICAS.'],
+      },
+    );
+  }
+}
+
+interface RoutezBody {
+  num_routes?: number;
+  routes?: Array<{ remote_id?: string; remote_name?: string }>;
+}
+interface JszBody {
+  meta_cluster?: { leader?: string; cluster_size?: number };
+}
+
+/** Distinct peers this node has routes to (2.10+ pools several routes per peer). */
+async function routedPeers(monitorPort: number, deps: { fetch?: typeof fetch }): Promise<number | undefined> {
+  const body = await readMonitor<RoutezBody>(monitorPort, '/routez', deps);
+  if (!body) return undefined;
+  const ids = new Set((body.routes ?? []).map((r) => r.remote_name || r.remote_id));
+  return ids.size;
+}
+
+async function metaLeader(monitorPort: number, deps: { fetch?: typeof fetch }): Promise<string | undefined> {
+  const body = await readMonitor<JszBody>(monitorPort, '/jsz', deps);
+  return body?.meta_cluster?.leader || undefined;
+}
+
+export function createLocalClusterProvisioner(
+  config: NatsghConfig,
+  opts: LocalProvisionerOptions & { clusterTimeoutMs?: number } = {},
+): Provisioner {
+  validateReplicas(config.nats.replicas);
+  const resolveBinary = defaultBinaryResolver(opts);
+
+  function specs(ctx: ProvisionContext): LocalServerSpec[] {
+    const c = ctx.config ?? config;
+    const n = c.nats.replicas;
+    const routePorts = Array.from({ length: n }, (_, i) => c.nats.port + CLUSTER_PORT_OFFSET + i);
+    const tls = serverTlsFor(c, ctx, opts);
+    return routePorts.map((routePort, i) => {
+      const name = `${ctx.deployment}-n${i}`;
+      return {
+        deployment: ctx.deployment,
+        serverName: name,
+        port: c.nats.port + i,
+        monitorPort: c.nats.monitorPort + i,
+        dir: join(ctx.stateDir, 'nats', name),
+        jetstreamDomain: c.nats.jetstreamDomain,
+        tls,
+        cluster: { name: `natsgh-${ctx.deployment}`, port: routePort, routePorts },
+        portFlags: {
+          port: `--nats-port (or NATSGH_NATS_PORT); node ${i} uses it + ${i}`,
+          monitorPort: `--monitor-port (or NATSGH_MONITOR_PORT); node ${i} uses it + ${i}`,
+          clusterPort: `--nats-port (or NATSGH_NATS_PORT); route ports are it + ${CLUSTER_PORT_OFFSET} + node index`,
+        },
+      };
+    });
+  }
+
+  const url = (s: LocalServerSpec) => `${s.tls ? 'tls' : 'nats'}://127.0.0.1:${s.port}`;
+
+  async function nodeStatus(s: LocalServerSpec, size: number): Promise<NodeStatus> {
+    const pid = await readPidFile(serverFiles(s.dir).pidFile);
+    const alive = pid !== undefined && isAlive(pid);
+    const healthy = alive && (await isHealthy(s.monitorPort, opts));
+    const peers = healthy ? await routedPeers(s.monitorPort, opts) : undefined;
+    const detail = !alive
+      ? 'not running'
+      : !healthy
+        ? 'not healthy'
+        : `routes to ${peers ?? 0}/${size - 1} peers`;
+    return { name: s.serverName, url: url(s), healthy, pid: alive ? pid : undefined, detail };
+  }
+
+  return {
+    kind: 'dev/self_hosted_cluster',
+    reachableAtStart: false,
+
+    async plan(ctx): Promise<PlanStep[]> {
+      const all = specs(ctx);
+      const steps: PlanStep[] = all.map((s) => ({
+        action: `run nats-server ${s.serverName} on ${url(s)} (monitoring :${s.monitorPort}, routes :${s.cluster!.port}, store ${serverFiles(s.dir).storeDir}), unless it already runs`,
+      }));
+      steps.push({
+        action: `wait until every node routes to the other ${all.length - 1} and JetStream has a meta leader (cluster natsgh-${ctx.deployment})`,
+      });
+      return steps;
+    },
+
+    async apply(ctx): Promise<ProvisionResult> {
+      const all = specs(ctx);
+      let binary: Promise<string> | undefined;
+      const resolveOnce = () => {
+        binary ??= resolveBinary(ctx).then((b) => {
+          ctx.log.info(`using nats-server v${b.version} at ${b.path} (${b.source})`);
+          return b.path;
+        });
+        return binary;
+      };
+      // A node alone cannot elect a JetStream meta leader, so a clustered node
+      // reports healthy only once it has JetStream enabled; start all missing
+      // nodes together and then wait for the cluster as a whole.
+      const servers = await Promise.all(
+        all.map((s) =>
+          ensureServer(s, {
+            binary: resolveOnce,
+            log: ctx.log,
+            signal: ctx.signal,
+            fetch: opts.fetch,
+            healthTimeoutMs: opts.healthTimeoutMs ?? 30_000,
+          }),
+        ),
+      );
+      const timeoutMs = opts.clusterTimeoutMs ?? 30_000;
+      const formed = await pollUntil(
+        async () => {
+          for (const s of all) {
+            if ((await routedPeers(s.monitorPort, opts)) !== all.length - 1) return false;
+            if (!(await metaLeader(s.monitorPort, opts))) return false;
+          }
+          return true;
+        },
+        { timeoutMs, signal: ctx.signal, intervalMs: 50 },
+      );
+      if (!formed) {
+        const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
+        throw new NatsghError(
+          `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s: ${status.map((n) => `${n.name} ${n.detail}`).join('; ')}`,
+          {
+            code: 'nats_cluster_form',
+            suggestions: [
+              `Read the logs in ${join(ctx.stateDir, 'nats')}/<node>/nats-server.log.`,
+              'Re-run the bootstrap; it restarts only the nodes that are missing.',
+            ],
+          },
+        );
+      }
+      const leader = await metaLeader(all[0].monitorPort, opts);
+      const outputs: Record<string, string> = {
+        url: all.map(url).join(','),
+        nodes: String(all.length),
+        cluster: `natsgh-${ctx.deployment}`,
+        metaLeader: leader ?? '',
+        version: servers[0].varz.version,
+      };
+      servers.forEach((srv, i) => {
+        outputs[`node${i}.serverId`] = srv.varz.server_id;
+        outputs[`node${i}.pid`] = String(srv.pid);
+        outputs[`node${i}.configFile`] = srv.configFile;
+      });
+      const restarted = servers.filter((s) => s.started).length;
+      ctx.log.info(
+        restarted === 0
+          ? `all ${all.length} nodes already run`
+          : `started ${restarted} of ${all.length} nodes; meta leader ${leader}`,
+      );
+      return { servers: all.map(url), outputs };
+    },
+
+    async verify(ctx): Promise<VerifyResult> {
+      const all = specs(ctx);
+      const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
+      const bad = status.filter(
+        (n) => !n.healthy || n.detail !== `routes to ${all.length - 1}/${all.length - 1} peers`,
+      );
+      if (bad.length > 0) return { ok: false, reason: bad.map((n) => `${n.name}: ${n.detail}`).join('; ') };
+      return { ok: true };
+    },
+
+    async teardown(ctx, { purge }): Promise<void> {
+      const all = specs(ctx);
+      await Promise.all(
+        all.map(async (s) => {
+          if ((await stopServer(s, { ...opts, log: ctx.log })) === 'stopped') {
+            ctx.log.info(`stopped nats-server ${s.serverName}`);
+          }
+          if (purge) await removeStore(s);
+        }),
+      );
+      if (purge) ctx.log.info('removed the JetStream stores of every node');
+    },
+
+    connection(ctx): NatsConnectionSpec {
+      const all = specs(ctx);
+      return {
+        servers: all.map(url),
+        tls: clientTlsFor(all[0].tls),
+        jetstreamDomain: all[0].jetstreamDomain,
+      };
+    },
+
+    async nodes(ctx): Promise<NodeStatus[]> {
+      const all = specs(ctx);
+      return Promise.all(all.map((s) => nodeStatus(s, all.length)));
+    },
+  };
+}
