@@ -2,7 +2,7 @@
 // per-user directories, package-manager hints. Injected as a value so that
 // each platform's behaviour is unit-tested on any machine.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { posix, win32 } from 'node:path';
 
 export type OsName = 'linux' | 'darwin' | 'win32';
 
@@ -23,16 +23,33 @@ export function exeName(p: Platform, name: string): string {
   return p.os === 'win32' ? `${name}.exe` : name;
 }
 
+/** Path functions of the platform (win32 joins with "\\" even when tested on Linux). */
+export function pathFor(p: Platform): typeof posix {
+  return p.os === 'win32' ? win32 : posix;
+}
+
+/** An XDG base directory from the environment; relative values are ignored, as the XDG spec requires. */
+function xdg(p: Platform, name: string, fallback: string[]): string {
+  const value = p.env[name];
+  return value && posix.isAbsolute(value) ? value : posix.join(p.home, ...fallback);
+}
+
+/** %LOCALAPPDATA%, or its usual place under the profile when unset. */
+function localAppData(p: Platform): string {
+  const value = p.env.LOCALAPPDATA;
+  return value && win32.isAbsolute(value) ? value : win32.join(p.home, 'AppData', 'Local');
+}
+
 /** Per-user cache directory (downloads): XDG on Linux, ~/Library/Caches on macOS, %LOCALAPPDATA% on Windows. */
 export function cacheDir(p: Platform): string {
   if (p.env.NATSGH_CACHE_DIR) return p.env.NATSGH_CACHE_DIR;
   switch (p.os) {
     case 'win32':
-      return join(p.env.LOCALAPPDATA ?? join(p.home, 'AppData', 'Local'), 'natsgh', 'Cache');
+      return win32.join(localAppData(p), 'natsgh', 'Cache');
     case 'darwin':
-      return join(p.home, 'Library', 'Caches', 'natsgh');
+      return posix.join(p.home, 'Library', 'Caches', 'natsgh');
     default:
-      return join(p.env.XDG_CACHE_HOME ?? join(p.home, '.cache'), 'natsgh');
+      return posix.join(xdg(p, 'XDG_CACHE_HOME', ['.cache']), 'natsgh');
   }
 }
 
@@ -40,11 +57,43 @@ export function cacheDir(p: Platform): string {
 export function dataDir(p: Platform): string {
   switch (p.os) {
     case 'win32':
-      return join(p.env.LOCALAPPDATA ?? join(p.home, 'AppData', 'Local'), 'natsgh', 'Data');
+      return win32.join(localAppData(p), 'natsgh', 'Data');
     case 'darwin':
-      return join(p.home, 'Library', 'Application Support', 'natsgh');
+      return posix.join(p.home, 'Library', 'Application Support', 'natsgh');
     default:
-      return join(p.env.XDG_DATA_HOME ?? join(p.home, '.local', 'share'), 'natsgh');
+      return posix.join(xdg(p, 'XDG_DATA_HOME', ['.local', 'share']), 'natsgh');
+  }
+}
+
+/**
+ * Per-user state directory (logs, pid files and journals of deployments not tied
+ * to a project): XDG_STATE_HOME on Linux, ~/Library/Application Support/natsgh/State
+ * on macOS, %LOCALAPPDATA%\natsgh\State on Windows. The project-local default stays
+ * `.natsgh` (config key stateDir); this is where a user-wide one belongs.
+ */
+export function stateHomeDir(p: Platform): string {
+  switch (p.os) {
+    case 'win32':
+      return win32.join(localAppData(p), 'natsgh', 'State');
+    case 'darwin':
+      return posix.join(p.home, 'Library', 'Application Support', 'natsgh', 'State');
+    default:
+      return posix.join(xdg(p, 'XDG_STATE_HOME', ['.local', 'state']), 'natsgh');
+  }
+}
+
+/** Per-user configuration directory: XDG_CONFIG_HOME on Linux, ~/Library/Preferences on macOS, %APPDATA% on Windows. */
+export function configDir(p: Platform): string {
+  switch (p.os) {
+    case 'win32': {
+      const roaming = p.env.APPDATA;
+      const base = roaming && win32.isAbsolute(roaming) ? roaming : win32.join(p.home, 'AppData', 'Roaming');
+      return win32.join(base, 'natsgh');
+    }
+    case 'darwin':
+      return posix.join(p.home, 'Library', 'Preferences', 'natsgh');
+    default:
+      return posix.join(xdg(p, 'XDG_CONFIG_HOME', ['.config']), 'natsgh');
   }
 }
 

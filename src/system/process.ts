@@ -1,7 +1,7 @@
 // The only module that spawns processes, finds binaries and signals pids.
 // execa is loaded lazily so commands that never spawn stay fast to start.
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { currentPlatform, exeName, type Platform } from './platform.js';
 
@@ -90,13 +90,27 @@ export function spawnDetached(file: string, args: string[], opts: DetachedOption
   }
 }
 
+/** True while the process runs. An exited process not yet reaped (a zombie, on Linux) is not alive. */
 export function isAlive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (err) {
     return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  return !isZombie(pid);
+}
+
+/** Linux only: an orphan's zombie lingers until init reaps it, and signal 0 still reaches it. */
+function isZombie(pid: number): boolean {
+  if (process.platform !== 'linux') return false;
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The state follows the parenthesised command name, which may itself hold ")".
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
   }
 }
 
@@ -110,20 +124,86 @@ export function signalProcess(pid: number, signal: NodeJS.Signals = 'SIGTERM'): 
   }
 }
 
-/** Stops a process: SIGTERM, wait up to graceMs, then SIGKILL. Resolves when it is gone. */
+/** Stops a process started by spawnDetached, and its children, the way its platform expects. */
 export async function stopProcess(
   pid: number,
   graceMs = 5000,
 ): Promise<'stopped' | 'killed' | 'not-running'> {
-  if (!isAlive(pid)) return 'not-running';
-  signalProcess(pid, 'SIGTERM');
-  const deadline = Date.now() + graceMs;
-  while (Date.now() < deadline) {
-    if (!isAlive(pid)) return 'stopped';
-    await new Promise((r) => setTimeout(r, 25));
+  return stopProcessTree(pid, { graceMs });
+}
+
+export type StopOutcome = 'stopped' | 'killed' | 'not-running';
+
+/** What stopProcessTree touches; tests inject stand-ins to exercise each platform on any machine. */
+export interface StopDeps {
+  platform?: Platform;
+  graceMs?: number;
+  /** Runs taskkill on Windows. */
+  run?: typeof runCommand;
+  /** process.kill: a negative pid addresses a POSIX process group. */
+  kill?: (pid: number, signal: NodeJS.Signals | 0) => void;
+  isAlive?: (pid: number) => boolean;
+  sleep?: (ms: number) => Promise<void>;
+  /** Upper bound on waiting after the forced kill, so a zombie cannot hang natsgh. */
+  killWaitMs?: number;
+}
+
+/**
+ * POSIX: SIGTERM to the process group (spawnDetached makes the child a group
+ * leader, so helpers it started go too; falls back to the pid alone), wait up to
+ * graceMs, then SIGKILL the group. Windows has no signals: `taskkill /PID pid /T`
+ * asks the tree to close, then `taskkill /PID pid /T /F` ends it.
+ */
+export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise<StopOutcome> {
+  const platform = deps.platform ?? currentPlatform();
+  const alive = deps.isAlive ?? isAlive;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const graceMs = deps.graceMs ?? 5000;
+  if (!alive(pid)) return 'not-running';
+
+  const waitGone = async (ms: number): Promise<boolean> => {
+    const step = Math.min(25, Math.max(1, ms));
+    for (let waited = 0; waited < ms; waited += step) {
+      if (!alive(pid)) return true;
+      await sleep(step);
+    }
+    return !alive(pid);
+  };
+
+  if (platform.os === 'win32') {
+    const run = deps.run ?? runCommand;
+    await run('taskkill', ['/PID', String(pid), '/T'], { timeoutMs: 10_000 }).catch(() => undefined);
+    if (await waitGone(graceMs)) return 'stopped';
+    await run('taskkill', ['/PID', String(pid), '/T', '/F'], { timeoutMs: 10_000 }).catch(() => undefined);
+    await waitGone(deps.killWaitMs ?? 5000);
+    return 'killed';
   }
-  signalProcess(pid, 'SIGKILL');
-  while (isAlive(pid)) await new Promise((r) => setTimeout(r, 10));
+
+  const kill = deps.kill ?? ((target: number, signal: NodeJS.Signals | 0) => process.kill(target, signal));
+  const send = (signal: NodeJS.Signals): void => {
+    try {
+      kill(-pid, signal);
+    } catch {
+      // Not a group leader (or the group is gone): signal the process itself.
+      try {
+        kill(pid, signal);
+      } catch {
+        // Already gone.
+      }
+    }
+  };
+  send('SIGTERM');
+  if (await waitGone(graceMs)) {
+    // The leader is gone; helpers left in its group get the same request.
+    try {
+      kill(-pid, 'SIGTERM');
+    } catch {
+      // No group left.
+    }
+    return 'stopped';
+  }
+  send('SIGKILL');
+  await waitGone(deps.killWaitMs ?? 5000);
   return 'killed';
 }
 
