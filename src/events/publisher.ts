@@ -188,8 +188,10 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     h.set(HEADER_SCHEMA_VERSION, String(SCHEMA_VERSION));
     h.set(HEADER_CONTENT_TYPE, EVENT_CONTENT_TYPE);
     h.set(HEADER_PAYLOAD_TYPE, event.payloadType);
-    const data = stampEnvelope(event.payload, { source: opts.source, deployment: opts.deployment });
-    return js.publish(natsghEventSubject(opts.deployment, event.type), data, { msgID: event.id, headers: h });
+    return js.publish(natsghEventSubject(opts.deployment, event.type), event.payload, {
+      msgID: event.id,
+      headers: h,
+    });
   }
 
   const publisher: EventPublisher = {
@@ -197,8 +199,13 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
       return live !== undefined;
     },
 
-    publish(event) {
+    publish(built) {
       if (closed) return Promise.reject(new Error('event publisher is closed'));
+      // Stamp now, so a queued event keeps the source of the process that published it.
+      const event = {
+        ...built,
+        payload: stampEnvelope(built.payload, { source: opts.source, deployment: opts.deployment }),
+      };
       return serial(async () => {
         if (live && !live.nc.isClosed()) {
           try {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import {
 } from '../../src/events/publisher.js';
 import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
 import { STREAM_NATSGH_EVENTS } from '../../src/nats/names.js';
+import { ROOT } from '../support/cli.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
 async function readAll(nc: NatsConnection, subject: string): Promise<JsMsg[]> {
@@ -136,6 +138,27 @@ describe('event publisher', () => {
     const ids = (await readAll(nc, 'natsgh.events.crash.>')).map((m) => decodeEvent(m.data).envelope.id);
     expect(ids).toEqual(['r3.handoff.started', 'r3.handoff.done', 'r4.handoff.started']);
     expect(() => readFileSync(eventQueuePath(dir, 'crash'))).toThrow();
+  });
+
+  it('keeps events queued by a process killed with SIGKILL between phases', async () => {
+    const dir = stateDir();
+    // A separate process (the compiled CLI modules) queues two events and is killed by kill -9.
+    const script = `
+      const { createEventPublisher } = await import(${JSON.stringify(`${ROOT}/dist/events/publisher.js`)});
+      const { phaseEvent } = await import(${JSON.stringify(`${ROOT}/dist/events/builders.js`)});
+      const p = createEventPublisher({ stateDir: ${JSON.stringify(dir)}, deployment: 'killed', source: 'child' });
+      await p.publish(phaseEvent({ deployment: 'killed', runId: 'r5', phaseId: 'prerequisites', transition: 'done' }));
+      await p.publish(phaseEvent({ deployment: 'killed', runId: 'r5', phaseId: 'provision-nats', transition: 'started' }));
+      process.kill(process.pid, 'SIGKILL');
+    `;
+    const child = spawnSync(process.execPath, ['--input-type=module', '-e', script], { timeout: 20_000 });
+    expect(child.signal).toBe('SIGKILL');
+    const p = createEventPublisher({ stateDir: dir, deployment: 'killed', source: 'test' });
+    expect(await p.attach(nc, spec)).toEqual({ flushed: 2 });
+    await p.close();
+    const got = (await readAll(nc, 'natsgh.events.killed.>')).map((m) => decodeEvent(m.data).envelope);
+    expect(got.map((e) => e.id)).toEqual(['r5.prerequisites.done', 'r5.provision-nats.started']);
+    expect(got[0].source).toBe('child');
   });
 
   it('ensures both streams and corrects drift', async () => {
