@@ -16,19 +16,19 @@ export default class EventsPublish extends BaseCommand<GithubPublishResult> {
     ...commonFlags,
     ...configFlags(...NATS_CONNECTION_KEYS),
     'event-name': Flags.string({
-      description: 'GitHub event name, e.g. push. [env: GITHUB_EVENT_NAME]',
+      description: 'GitHub event name, e.g. push.',
       env: 'GITHUB_EVENT_NAME',
     }),
     'event-path': Flags.string({
-      description: 'File holding the event payload JSON. [env: GITHUB_EVENT_PATH]',
+      description: 'File holding the event payload JSON.',
       env: 'GITHUB_EVENT_PATH',
     }),
     'run-id': Flags.string({
-      description: 'Workflow run id, part of the message id. [env: GITHUB_RUN_ID]',
+      description: 'Workflow run id, part of the message id.',
       env: 'GITHUB_RUN_ID',
     }),
     'run-attempt': Flags.string({
-      description: 'Workflow run attempt, part of the message id. [env: GITHUB_RUN_ATTEMPT]',
+      description: 'Workflow run attempt, part of the message id.',
       env: 'GITHUB_RUN_ATTEMPT',
     }),
   };
