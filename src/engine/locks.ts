@@ -197,6 +197,8 @@ export interface KvLockOptions extends AcquireOptions {
   leaseMs: number;
   /** How often to renew (default leaseMs / 3). */
   renewMs?: number;
+  /** Which holders may be replaced before their lease ends (default: dead on this host). */
+  takeOver?: (holder: LockHolder) => boolean;
 }
 
 function isWrongLastSequence(err: unknown): boolean {
@@ -241,8 +243,21 @@ export async function acquireKvLock(
         });
       }
     }
+    // A holder that ran on this host and is dead (kill -9) is taken over at once
+    // instead of after its lease: the update with the revision we saw decides,
+    // so a stale read can at worst make the takeover fail, never succeed twice.
+    const seen = await kv.get(key).catch(() => null);
+    const seenHolder = seen?.operation === 'PUT' ? parseHolder(seen.string()) : undefined;
+    if (seen && seenHolder && (opts.takeOver ?? isStaleHolder)(seenHolder)) {
+      try {
+        revision = await kv.update(key, body, seen.revision);
+        break;
+      } catch (err) {
+        if (!isWrongLastSequence(err)) throw err;
+      }
+    }
     if (Date.now() >= deadline || opts.signal?.aborted) {
-      throw busy(opts.what ?? key, await readKvLockHolder(kv, key), `kv:${key}`);
+      throw busy(opts.what ?? key, seenHolder ?? (await readKvLockHolder(kv, key)), `kv:${key}`);
     }
     await delay(Math.min(250, Math.max(10, deadline - Date.now())), opts.signal);
   }

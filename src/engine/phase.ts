@@ -63,6 +63,16 @@ export interface PhaseContext {
   events: EventSink;
   /** Options of the optional terraform phase (--terraform and its flags). */
   terraform: TerraformOptions;
+  /** The run's checkpoint store, for the handoff phase (journal -> KV). Unset in tests that need none. */
+  checkpoints?: CheckpointHandoff;
+}
+
+/** What the handoff phase may do with the run's checkpoints. */
+export interface CheckpointHandoff {
+  /** Copies journal entries of these phases into KV; returns the ids copied. */
+  handoff(phaseIds: readonly string[]): Promise<string[]>;
+  /** True when KV holds what the journal holds for these phases. */
+  handedOff(phaseIds: readonly string[]): Promise<boolean>;
 }
 
 export interface TerraformOptions {

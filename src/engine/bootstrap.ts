@@ -1,0 +1,220 @@
+// The `natsgh bootstrap` service: resolves the configuration, takes the
+// deployment's locks, loads checkpoints (KV first when NATS answers at start,
+// else the journal), runs the phases and releases everything on the way out,
+// also on SIGINT/SIGTERM and on failure. --dry-run reads and never writes.
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { assertValidCombination } from '../config/combination.js';
+import type { NatsghConfig } from '../config/keys.js';
+import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import type { Provisioner } from '../provision/provisioner.js';
+import { currentPlatform } from '../system/platform.js';
+import { type Checkpoint, CheckpointStore, readJournal, readKvCheckpoints } from './checkpoints.js';
+import {
+  type DeploymentNats,
+  openDeploymentNats,
+  provisionContextFor,
+  silentLog,
+  tryOpenDeploymentNats,
+} from './deployment.js';
+import { type GraphFormat, phaseGraph } from './graph.js';
+import { acquireFileLock, acquireKvLock, currentHolder, type LockHandle, lockFilePath } from './locks.js';
+import type { EventSink, Logger, Phase, PhaseContext, TerraformOptions } from './phase.js';
+import { type PhaseReport, type RenderMode, runPhases, type Selection, validateSelection } from './runner.js';
+
+export interface BootstrapOptions {
+  config: NatsghConfig;
+  selection: Selection;
+  dryRun: boolean;
+  graph?: GraphFormat;
+  lockTimeoutMs: number;
+  interactive: boolean;
+  assumeYes: boolean;
+  render: RenderMode;
+  signal: AbortSignal;
+  cliVersion: string;
+  terraform: TerraformOptions;
+  /** Replaces the phase list (tests). */
+  phases?: readonly Phase[];
+  /** Replaces createProvisioner(config) (tests). */
+  provisioner?: Provisioner;
+  /** Where warnings go when no renderer shows them (default: nowhere). */
+  log?: Logger;
+}
+
+export interface BootstrapResult {
+  ok: boolean;
+  deployment: string;
+  runId: string;
+  nats: { url: string | null };
+  phases: PhaseReport[];
+  dryRun?: boolean;
+  graph?: string;
+}
+
+export function newRunId(): string {
+  return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
+}
+
+const noEvents: EventSink = { publish: async () => {} };
+
+export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapResult> {
+  const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
+  assertValidCombination(config.mode, config.natsType);
+  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  const bad = validateSelection(
+    opts.selection,
+    phases.map((p) => p.id),
+  );
+  if (bad) {
+    throw new UsageError(bad, {
+      code: 'unknown_phase',
+      suggestions: ['Run `natsgh bootstrap --dry-run` to see the phases.'],
+    });
+  }
+  const provisioner =
+    opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
+  const runId = newRunId();
+  const deployment = config.deployment;
+  const dryRun = opts.dryRun || opts.graph !== undefined;
+  const log = opts.log ?? silentLog;
+  const pctx = provisionContextFor(config, {
+    signal: opts.signal,
+    interactive: opts.interactive,
+    assumeYes: opts.assumeYes,
+    log,
+  });
+
+  // A lost KV lease stops the run like an interrupt does, with its own reason.
+  const lockLost = new AbortController();
+  const signal = AbortSignal.any([opts.signal, lockLost.signal]);
+  const store = new CheckpointStore(config.stateDir, deployment, !dryRun);
+  const ctx: PhaseContext = {
+    config,
+    deployment,
+    runId,
+    stateDir: config.stateDir,
+    cliVersion: opts.cliVersion,
+    platform: currentPlatform(),
+    interactive: opts.interactive,
+    assumeYes: opts.assumeYes,
+    signal,
+    log,
+    provisioner,
+    outputs: {},
+    events: noEvents,
+    terraform: opts.terraform,
+    checkpoints: store,
+  };
+
+  let fileLock: LockHandle | undefined;
+  let kvLock: LockHandle | undefined;
+  let nats: DeploymentNats | undefined;
+  let publisher:
+    | Awaited<ReturnType<typeof import('../events/publisher.js').createEventPublisher>>
+    | undefined;
+
+  /** Connects (once), takes the KV lease, and points checkpoints and events at NATS. */
+  const attachNats = async (n: DeploymentNats) => {
+    nats = n;
+    ctx.nats = { nc: n.nc, spec: n.spec };
+    // The store only reads in --dry-run (it was made read-only), so verify can compare with KV.
+    if (n.checkpoints) store.attachKv(n.checkpoints);
+    if (dryRun) return;
+    kvLock = await acquireKvLock(n.locks!, deploymentLockKey(deployment), fileLock!.holder, {
+      leaseMs: LOCK_LEASE_MS,
+      waitMs: opts.lockTimeoutMs,
+      signal: opts.signal,
+      what: `deployment ${deployment}`,
+    });
+    kvLock.lost.addEventListener('abort', () => lockLost.abort(kvLock!.lost.reason), { once: true });
+    if (publisher) {
+      try {
+        await publisher.attach(n.nc, n.spec);
+      } catch (err) {
+        log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
+      }
+    }
+  };
+
+  try {
+    if (!dryRun) {
+      await mkdir(config.stateDir, { recursive: true });
+      fileLock = await acquireFileLock(lockFilePath(config.stateDir, deployment), currentHolder(runId), {
+        waitMs: opts.lockTimeoutMs,
+        signal: opts.signal,
+        what: `deployment ${deployment}`,
+      });
+      const { createEventPublisher } = await import('../events/publisher.js');
+      publisher = createEventPublisher({
+        stateDir: config.stateDir,
+        deployment,
+        source: `natsgh-cli/${opts.cliVersion}`,
+      });
+      ctx.events = publisher;
+    }
+
+    const journal = await readJournal(config.stateDir, deployment);
+    let checkpoints: Map<string, Checkpoint> = journal;
+    // KV is the source of truth once it exists: read it first whenever NATS answers.
+    if (provisioner.reachableAtStart || journal.has('provision-nats')) {
+      const n = provisioner.reachableAtStart
+        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun })
+        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun });
+      if (n) {
+        await attachNats(n);
+        if (n.checkpoints) {
+          const inKv = await readKvCheckpoints(
+            n.checkpoints,
+            deployment,
+            phases.map((p) => p.id),
+          );
+          if (inKv.size > 0 || provisioner.reachableAtStart) checkpoints = inKv;
+        }
+      }
+    }
+
+    const result = await runPhases({
+      phases,
+      ctx,
+      checkpoints,
+      store,
+      selection: opts.selection,
+      dryRun,
+      render: opts.render,
+      afterPhase: async (phase) => {
+        if (phase.id !== 'provision-nats' || ctx.nats) return;
+        const n = await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, timeoutMs: 5000 });
+        if (n) await attachNats(n);
+        else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
+          throw new NatsghError('NATS was provisioned but does not accept connections', {
+            code: 'nats_unreachable',
+            suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
+          });
+        }
+      },
+    });
+    const url = ctx.outputs['provision-nats']?.url ?? (nats ? nats.spec.servers.join(',') : null);
+    return {
+      ok: result.ok,
+      deployment,
+      runId,
+      nats: { url },
+      phases: result.phases,
+      ...(dryRun ? { dryRun: true } : {}),
+      ...(opts.graph ? { graph: phaseGraph(phases, opts.graph) } : {}),
+    };
+  } catch (err) {
+    if (lockLost.signal.aborted && !opts.signal.aborted) throw lockLost.signal.reason;
+    if (opts.signal.aborted)
+      throw opts.signal.reason instanceof NatsghError ? opts.signal.reason : new InterruptedError();
+    throw err;
+  } finally {
+    await kvLock?.release().catch(() => undefined);
+    await publisher?.close().catch(() => undefined);
+    await nats?.close();
+    await fileLock?.release().catch(() => undefined);
+  }
+}

@@ -1,0 +1,111 @@
+// What bootstrap, status, teardown and unlock share: the deployment's NATS
+// connection with its checkpoint and lock buckets, opened either creating the
+// buckets (a real run) or strictly read-only (--dry-run, status).
+import type { KV } from '@nats-io/kv';
+import type { NatsConnection } from '@nats-io/nats-core';
+import type { NatsghConfig } from '../config/keys.js';
+import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
+import { BUCKET_CHECKPOINTS, BUCKET_LOCKS, LOCK_LEASE_MS } from '../nats/names.js';
+import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
+import { currentPlatform } from '../system/platform.js';
+import type { Logger } from './phase.js';
+
+export interface DeploymentNats {
+  nc: NatsConnection;
+  spec: NatsConnectionSpec;
+  /** Undefined when opened read-only and the bucket does not exist yet. */
+  checkpoints?: KV;
+  locks?: KV;
+  close(): Promise<void>;
+}
+
+export const silentLog: Logger = { info: () => {}, warn: () => {} };
+
+export function provisionContextFor(
+  config: NatsghConfig,
+  opts: { signal: AbortSignal; interactive?: boolean; assumeYes?: boolean; log?: Logger },
+): ProvisionContext {
+  return {
+    config,
+    deployment: config.deployment,
+    stateDir: config.stateDir,
+    platform: currentPlatform(),
+    interactive: opts.interactive ?? false,
+    assumeYes: opts.assumeYes ?? false,
+    signal: opts.signal,
+    log: opts.log ?? silentLog,
+  };
+}
+
+/**
+ * Connects to the deployment's NATS. With `create`, ensures natsgh_checkpoints
+ * and natsgh_locks (TTL = lock lease); without, only opens the buckets that
+ * exist, so nothing is created anywhere.
+ */
+export async function openDeploymentNats(
+  spec: NatsConnectionSpec,
+  opts: { create: boolean; timeoutMs?: number },
+): Promise<DeploymentNats> {
+  const nc = await connectNats(spec, { name: 'natsgh-bootstrap', timeoutMs: opts.timeoutMs ?? 2000 });
+  try {
+    let checkpoints: KV | undefined;
+    let locks: KV | undefined;
+    if (opts.create) {
+      const { ensureKvBucket } = await import('../nats/buckets.js');
+      [checkpoints, locks] = await Promise.all([
+        ensureKvBucket(nc, spec, {
+          bucket: BUCKET_CHECKPOINTS,
+          history: 5,
+          description: 'natsgh phase checkpoints',
+        }),
+        ensureKvBucket(nc, spec, {
+          bucket: BUCKET_LOCKS,
+          ttlMs: LOCK_LEASE_MS,
+          description: 'natsgh locks (TTL = lease)',
+        }),
+      ]);
+    } else {
+      const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
+      const { Kvm } = await import('@nats-io/kv');
+      const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
+      const kvm = new Kvm(jetstream(nc, jetstreamOptions(spec)));
+      // Kvm.open does not check that the bucket exists; its backing stream tells.
+      const openExisting = async (b: string) =>
+        (await jsm.streams.info(`KV_${b}`).then(
+          () => true,
+          () => false,
+        ))
+          ? kvm.open(b)
+          : undefined;
+      [checkpoints, locks] = await Promise.all([
+        openExisting(BUCKET_CHECKPOINTS),
+        openExisting(BUCKET_LOCKS),
+      ]);
+    }
+    return {
+      nc,
+      spec,
+      checkpoints,
+      locks,
+      async close() {
+        await nc.close().catch(() => undefined);
+      },
+    };
+  } catch (err) {
+    await nc.close().catch(() => undefined);
+    throw err;
+  }
+}
+
+/** Connects when the deployment's NATS answers; undefined when it does not (not started, stopped). */
+export async function tryOpenDeploymentNats(
+  provisioner: Provisioner,
+  pctx: ProvisionContext,
+  opts: { create: boolean; timeoutMs?: number },
+): Promise<DeploymentNats | undefined> {
+  try {
+    return await openDeploymentNats(provisioner.connection(pctx), opts);
+  } catch {
+    return undefined;
+  }
+}

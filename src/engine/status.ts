@@ -1,0 +1,133 @@
+// The `natsgh status` service: phases with status and age (KV when NATS answers,
+// else the journal), NATS and controller health, and the lock holder. Strictly
+// read-only: nothing is created, not even a bucket. watchStatus follows KV live.
+import { resolve } from 'node:path';
+import type { NatsghConfig } from '../config/keys.js';
+import { deploymentLockKey } from '../nats/names.js';
+import type { Provisioner } from '../provision/provisioner.js';
+import { type Checkpoint, readJournal, readKvCheckpoints } from './checkpoints.js';
+import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
+import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
+import type { Phase } from './phase.js';
+
+export interface PhaseStatusRow {
+  id: string;
+  status: Checkpoint['status'];
+  /** Milliseconds since the phase last finished (or started, while running); null without a checkpoint. */
+  ageMs: number | null;
+  runId: string | null;
+  error: string | null;
+}
+
+export interface StatusResult {
+  deployment: string;
+  /** Where the phases were read from. */
+  source: 'kv' | 'journal';
+  phases: PhaseStatusRow[];
+  nats: { url: string; healthy: boolean; reason?: string };
+  controller: { healthy: boolean; pid: number | null; version: string | null };
+  lock: (LockHolder & { where: 'kv' | 'file' }) | null;
+}
+
+export interface StatusOptions {
+  config: NatsghConfig;
+  signal: AbortSignal;
+  phases?: readonly Phase[];
+  provisioner?: Provisioner;
+}
+
+async function prepare(opts: StatusOptions) {
+  const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
+  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  const provisioner =
+    opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
+  const pctx = provisionContextFor(config, { signal: opts.signal });
+  return { config, phases, provisioner, pctx };
+}
+
+async function snapshot(
+  prep: Awaited<ReturnType<typeof prepare>>,
+  nats: DeploymentNats | undefined,
+): Promise<StatusResult> {
+  const { config, phases, provisioner, pctx } = prep;
+  const deployment = config.deployment;
+  const ids = phases.map((p) => p.id);
+  const inKv = nats?.checkpoints ? await readKvCheckpoints(nats.checkpoints, deployment, ids) : undefined;
+  const checkpoints = inKv && inKv.size > 0 ? inKv : await readJournal(config.stateDir, deployment);
+  const now = Date.now();
+  const rows = ids.map((id): PhaseStatusRow => {
+    const cp = checkpoints.get(id);
+    if (!cp) return { id, status: 'pending', ageMs: null, runId: null, error: null };
+    const at = cp.finishedMs || cp.startedMs;
+    return {
+      id,
+      status: cp.status,
+      ageMs: at ? now - at : null,
+      runId: cp.runId || null,
+      error: cp.error || null,
+    };
+  });
+  const [verify, ping, kvHolder, fileHolder] = await Promise.all([
+    provisioner.verify(pctx).catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
+    (await import('../phases/deploy-controller.js')).pingController(
+      { nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined, deployment },
+      1000,
+    ),
+    nats?.locks ? readKvLockHolder(nats.locks, deploymentLockKey(deployment)) : undefined,
+    readFileLockHolder(lockFilePath(config.stateDir, deployment)),
+  ]);
+  const healthy = verify.ok && nats !== undefined;
+  return {
+    deployment,
+    source: inKv && inKv.size > 0 ? 'kv' : 'journal',
+    phases: rows,
+    nats: {
+      url: provisioner.connection(pctx).servers.join(','),
+      healthy,
+      ...(healthy ? {} : { reason: verify.ok ? 'not reachable' : verify.reason }),
+    },
+    controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },
+    lock: kvHolder ? { ...kvHolder, where: 'kv' } : fileHolder ? { ...fileHolder, where: 'file' } : null,
+  };
+}
+
+export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
+  const prep = await prepare(opts);
+  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, { create: false, timeoutMs: 1500 });
+  try {
+    return await snapshot(prep, nats);
+  } finally {
+    await nats?.close();
+  }
+}
+
+/** Calls onStatus now and after every checkpoint change in KV, until the signal aborts. */
+export async function watchStatus(opts: StatusOptions, onStatus: (s: StatusResult) => void): Promise<void> {
+  const prep = await prepare(opts);
+  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, { create: false, timeoutMs: 1500 });
+  try {
+    onStatus(await snapshot(prep, nats));
+    if (!nats?.checkpoints) {
+      throw new (await import('../errors.js')).NatsghError(
+        'status --watch follows NATS KV, which is not reachable',
+        {
+          code: 'nats_unreachable',
+          suggestions: [
+            'Run `natsgh bootstrap` first, or `natsgh status` without --watch to read the local journal.',
+          ],
+        },
+      );
+    }
+    const watch = await nats.checkpoints.watch({
+      key: `${prep.config.deployment}.phase.>`,
+      include: 'updates',
+    });
+    opts.signal.addEventListener('abort', () => watch.stop(), { once: true });
+    for await (const _ of watch) {
+      if (opts.signal.aborted) break;
+      onStatus(await snapshot(prep, nats));
+    }
+  } finally {
+    await nats?.close();
+  }
+}

@@ -1,0 +1,217 @@
+// deploy-controller (dev mode): runs `natsgh controller run` as a background
+// process (pid file and log in the state dir). A run first asks the deployment's
+// ping subject who is running, so a re-run (or a run after a crash between
+// spawn and pid file) adopts the running controller instead of starting a second.
+import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { CONFIG_KEYS } from '../config/keys.js';
+import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
+import { NatsghError } from '../errors.js';
+import type { NatsConnectionSpec } from '../nats/connect.js';
+import { controllerPingSubject } from '../nats/names.js';
+import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
+import { provisionContext } from './provision-nats.js';
+
+/** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
+const CLI_BIN = resolve(import.meta.dirname, '../../bin/run.js');
+const START_TIMEOUT_MS = 20_000;
+
+export interface PingReply {
+  ok: boolean;
+  pid: number;
+  version: string;
+  deployment: string;
+}
+
+export function controllerFiles(stateDir: string) {
+  return { pidFile: join(stateDir, 'controller.pid'), logFile: join(stateDir, 'controller.log') };
+}
+
+export async function readPid(pidFile: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt((await readFile(pidFile, 'utf8')).trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+async function writePid(pidFile: string, pid: number): Promise<void> {
+  const tmp = `${pidFile}.${process.pid}.tmp`;
+  await writeFile(tmp, `${pid}\n`);
+  await rename(tmp, pidFile);
+}
+
+/** Asks the deployment's controller to answer; undefined when none does in time. */
+export async function pingController(
+  ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
+  timeoutMs = 1000,
+): Promise<PingReply | undefined> {
+  if (!ctx.nats) return undefined;
+  try {
+    const msg = await ctx.nats.nc.request(controllerPingSubject(ctx.deployment), '', { timeout: timeoutMs });
+    const reply = JSON.parse(msg.string()) as PingReply;
+    return reply?.ok && reply.deployment === ctx.deployment ? reply : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function controllerHttpHealthy(
+  port: number,
+  path = '/healthz',
+  timeoutMs = 1000,
+): Promise<boolean> {
+  try {
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
+    await res.arrayBuffer();
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** The connection as environment variables of the controller: secrets stay out of its argv. */
+export function connectionEnv(spec: NatsConnectionSpec): Record<string, string> {
+  const byPath: Record<string, string | undefined> = {
+    'nats.url': spec.servers.join(','),
+    'nats.credsFile': spec.credsFile,
+    'nats.nkeyFile': spec.nkeyFile,
+    'nats.user': spec.user,
+    'nats.password': spec.password,
+    'nats.token': spec.token,
+    'nats.tls.ca': spec.tls?.ca,
+    'nats.tls.cert': spec.tls?.cert,
+    'nats.tls.key': spec.tls?.key,
+    'nats.jetstreamDomain': spec.jetstreamDomain,
+  };
+  const env: Record<string, string> = {};
+  for (const key of CONFIG_KEYS) {
+    if (!(key.path in byPath)) continue;
+    const value = byPath[key.path];
+    // Clear every alias, so a variable the user exported cannot outrank the value natsgh chose.
+    for (const name of key.env) env[name] = '';
+    if (value) env[key.env[0]] = value;
+  }
+  return env;
+}
+
+async function waitForController(ctx: PhaseContext, pid: number, logFile: string): Promise<PingReply> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (ctx.signal.aborted) throw ctx.signal.reason;
+    if (!isAlive(pid)) {
+      const log = await readFile(logFile, 'utf8').catch(() => '');
+      throw new NatsghError(`the controller (pid ${pid}) exited during start-up`, {
+        code: 'controller_start_failed',
+        details: { logFile },
+        suggestions: [
+          `See its log: ${logFile}`,
+          ...(log ? [`Last lines: ${log.trim().split('\n').slice(-3).join(' | ')}`] : []),
+        ],
+      });
+    }
+    const reply = await pingController(ctx, 500);
+    if (reply) return reply;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new NatsghError(
+    `the controller (pid ${pid}) did not answer ping within ${START_TIMEOUT_MS / 1000} s`,
+    {
+      code: 'controller_start_timeout',
+      details: { logFile },
+      suggestions: [`See its log: ${logFile}`],
+    },
+  );
+}
+
+export const deployControllerPhase: Phase = {
+  id: 'deploy-controller',
+  title: 'Deploy the controller',
+  dependsOn: ['handoff'],
+  applies: (ctx) =>
+    ctx.config.mode === 'dev' ? true : `the ${ctx.config.mode} controller is deployed by its provisioner`,
+  inputs: (ctx) => ({
+    mode: ctx.config.mode,
+    controllerPort: ctx.config.controller.port,
+    servers: ctx.provisioner.connection(provisionContext(ctx)).servers,
+    jetstreamDomain: ctx.config.nats.jetstreamDomain,
+    cliVersion: ctx.cliVersion,
+  }),
+  async run(ctx, task) {
+    if (!ctx.nats)
+      throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
+        code: 'nats_unreachable',
+      });
+    const { pidFile, logFile } = controllerFiles(ctx.stateDir);
+    const port = ctx.config.controller.port;
+    const running = await pingController(ctx);
+    if (running) {
+      const current = running.version === ctx.cliVersion && (await controllerHttpHealthy(port));
+      if (current) {
+        await writePid(pidFile, running.pid);
+        task.output(`controller already running (pid ${running.pid})`);
+        return { pid: String(running.pid), version: running.version, port: String(port), logFile };
+      }
+      // A controller of another version or on another port: replace it.
+      task.output(`replacing the controller (pid ${running.pid})`);
+      await stopProcess(running.pid);
+    }
+    const stale = await readPid(pidFile);
+    if (stale && isAlive(stale) && stale !== running?.pid) {
+      // Alive but not answering: starting, hung, or another process reusing the pid.
+      // Our own recorded child is given the start-up budget before it is replaced.
+      try {
+        const reply = await waitForController(ctx, stale, logFile);
+        await writePid(pidFile, reply.pid);
+        return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
+      } catch {
+        await stopProcess(stale);
+      }
+    }
+    const args = [
+      CLI_BIN,
+      'controller',
+      'run',
+      '--deployment',
+      ctx.deployment,
+      '--state-dir',
+      ctx.stateDir,
+      '--controller-port',
+      String(port),
+    ];
+    const pid = spawnDetached(process.execPath, args, {
+      logFile,
+      env: {
+        ...process.env,
+        ...connectionEnv(ctx.nats.spec),
+        NATSGH_MODE: ctx.config.mode,
+        NATSGH_NATS_TYPE: ctx.config.natsType,
+      },
+    });
+    await writePid(pidFile, pid);
+    task.output(`started the controller (pid ${pid}), log: ${logFile}`);
+    const reply = await waitForController(ctx, pid, logFile);
+    return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
+  },
+  async verify(ctx): Promise<VerifyResult> {
+    const reply = await pingController(ctx);
+    if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
+    if (reply.version !== ctx.cliVersion)
+      return { ok: false, reason: `the controller runs version ${reply.version}` };
+    if (!(await controllerHttpHealthy(ctx.config.controller.port))) {
+      return {
+        ok: false,
+        reason: `the controller's /healthz on port ${ctx.config.controller.port} does not answer`,
+      };
+    }
+    return { ok: true };
+  },
+  async teardown(ctx) {
+    const { pidFile } = controllerFiles(ctx.stateDir);
+    const reply = await pingController(ctx, 500);
+    const pids = new Set([await readPid(pidFile), reply?.pid].filter((p): p is number => p !== undefined));
+    for (const pid of pids) await stopProcess(pid, 10_000);
+    await rm(pidFile, { force: true });
+  },
+};

@@ -1,0 +1,31 @@
+// handoff: copies the local journal's checkpoints into KV natsgh_checkpoints.
+// From here on KV is the source of truth, so a later run on any machine (a
+// fresh CI runner) resumes from it.
+import type { Phase, PhaseId } from '../engine/phase.js';
+import { provisionContext } from './provision-nats.js';
+
+/** Phases whose checkpoints exist before NATS does. */
+const BEFORE_NATS: PhaseId[] = ['prerequisites', 'provision-nats'];
+
+export const handoffPhase: Phase = {
+  id: 'handoff',
+  title: 'Hand checkpoints over to NATS KV',
+  dependsOn: ['provision-nats'],
+  // Inputs come from the configuration only: they are hashed before any phase runs.
+  inputs: (ctx) => ({ servers: ctx.provisioner.connection(provisionContext(ctx)).servers }),
+  async run(ctx, task) {
+    if (!ctx.nats || !ctx.checkpoints)
+      throw new Error('NATS is not reachable, so checkpoints cannot move into KV');
+    const copied = await ctx.checkpoints.handoff(BEFORE_NATS);
+    task.output(
+      copied.length > 0 ? `copied ${copied.join(', ')} into KV` : 'KV already holds every checkpoint',
+    );
+    return { copied: String(copied.length) };
+  },
+  async verify(ctx) {
+    if (!ctx.nats || !ctx.checkpoints) return { ok: false, reason: 'NATS is not reachable' };
+    return (await ctx.checkpoints.handedOff(BEFORE_NATS))
+      ? { ok: true }
+      : { ok: false, reason: 'KV lacks checkpoints the journal has' };
+  },
+};

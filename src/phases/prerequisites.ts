@@ -1,0 +1,66 @@
+// prerequisites: the doctor checks the chosen mode needs (failures stop the
+// bootstrap with the doctor's hints), and a nats-server binary when natsgh runs
+// one on this machine (PATH, cache, verified download, package manager).
+import { access, constants } from 'node:fs/promises';
+import type { Phase } from '../engine/phase.js';
+import { NatsghError } from '../errors.js';
+
+/** Checks the bootstrap handles itself: the binary is resolved below, and our own server holds its ports on a re-run. */
+const HANDLED_HERE = ['nats-server', 'ports'];
+
+export const prerequisitesPhase: Phase = {
+  id: 'prerequisites',
+  title: 'Check prerequisites',
+  dependsOn: [],
+  inputs: (ctx) => ({
+    mode: ctx.config.mode,
+    natsType: ctx.config.natsType,
+    serverBin: ctx.config.nats.serverBin,
+    mirror: ctx.config.nats.downloadMirror,
+  }),
+  async run(ctx, task) {
+    const { runDoctor } = await import('../doctor/run.js');
+    const { runsLocalNatsServer } = await import('../doctor/check.js');
+    const report = await runDoctor({ config: ctx.config, ignore: HANDLED_HERE, signal: ctx.signal });
+    for (const c of report.checks) {
+      if (c.status === 'warn') task.output(`warning: ${c.title}: ${c.message}`);
+    }
+    const failed = report.checks.filter((c) => c.status === 'fail');
+    if (failed.length > 0) {
+      throw new NatsghError(
+        `prerequisites missing: ${failed.map((c) => `${c.title}: ${c.message}`).join('; ')}`,
+        {
+          code: 'prerequisites_failed',
+          details: { checks: failed },
+          suggestions: [
+            ...failed.map((c) => c.hint).filter((h): h is string => Boolean(h)),
+            'Run `natsgh doctor` for the full report.',
+          ],
+        },
+      );
+    }
+    if (!runsLocalNatsServer(ctx.config.mode, ctx.config.natsType)) return undefined;
+    const { resolveNatsServerBinary } = await import('../system/nats-server-binary.js');
+    const bin = await resolveNatsServerBinary({
+      config: ctx.config,
+      platform: ctx.platform,
+      interactive: ctx.interactive,
+      assumeYes: ctx.assumeYes,
+      signal: ctx.signal,
+      log: ctx.log,
+      confirm: (q) => task.confirm(q),
+    });
+    task.output(`nats-server ${bin.version} (${bin.source}): ${bin.path}`);
+    return { natsServerBin: bin.path, natsServerVersion: bin.version, natsServerSource: bin.source };
+  },
+  async verify(ctx) {
+    const bin = ctx.outputs.prerequisites?.natsServerBin;
+    if (!bin) return { ok: true };
+    try {
+      await access(bin, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
+      return { ok: true };
+    } catch {
+      return { ok: false, reason: `nats-server ${bin} is gone` };
+    }
+  },
+};
