@@ -1,0 +1,252 @@
+// Renders the docker-mode files (pure): compose.yaml with the nats service(s)
+// (JetStream volume, /healthz health check, monitoring port) and the controller
+// built from the project's Dockerfile, plus one nats-server config per service.
+// Secrets never appear in these files: creds are mounted from their host path,
+// tokens and passwords are compose interpolations filled from natsgh's environment.
+import { resolve } from 'node:path';
+import { stringify } from 'yaml';
+import type { NatsghConfig } from '../config/keys.js';
+import { NATS_SERVER_PINNED } from '../system/nats-server-binary.js';
+import { type LeafRemote, renderLeafnodesBlock } from './hybrid.js';
+
+/** The official nats image natsgh runs; alpine because the health check needs wget. */
+export const NATS_IMAGE = `nats:${NATS_SERVER_PINNED}-alpine`;
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+/** Where files are mounted inside the containers. */
+export const CONTAINER_PATHS = {
+  natsConfig: '/etc/nats/nats.conf',
+  natsTls: '/etc/nats/tls',
+  store: '/data',
+  hubCreds: '/etc/nats/hub.creds',
+  hubTls: '/etc/nats/hub-tls',
+  controllerCreds: '/run/secrets/nats_creds',
+  controllerTls: '/etc/natsgh/tls',
+} as const;
+
+export interface ComposeInput {
+  deployment: string;
+  natsType: NatsghConfig['natsType'];
+  /** Servers in a self_hosted_cluster (1 otherwise). */
+  replicas: number;
+  /** Host ports: node i gets port + i and monitorPort + i. */
+  port: number;
+  monitorPort: number;
+  controllerPort: number;
+  jetstreamDomain?: string;
+  /** Host directory of the generated TLS files (ca.pem, server.pem, server-key.pem), when TLS is on. */
+  tlsDir?: string;
+  tlsVerify?: boolean;
+  /** hybrid: the hub link; `credentials` is the HOST path of the creds file (mounted read-only). */
+  leafRemote?: LeafRemote;
+  /** synadia: URL(s) the controller connects to, and the creds file's host path. */
+  externalUrl?: string;
+  credsFile?: string;
+  /** Config values of the controller that are not secrets (org, repo, API URL). */
+  controllerEnv: Record<string, string>;
+  /** Names of environment variables holding secrets; written as ${NAME} interpolations. */
+  secretEnv: string[];
+  /** Build context holding the Dockerfile (default: the natsgh project). */
+  buildContext?: string;
+  cliVersion?: string;
+}
+
+export interface RenderedCompose {
+  /** compose.yaml text. */
+  compose: string;
+  /** The object behind it (tests and validation). */
+  document: ComposeDocument;
+  /** Extra files to write beside compose.yaml: name -> text. */
+  files: Record<string, string>;
+  natsServices: string[];
+}
+
+export interface ComposeService {
+  image?: string;
+  build?: { context: string; dockerfile: string };
+  command?: string[];
+  ports?: string[];
+  volumes?: string[];
+  environment?: Record<string, string>;
+  healthcheck?: { test: string[]; interval: string; timeout: string; retries: number; start_period: string };
+  depends_on?: Record<string, { condition: string }>;
+  restart?: string;
+  secrets?: string[];
+  user?: string;
+}
+
+export interface ComposeDocument {
+  name: string;
+  services: Record<string, ComposeService>;
+  volumes: Record<string, Record<string, never>>;
+  secrets?: Record<string, { file: string }>;
+}
+
+export function composeProjectName(deployment: string): string {
+  return `natsgh-${deployment}`;
+}
+
+export function natsServiceNames(input: Pick<ComposeInput, 'natsType' | 'replicas'>): string[] {
+  if (input.natsType === 'synadia') return [];
+  if (input.natsType === 'self_hosted_cluster') {
+    return Array.from({ length: input.replicas }, (_, i) => `nats-${i + 1}`);
+  }
+  return ['nats'];
+}
+
+function renderNatsConfig(input: ComposeInput, name: string, services: string[]): string {
+  const q = (s: string) => JSON.stringify(s);
+  const lines = [
+    `# nats-server configuration for compose service ${name} (natsgh deployment ${input.deployment}).`,
+    '# natsgh rewrites this file on every bootstrap.',
+    `server_name: ${q(name)}`,
+    'port: 4222',
+    'http: 8222',
+    'jetstream {',
+    `  store_dir: ${q(`${CONTAINER_PATHS.store}/jetstream`)}`,
+  ];
+  if (input.jetstreamDomain) lines.push(`  domain: ${q(input.jetstreamDomain)}`);
+  lines.push('}');
+  if (input.tlsDir) {
+    lines.push(
+      'tls {',
+      `  cert_file: ${q(`${CONTAINER_PATHS.natsTls}/server.pem`)}`,
+      `  key_file: ${q(`${CONTAINER_PATHS.natsTls}/server-key.pem`)}`,
+      `  ca_file: ${q(`${CONTAINER_PATHS.natsTls}/ca.pem`)}`,
+      `  verify: ${input.tlsVerify ? 'true' : 'false'}`,
+      '  timeout: 2',
+      '}',
+    );
+  }
+  if (services.length > 1) {
+    lines.push(
+      'cluster {',
+      `  name: ${q(`natsgh-${input.deployment}`)}`,
+      '  listen: "0.0.0.0:6222"',
+      '  routes: [',
+      ...services.map((s) => `    ${q(`nats-route://${s}:6222`)}`),
+      '  ]',
+      '}',
+    );
+  }
+  if (input.leafRemote) lines.push(renderLeafnodesBlock(input.leafRemote).trimEnd());
+  return `${lines.join('\n')}\n`;
+}
+
+export function renderCompose(input: ComposeInput): RenderedCompose {
+  const services: Record<string, ComposeService> = {};
+  const volumes: Record<string, Record<string, never>> = {};
+  const files: Record<string, string> = {};
+  const secrets: Record<string, { file: string }> = {};
+  const natsServices = natsServiceNames(input);
+  const scheme = input.tlsDir ? 'tls' : 'nats';
+
+  natsServices.forEach((name, i) => {
+    const confName = `${name}.conf`;
+    const hubTls = input.leafRemote?.tls;
+    const leafRemote = input.leafRemote
+      ? {
+          ...input.leafRemote,
+          credentials: input.leafRemote.credentials ? CONTAINER_PATHS.hubCreds : undefined,
+          tls: hubTls
+            ? {
+                ca: hubTls.ca ? `${CONTAINER_PATHS.hubTls}/ca.pem` : undefined,
+                cert: hubTls.cert ? `${CONTAINER_PATHS.hubTls}/cert.pem` : undefined,
+                key: hubTls.key ? `${CONTAINER_PATHS.hubTls}/key.pem` : undefined,
+              }
+            : undefined,
+        }
+      : undefined;
+    files[confName] = renderNatsConfig({ ...input, leafRemote }, name, natsServices);
+    const mounts = [
+      `./${confName}:${CONTAINER_PATHS.natsConfig}:ro`,
+      `${name}-data:${CONTAINER_PATHS.store}`,
+    ];
+    if (input.tlsDir) mounts.push(`${input.tlsDir}:${CONTAINER_PATHS.natsTls}:ro`);
+    if (input.leafRemote?.credentials)
+      mounts.push(`${input.leafRemote.credentials}:${CONTAINER_PATHS.hubCreds}:ro`);
+    for (const [file, as] of [
+      [hubTls?.ca, 'ca.pem'],
+      [hubTls?.cert, 'cert.pem'],
+      [hubTls?.key, 'key.pem'],
+    ] as const) {
+      if (file) mounts.push(`${file}:${CONTAINER_PATHS.hubTls}/${as}:ro`);
+    }
+    volumes[`${name}-data`] = {};
+    services[name] = {
+      image: NATS_IMAGE,
+      command: ['-c', CONTAINER_PATHS.natsConfig],
+      ports: [`127.0.0.1:${input.port + i}:4222`, `127.0.0.1:${input.monitorPort + i}:8222`],
+      volumes: mounts,
+      healthcheck: {
+        test: ['CMD', 'wget', '-q', '-O', '/dev/null', 'http://127.0.0.1:8222/healthz?js-enabled-only=true'],
+        interval: '5s',
+        timeout: '3s',
+        retries: 12,
+        start_period: '5s',
+      },
+      restart: 'unless-stopped',
+    };
+  });
+
+  const env: Record<string, string> = {
+    NATSGH_DEPLOYMENT: input.deployment,
+    NATSGH_CONTROLLER_PORT: '8080',
+    ...input.controllerEnv,
+  };
+  env.NATSGH_NATS_URL =
+    input.natsType === 'synadia'
+      ? (input.externalUrl ?? 'tls://connect.ngs.global')
+      : natsServices.map((s) => `${scheme}://${s}:4222`).join(',');
+  if (input.jetstreamDomain) env.NATSGH_JS_DOMAIN = input.jetstreamDomain;
+  for (const name of input.secretEnv) env[name] = `\${${name}:-}`;
+  const controllerVolumes: string[] = [];
+  if (input.tlsDir) {
+    controllerVolumes.push(`${input.tlsDir}:${CONTAINER_PATHS.controllerTls}:ro`);
+    env.NATSGH_TLS_CA = `${CONTAINER_PATHS.controllerTls}/ca.pem`;
+    if (input.tlsVerify) {
+      env.NATSGH_TLS_CERT = `${CONTAINER_PATHS.controllerTls}/client.pem`;
+      env.NATSGH_TLS_KEY = `${CONTAINER_PATHS.controllerTls}/client-key.pem`;
+    }
+  }
+  const controller: ComposeService = {
+    build: { context: input.buildContext ?? PROJECT_ROOT, dockerfile: 'Dockerfile' },
+    command: ['controller', 'run'],
+    environment: env,
+    ports: [`127.0.0.1:${input.controllerPort}:8080`],
+    healthcheck: {
+      test: [
+        'CMD',
+        'node',
+        '-e',
+        "fetch('http://127.0.0.1:8080/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))",
+      ],
+      interval: '10s',
+      timeout: '3s',
+      retries: 6,
+      start_period: '10s',
+    },
+    restart: 'unless-stopped',
+  };
+  // The leaf in hybrid holds the JetStream the controller uses; synadia's creds go to the controller itself.
+  if (input.natsType === 'synadia' && input.credsFile) {
+    secrets.nats_creds = { file: input.credsFile };
+    controller.secrets = ['nats_creds'];
+    env.NATSGH_CREDS_FILE = CONTAINER_PATHS.controllerCreds;
+  }
+  if (controllerVolumes.length > 0) controller.volumes = controllerVolumes;
+  if (natsServices.length > 0) {
+    controller.depends_on = Object.fromEntries(
+      natsServices.map((s) => [s, { condition: 'service_healthy' }]),
+    );
+  }
+  services.controller = controller;
+
+  const document: ComposeDocument = {
+    name: composeProjectName(input.deployment),
+    services,
+    volumes,
+    ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
+  };
+  const header = `# Written by natsgh for deployment ${input.deployment}; rewritten on every bootstrap.\n# Secrets are not in this file: they come from natsgh's environment or mounted files.\n`;
+  return { compose: header + stringify(document, { lineWidth: 0 }), document, files, natsServices };
+}

@@ -1,0 +1,154 @@
+// Docker mode through a recording `docker` stand-in (no engine here); NATS
+// health is checked against a real nats-server on the ports compose would map.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ensureKvBucket } from '../../src/nats/buckets.js';
+import { connectNats } from '../../src/nats/connect.js';
+import { composeFiles, deployControllerWithCompose } from '../../src/provision/docker.js';
+import { createProvisioner } from '../../src/provision/index.js';
+import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+import { provisionContext, type RecordingContext } from '../support/provision-context.js';
+import { createStandIns, type StandIns } from '../support/stand-in.js';
+
+const HEALTHY_PS = `case "$*" in
+  *" ps "*) echo '{"Service":"nats","State":"running","Health":"healthy","Name":"natsgh-default-nats-1"}' ;;
+  *"compose version"*) echo 'Docker Compose version v2.29.7' ;;
+  *" up "*) if [ -n "$GITHUB_TOKEN" ]; then touch "$STANDIN_MARK"; fi ;;
+esac`;
+
+describe('docker mode (stand-in docker)', () => {
+  let tools: StandIns;
+  let nats: TestNatsServer;
+  let ctx: RecordingContext;
+
+  beforeAll(async () => {
+    tools = createStandIns(['docker']);
+    nats = await startNatsServer();
+    ctx = await provisionContext({
+      mode: 'docker',
+      'nats-type': 'self_hosted',
+      'nats-port': nats.port,
+      'monitor-port': nats.monitorPort,
+      'github-token': 'ghp_abcdefghijklmnopqrstuvwxyz0123456789',
+    });
+    ctx.platform = tools.platform(ctx.platform);
+    ctx.platform.env.STANDIN_MARK = join(tools.dir, 'had-token');
+  });
+  afterAll(async () => {
+    await nats?.stop();
+    tools?.cleanup();
+  });
+
+  it('writes compose.yaml and runs docker compose -p natsgh-<deployment> up -d --wait', async () => {
+    tools.behave('docker', HEALTHY_PS);
+    const p = await createProvisioner(ctx.config);
+    const result = await p.apply(ctx);
+    const { composeFile } = composeFiles(ctx.stateDir);
+    expect(existsSync(composeFile)).toBe(true);
+    const calls = tools.calls('docker');
+    expect(calls[0]).toEqual(['compose', 'version']);
+    expect(calls.at(-1)).toEqual([
+      'compose',
+      '-p',
+      'natsgh-default',
+      '-f',
+      composeFile,
+      'up',
+      '-d',
+      '--wait',
+      'nats',
+    ]);
+    // The token reached docker compose through its environment and is nowhere on disk.
+    expect(existsSync(join(tools.dir, 'had-token'))).toBe(true);
+    const text = readFileSync(composeFile, 'utf8');
+    expect(text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(parse(text).services.nats).toBeDefined();
+    expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
+    expect(result.outputs.project).toBe('natsgh-default');
+
+    expect(await p.verify(ctx)).toEqual({ ok: true });
+    const nodes = await p.nodes!(ctx);
+    expect(nodes).toEqual([expect.objectContaining({ name: 'nats', healthy: true })]);
+    // The connection reaches the NATS on the mapped port.
+    const spec = p.connection(ctx);
+    const nc = await connectNats(spec);
+    await (await ensureKvBucket(nc, spec, { bucket: 'natsgh_checkpoints' })).put('k', 'v');
+    await nc.close();
+  });
+
+  it('deploys the controller by building the image from the Dockerfile', async () => {
+    tools.reset('docker');
+    tools.behave('docker', HEALTHY_PS);
+    const out = await deployControllerWithCompose(ctx);
+    expect(tools.calls('docker')).toEqual([
+      [
+        'compose',
+        '-p',
+        'natsgh-default',
+        '-f',
+        out.composeFile,
+        'up',
+        '-d',
+        '--build',
+        '--wait',
+        'controller',
+      ],
+    ]);
+  });
+
+  it('verify fails when the service is unhealthy', async () => {
+    tools.behave(
+      'docker',
+      `case "$*" in *" ps "*) echo '{"Service":"nats","State":"running","Health":"unhealthy"}' ;; esac`,
+    );
+    const p = await createProvisioner(ctx.config);
+    const verdict = await p.verify(ctx);
+    expect(verdict).toEqual({ ok: false, reason: 'compose service nats is unhealthy' });
+  });
+
+  it('a failing `up` is an error quoting compose and naming the logs command', async () => {
+    tools.behave(
+      'docker',
+      `case "$*" in *"compose version"*) echo v2 ;; *" up "*) echo 'dependency failed to start: container natsgh-default-nats-1 is unhealthy' >&2; exit 1 ;; esac`,
+    );
+    const p = await createProvisioner(ctx.config);
+    const err = (await p.apply(ctx).catch((e) => e)) as Error & { code: string; suggestions: string[] };
+    expect(err.code).toBe('docker_compose_failed');
+    expect(err.message).toContain('is unhealthy');
+    expect(err.suggestions.join(' ')).toContain('docker compose -p natsgh-default');
+  });
+
+  it('a missing compose plugin and a missing docker are errors that say what to install', async () => {
+    tools.behave(
+      'docker',
+      `case "$*" in *"compose version"*) echo "docker: 'compose' is not a docker command." >&2; exit 1 ;; esac`,
+    );
+    const p = await createProvisioner(ctx.config);
+    expect(((await p.apply(ctx).catch((e) => e)) as { code: string }).code).toBe('docker_compose_missing');
+    const noDocker = {
+      ...ctx,
+      platform: { ...ctx.platform, env: { ...ctx.platform.env, PATH: '/nonexistent' } },
+    };
+    expect(((await p.apply(noDocker).catch((e) => e)) as { code: string }).code).toBe('docker_missing');
+  });
+
+  it('teardown runs down, with -v only when purging', async () => {
+    tools.reset('docker');
+    tools.behave('docker', '');
+    const p = await createProvisioner(ctx.config);
+    await p.teardown(ctx, { purge: false });
+    await p.teardown(ctx, { purge: true });
+    const calls = tools.calls('docker').map((c) => c.slice(5));
+    expect(calls).toEqual([
+      ['down', '--remove-orphans'],
+      ['down', '--remove-orphans', '-v'],
+    ]);
+  });
+
+  it('docker + synadia uses the synadia provisioner (no NATS containers)', async () => {
+    const s = await provisionContext({ mode: 'docker', 'nats-type': 'synadia', creds: '/nope.creds' });
+    expect((await createProvisioner(s.config)).kind).toBe('synadia');
+  });
+});

@@ -1,0 +1,118 @@
+// The compose file natsgh renders for docker mode, checked structurally.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { type ComposeInput, NATS_IMAGE, PROJECT_ROOT, renderCompose } from '../../src/provision/compose.js';
+import { parseComposePs } from '../../src/provision/docker.js';
+
+const base: ComposeInput = {
+  deployment: 'acme',
+  natsType: 'self_hosted',
+  replicas: 1,
+  port: 4222,
+  monitorPort: 8222,
+  controllerPort: 8080,
+  controllerEnv: { NATSGH_ORG: 'acme' },
+  secretEnv: ['GITHUB_TOKEN'],
+};
+
+describe('compose.yaml', () => {
+  it('self_hosted: a nats service with JetStream volume, /healthz check, monitoring port; the controller built from the Dockerfile', () => {
+    const r = renderCompose(base);
+    const doc = parse(r.compose);
+    expect(doc.name).toBe('natsgh-acme');
+    const nats = doc.services.nats;
+    expect(nats.image).toBe(NATS_IMAGE);
+    expect(nats.ports).toEqual(['127.0.0.1:4222:4222', '127.0.0.1:8222:8222']);
+    expect(nats.volumes).toContain('nats-data:/data');
+    expect(nats.volumes).toContain('./nats.conf:/etc/nats/nats.conf:ro');
+    expect(nats.healthcheck.test.join(' ')).toContain('http://127.0.0.1:8222/healthz');
+    expect(doc.volumes).toHaveProperty('nats-data');
+    expect(r.files['nats.conf']).toMatch(/store_dir: "\/data\/jetstream"/);
+    expect(r.files['nats.conf']).toMatch(/http: 8222/);
+
+    const controller = doc.services.controller;
+    expect(controller.build).toEqual({ context: PROJECT_ROOT, dockerfile: 'Dockerfile' });
+    expect(controller.depends_on).toEqual({ nats: { condition: 'service_healthy' } });
+    expect(controller.environment.NATSGH_NATS_URL).toBe('nats://nats:4222');
+    // The token is an interpolation, never a value.
+    expect(controller.environment.GITHUB_TOKEN).toBe('${GITHUB_TOKEN:-}');
+    expect(controller.healthcheck.test.join(' ')).toContain('/healthz');
+  });
+
+  it('self_hosted_cluster: N services with routes to each other and their own volumes and ports', () => {
+    const r = renderCompose({
+      ...base,
+      natsType: 'self_hosted_cluster',
+      replicas: 3,
+      jetstreamDomain: 'core',
+    });
+    const doc = parse(r.compose);
+    expect(r.natsServices).toEqual(['nats-1', 'nats-2', 'nats-3']);
+    for (const [i, name] of r.natsServices.entries()) {
+      expect(doc.services[name].ports).toEqual([`127.0.0.1:${4222 + i}:4222`, `127.0.0.1:${8222 + i}:8222`]);
+      expect(doc.volumes).toHaveProperty(`${name}-data`);
+      const conf = r.files[`${name}.conf`];
+      expect(conf).toContain(`server_name: "${name}"`);
+      expect(conf).toContain('nats-route://nats-1:6222');
+      expect(conf).toContain('nats-route://nats-3:6222');
+      expect(conf).toContain('domain: "core"');
+    }
+    expect(doc.services.controller.environment.NATSGH_NATS_URL).toBe(
+      'nats://nats-1:4222,nats://nats-2:4222,nats://nats-3:4222',
+    );
+    expect(doc.services.controller.environment.NATSGH_JS_DOMAIN).toBe('core');
+  });
+
+  it('hybrid: the leaf mounts the hub creds read-only and links with reconnect', () => {
+    const r = renderCompose({
+      ...base,
+      natsType: 'hybrid',
+      jetstreamDomain: 'edge',
+      leafRemote: { urls: ['tls://connect.ngs.global:7422'], credentials: '/home/me/hub.creds' },
+    });
+    const doc = parse(r.compose);
+    expect(doc.services.nats.volumes).toContain('/home/me/hub.creds:/etc/nats/hub.creds:ro');
+    expect(r.files['nats.conf']).toContain('credentials: "/etc/nats/hub.creds"');
+    expect(r.files['nats.conf']).toContain('urls: ["tls://connect.ngs.global:7422"]');
+    expect(r.files['nats.conf']).toContain('domain: "edge"');
+  });
+
+  it('synadia: no nats service; the creds reach the controller as a compose secret file', () => {
+    const r = renderCompose({ ...base, natsType: 'synadia', credsFile: '/home/me/ngs.creds' });
+    const doc = parse(r.compose);
+    expect(Object.keys(doc.services)).toEqual(['controller']);
+    expect(doc.secrets).toEqual({ nats_creds: { file: '/home/me/ngs.creds' } });
+    expect(doc.services.controller.environment.NATSGH_CREDS_FILE).toBe('/run/secrets/nats_creds');
+    expect(doc.services.controller.environment.NATSGH_NATS_URL).toBe('tls://connect.ngs.global');
+    expect(doc.services.controller.depends_on).toBeUndefined();
+  });
+
+  it('TLS: servers get the generated files, the controller the CA (and client cert with mTLS)', () => {
+    const r = renderCompose({ ...base, tlsDir: '/state/tls', tlsVerify: true });
+    const doc = parse(r.compose);
+    expect(doc.services.nats.volumes).toContain('/state/tls:/etc/nats/tls:ro');
+    expect(r.files['nats.conf']).toContain('verify: true');
+    expect(doc.services.controller.environment.NATSGH_NATS_URL).toBe('tls://nats:4222');
+    expect(doc.services.controller.environment.NATSGH_TLS_CERT).toBe('/etc/natsgh/tls/client.pem');
+  });
+
+  it('parses docker compose ps output in both formats', () => {
+    const line = '{"Service":"nats","State":"running","Health":"healthy"}';
+    expect(parseComposePs(`${line}\n`)).toEqual([{ Service: 'nats', State: 'running', Health: 'healthy' }]);
+    expect(parseComposePs(`[${line}]`)).toHaveLength(1);
+    expect(parseComposePs('')).toEqual([]);
+  });
+
+  it('the Dockerfile is multi-stage, runs as a non-root user and starts the controller', () => {
+    const text = readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+    expect(text.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(text).toMatch(/^USER node$/m);
+    expect(text).toMatch(/--omit=dev/);
+    expect(text).toMatch(/CMD \["controller", "run"\]/);
+    const ignore = readFileSync(join(PROJECT_ROOT, '.dockerignore'), 'utf8');
+    for (const entry of ['node_modules', '.natsgh', '*.creds', '.git'])
+      expect(ignore.split('\n')).toContain(entry);
+  });
+});
