@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { devTlsPaths, generatedServerTls } from '../nats/tls-generate.js';
 import { resolveNatsServerBinary } from '../system/nats-server-binary.js';
 import { isAlive } from '../system/process.js';
 import {
@@ -32,6 +33,11 @@ export interface LocalProvisionerOptions {
   healthTimeoutMs?: number;
 }
 
+/**
+ * The server's TLS files without creating anything (plan, connection, verify):
+ * explicit option, then `--tls generate` (files at their fixed paths in the
+ * state dir), then `--tls-cert`/`--tls-key` used as the server's own files.
+ */
 export function serverTlsFor(
   config: NatsghConfig,
   ctx: ProvisionContext,
@@ -39,8 +45,28 @@ export function serverTlsFor(
 ): ServerTlsFiles | undefined {
   if (opts.serverTls) return typeof opts.serverTls === 'function' ? opts.serverTls(ctx) : opts.serverTls;
   const tls = config.nats.tls;
+  if (tls.mode === 'generate') {
+    const p = devTlsPaths(ctx.stateDir, tls.verify);
+    return {
+      cert: p.serverCert,
+      key: p.serverKey,
+      ca: p.ca,
+      verify: tls.verify,
+      client: p.clientCert && p.clientKey ? { cert: p.clientCert, key: p.clientKey } : undefined,
+    };
+  }
   if (tls.cert && tls.key) return { cert: tls.cert, key: tls.key, ca: tls.ca, verify: tls.verify };
   return undefined;
+}
+
+/** Before starting servers: with `--tls generate`, creates (or reuses) the dev CA and certificates. */
+export async function prepareServerTls(
+  config: NatsghConfig,
+  ctx: ProvisionContext,
+  opts: LocalProvisionerOptions,
+): Promise<void> {
+  if (opts.serverTls || config.nats.tls.mode !== 'generate') return;
+  await generatedServerTls({ stateDir: ctx.stateDir, nats: config.nats });
 }
 
 /** The client side of a server natsgh runs with these TLS files. */
@@ -117,6 +143,7 @@ export function createEmbeddedProvisioner(
     },
 
     async apply(ctx): Promise<ProvisionResult> {
+      await prepareServerTls(ctx.config ?? config, ctx, opts);
       const s = spec(ctx);
       const server = await ensureServer(s, {
         binary: async () => {

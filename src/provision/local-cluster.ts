@@ -13,6 +13,7 @@ import {
   clientTlsFor,
   defaultBinaryResolver,
   type LocalProvisionerOptions,
+  prepareServerTls,
   serverTlsFor,
 } from './embedded.js';
 import {
@@ -132,6 +133,7 @@ export function createLocalClusterProvisioner(
     },
 
     async apply(ctx): Promise<ProvisionResult> {
+      await prepareServerTls(ctx.config ?? config, ctx, opts);
       const all = specs(ctx);
       let binary: Promise<string> | undefined;
       const resolveOnce = () => {

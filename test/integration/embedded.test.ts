@@ -103,6 +103,22 @@ describe('embedded nats-server', () => {
     expect(existsSync(join(ctx.stateDir, 'nats', 'nats-server.pid'))).toBe(false);
   });
 
+  it('serves TLS with client certificates under --tls generate --tls-verify', async () => {
+    const { ctx, p } = await setup({ tls: 'generate', 'tls-verify': true });
+    const r = await p.apply(ctx);
+    expect(r.servers).toEqual([`tls://127.0.0.1:${ctx.config.nats.port}`]);
+    const conf = readFileSync(r.outputs.configFile, 'utf8');
+    expect(conf).toMatch(/tls \{[^}]*verify: true/);
+    const spec = p.connection(ctx);
+    expect(spec.tls?.cert).toBeDefined();
+    const nc = await connectNats(spec);
+    await nc.close();
+    const noClientCert = await connectNats({ ...spec, tls: { ca: spec.tls?.ca } }, { timeoutMs: 1500 }).catch(
+      (e) => e,
+    );
+    expect(noClientCert).toBeInstanceOf(Error);
+  });
+
   it('reports a server that dies at start with the last lines of its log', async () => {
     const { ctx } = await setup();
     const stub = join(ctx.stateDir, 'broken-nats-server');
