@@ -1,8 +1,10 @@
 // Resolves natsgh's configuration: defaults < config file < environment < flags.
 // Every value remembers where it came from; secrets are accepted only from the
 // environment or flags and are registered for redaction as soon as they are read.
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
+import { closestMatch } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
@@ -103,9 +105,10 @@ function flatten(obj: unknown, prefix = '', out: Record<string, unknown> = {}): 
 }
 
 function closestKey(path: string): string | undefined {
-  const candidates = CONFIG_KEYS.map((k) => k.path);
-  const lower = path.toLowerCase().replaceAll(/[_-]/g, '');
-  return candidates.find((c) => c.toLowerCase() === lower) ?? candidates.find((c) => c.endsWith(`.${path}`));
+  return closestMatch(
+    path,
+    CONFIG_KEYS.map((k) => k.path),
+  );
 }
 
 function parseEnvValue(key: ConfigKey, name: string, raw: string): unknown {
@@ -140,34 +143,67 @@ function setPath(target: Record<string, any>, path: string, value: unknown): voi
   cur[parts[parts.length - 1]] = value;
 }
 
+/** cwd and its parents up to the project root: the nearest directory holding package.json or .git. */
+export function searchDirs(cwd: string): string[] {
+  const dirs: string[] = [];
+  let dir = resolve(cwd);
+  for (;;) {
+    dirs.push(dir);
+    if (existsSync(join(dir, 'package.json')) || existsSync(join(dir, '.git'))) return dirs;
+    const parent = dirname(dir);
+    // No project root above: only cwd itself is searched.
+    if (parent === dir) return dirs.slice(0, 1);
+    dir = parent;
+  }
+}
+
 async function loadFile(
   opts: ResolveOptions,
   cwd: string,
 ): Promise<{ file: string; data: unknown } | undefined> {
   if (opts.noFile) return undefined;
   const { cosmiconfig } = await import('cosmiconfig');
-  const explorer = cosmiconfig('natsgh', { searchPlaces: SEARCH_PLACES, searchStrategy: 'project' });
+  // One directory at a time, so the search stops at the project root (package.json or .git):
+  // a config file in a parent project or the home directory must not leak in.
+  const explorer = cosmiconfig('natsgh', {
+    searchPlaces: SEARCH_PLACES,
+    searchStrategy: 'none',
+    cache: false,
+  });
   try {
-    const found = opts.configFile
-      ? await explorer.load(resolve(cwd, opts.configFile))
-      : await explorer.search(cwd);
+    let found: Awaited<ReturnType<typeof explorer.search>> = null;
+    if (opts.configFile) {
+      found = await explorer.load(resolve(cwd, opts.configFile));
+    } else {
+      for (const dir of searchDirs(cwd)) {
+        found = await explorer.search(dir);
+        if (found) break;
+      }
+    }
     if (!found || found.isEmpty) return found ? { file: found.filepath, data: {} } : undefined;
     return { file: found.filepath, data: found.config };
   } catch (err) {
     const e = err as NodeJS.ErrnoException & { filepath?: string; mark?: unknown };
-    const file = e.filepath ?? opts.configFile ?? '(config file)';
-    if (e.code === 'ENOENT') {
-      throw new UsageError(`config file ${file} does not exist`, {
-        code: 'config_not_found',
-        suggestions: ['Check the --config path.'],
-      });
+    const file = e.filepath ?? (opts.configFile ? resolve(cwd, opts.configFile) : '(config file)');
+    if (e.code === 'ENOENT' || e.code === 'EISDIR') {
+      throw new UsageError(
+        `config file ${file} given with --config ${e.code === 'EISDIR' ? 'is a directory' : 'does not exist'}`,
+        {
+          code: 'config_not_found',
+          details: { file },
+          suggestions: [
+            'Check the --config path, or leave --config out to search for natsgh.config.* / .natsghrc* / package.json#natsgh.',
+          ],
+        },
+      );
     }
-    throw new UsageError(`config file ${file} could not be parsed: ${e.message.split('\n')[0]}`, {
+    // Loaders prefix "YAML Error in FILE:" and append a source excerpt; keep the reason with its line:column.
+    const lines = e.message.split('\n').filter((l) => l.trim() && !/^\w+ Error in /.test(l));
+    const reason = (lines[0] ?? e.message).trim().slice(0, 300);
+    throw new UsageError(`config file ${file} could not be parsed: ${reason}`, {
       code: 'config_malformed',
       details: { file },
-      suggestions: [
-        `Fix the syntax of ${file} (YAML or JSON), or run \`natsgh config\` to see what is read.`,
-      ],
+      suggestions: [`Fix the syntax of ${file} (YAML, JSON or JavaScript, by its extension).`],
     });
   }
 }

@@ -1,5 +1,6 @@
 // The doctor's entry point for `natsgh doctor` and the bootstrap's
 // prerequisites phase: runDoctor({config, mode, natsType, ignore}) → {ok, checks}.
+import { closestMatch } from '../cli/suggest.js';
 import type { Mode, NatsghConfig, NatsType } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { currentPlatform } from '../system/platform.js';
@@ -39,12 +40,6 @@ export function defaultDoctorDeps(overrides: Partial<DoctorDeps> = {}): DoctorDe
   };
 }
 
-function closestId(id: string, known: readonly string[]): string | undefined {
-  return known.find(
-    (c) => c.startsWith(id) || id.startsWith(c) || c.replaceAll('-', '') === id.replaceAll(/[-_]/g, ''),
-  );
-}
-
 export function assertKnownCheckIds(
   ids: readonly string[],
   flag = '--ignore',
@@ -52,7 +47,7 @@ export function assertKnownCheckIds(
 ): void {
   const unknown = ids.filter((id) => !known.includes(id));
   if (unknown.length === 0) return;
-  const near = unknown.map((id) => closestId(id, known)).filter(Boolean);
+  const near = unknown.map((id) => closestMatch(id, known)).filter(Boolean);
   throw new UsageError(`${flag}: unknown check id${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`, {
     code: 'usage',
     details: { unknown, known },
