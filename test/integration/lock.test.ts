@@ -131,6 +131,18 @@ describe('KV lock', () => {
     await next.release();
   });
 
+  it('takes over at once a lease whose holder died on this host', async () => {
+    await kv.create(
+      'd5.bootstrap',
+      JSON.stringify({ runId: 'dead', host: hostname(), pid: await deadPid(), since: 'x' }),
+    );
+    const t0 = Date.now();
+    const h = await acquireKvLock(kv, 'd5.bootstrap', currentHolder('heir'), { leaseMs: 1500 });
+    expect(Date.now() - t0).toBeLessThan(500);
+    expect((await readKvLockHolder(kv, 'd5.bootstrap'))?.runId).toBe('heir');
+    await h.release();
+  });
+
   it('signals lost when someone else replaced the key, and release leaves their lock alone', async () => {
     const held = await acquireKvLock(kv, 'd4.bootstrap', currentHolder('old'), {
       leaseMs: 1500,
