@@ -67,11 +67,11 @@ variable "cluster_replicas" {
 variable "nats_chart_version" {
   type        = string
   description = "Version of the official nats Helm chart (https://nats-io.github.io/k8s/helm/charts)."
-  default     = "1.3.3"
+  default     = "1.3.16"
 
   validation {
     condition     = can(regex("^\\d+\\.\\d+\\.\\d+$", var.nats_chart_version))
-    error_message = "nats_chart_version must be an exact version such as 1.3.3."
+    error_message = "nats_chart_version must be an exact version such as 1.3.16."
   }
 }
 

@@ -26,7 +26,7 @@ variable "chart_version" {
 
   validation {
     condition     = can(regex("^\\d+\\.\\d+\\.\\d+$", var.chart_version))
-    error_message = "chart_version must be an exact version such as 1.3.3."
+    error_message = "chart_version must be an exact version such as 1.3.16."
   }
 }
 
