@@ -339,15 +339,24 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   await mkdir(spec.dir, { recursive: true });
   const configText = await renderServerConfig(spec);
   const previousConfig = await readText(files.configFile);
-  const running = await findRunningServer(spec, opts);
+  let running = await findRunningServer(spec, opts);
+  const livePid = await readPidFile(files.pidFile);
+  if (!running && previousConfig === configText && livePid !== undefined && isAlive(livePid)) {
+    // Started by a run that died before the server was healthy: give it a moment rather than restart it.
+    await pollUntil(async () => (running = await findRunningServer(spec, opts)) !== undefined, {
+      timeoutMs: 5000,
+      signal: opts.signal,
+      intervalMs: 50,
+    });
+  }
   if (running && previousConfig === configText) {
     opts.log.info(`nats-server ${spec.serverName} already runs (pid ${running.pid}, port ${spec.port})`);
     return { ...running, configFile: files.configFile, started: false };
   }
-  const pid = await readPidFile(files.pidFile);
-  if (pid !== undefined && isAlive(pid)) {
+  if (livePid !== undefined && isAlive(livePid)) {
     // Ours but with an old config (or unhealthy): a restart applies the new one.
-    opts.log.info(`restarting nats-server ${spec.serverName} (pid ${pid}): its configuration changed`);
+    const why = previousConfig === configText ? 'it is not healthy' : 'its configuration changed';
+    opts.log.info(`restarting nats-server ${spec.serverName} (pid ${livePid}): ${why}`);
     await stopServer(spec, opts);
   }
   await rm(files.pidFile, { force: true });

@@ -88,6 +88,17 @@ describe('embedded nats-server', () => {
     const second = await p.apply(ctx);
     expect(second.outputs.pid).not.toBe(first.outputs.pid);
     expect(await p.verify(ctx)).toEqual({ ok: true });
+
+    // A changed configuration restarts the server with the new config file.
+    const changed = {
+      ...ctx,
+      config: { ...ctx.config, nats: { ...ctx.config.nats, jetstreamDomain: 'moved' } },
+    };
+    const third = await p.apply(changed);
+    expect(third.outputs.pid).not.toBe(second.outputs.pid);
+    expect(isAlive(Number(second.outputs.pid))).toBe(false);
+    expect(readFileSync(third.outputs.configFile, 'utf8')).toContain('domain: "moved"');
+    expect(ctx.lines.join('\n')).toContain('configuration changed');
   });
 
   it('refuses a client port taken by another process, naming the port and the flag, before spawning', async () => {
