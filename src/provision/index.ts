@@ -7,10 +7,6 @@ import type { Provisioner } from './provisioner.js';
 export async function createProvisioner(config: NatsghConfig): Promise<Provisioner> {
   const key = `${config.mode}/${config.natsType}`;
   switch (key) {
-    case 'dev/embedded':
-      return (await import('./embedded.js')).createEmbeddedProvisioner(config);
-    case 'dev/self_hosted_cluster':
-      return (await import('./local-cluster.js')).createLocalClusterProvisioner(config);
     case 'dev/self_hosted':
       return new (await import('./external.js')).ExternalNatsProvisioner();
     case 'dev/synadia':
@@ -23,6 +19,10 @@ export async function createProvisioner(config: NatsghConfig): Promise<Provision
     case 'docker/self_hosted_cluster':
     case 'docker/hybrid':
       return (await import('./docker.js')).createDockerProvisioner(config);
+    case 'kubernetes/self_hosted':
+    case 'kubernetes/self_hosted_cluster':
+    case 'kubernetes/hybrid':
+      return (await import('./kubernetes.js')).createKubernetesProvisioner(config);
     default:
       throw new NatsghError(`no provisioner for --mode ${config.mode} --nats-type ${config.natsType} yet`, {
         code: 'not_supported',

@@ -1,0 +1,224 @@
+// Kubernetes mode through recording `kubectl` and `helm` stand-ins (no cluster
+// here). The port-forward stand-in only prints kubectl's line; a real
+// nats-server listens on the local port, so NATS health is checked for real.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parse, parseAllDocuments } from 'yaml';
+import { createProvisioner } from '../../src/provision/index.js';
+import { stopPortForward } from '../../src/provision/kubectl.js';
+import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
+import { findOnPath, isAlive } from '../../src/system/process.js';
+import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+import { provisionContext, type RecordingContext } from '../support/provision-context.js';
+import { createStandIns, type StandIns } from '../support/stand-in.js';
+
+const TOKEN = 'ghp_kubernetesSecretValue0123456789abcd';
+
+function kubectlBehaviour(dir: string, overrides = ''): string {
+  return `case "$1 $2" in
+${overrides}
+  "config current-context") echo kind-natsgh ;;
+  "apply -f") if [ "$3" = "-" ]; then if grep -q '"kind":"Secret"'; then touch "${dir}/secret-applied"; fi; fi; echo applied ;;
+  "rollout status") echo "rollout complete" ;;
+  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 60 ;;
+  "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
+esac`;
+}
+
+function allFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? allFiles(p) : [p];
+  });
+}
+
+describe('kubernetes mode (stand-in kubectl and helm)', () => {
+  let tools: StandIns;
+  let nats: TestNatsServer;
+
+  async function context(flags: Record<string, unknown> = {}, withHelm = true): Promise<RecordingContext> {
+    const ctx = await provisionContext({
+      mode: 'kubernetes',
+      'nats-type': 'self_hosted_cluster',
+      replicas: 3,
+      'nats-port': nats.port,
+      'monitor-port': nats.monitorPort,
+      'github-token': TOKEN,
+      ...flags,
+    });
+    ctx.platform = tools.platform(ctx.platform);
+    if (!withHelm) tools.remove('helm');
+    return ctx;
+  }
+
+  beforeAll(async () => {
+    nats = await startNatsServer();
+    expect(findOnPath('helm')).toBeUndefined(); // the "no helm" path relies on there being no real helm
+  });
+  beforeEach(() => {
+    tools?.cleanup();
+    tools = createStandIns(['kubectl', 'helm']);
+    tools.behave('kubectl', kubectlBehaviour(tools.dir));
+  });
+  afterAll(async () => {
+    tools?.cleanup();
+    await nats?.stop();
+  });
+
+  it('helm: namespace and secret from stdin, pinned chart install, rollout status, port-forward, NATS health', async () => {
+    const ctx = await context();
+    const p = await createProvisioner(ctx.config);
+    expect(p.kind).toBe('kubernetes');
+    const result = await p.apply(ctx);
+    const k = tools.calls('kubectl');
+    expect(k[0]).toEqual(['config', 'current-context']);
+    expect(k[1]).toEqual(['apply', '-f', '-']);
+    expect(existsSync(join(tools.dir, 'secret-applied'))).toBe(true);
+    const h = tools.calls('helm');
+    expect(h).toHaveLength(1);
+    expect(h[0].slice(0, 4)).toEqual(['upgrade', '--install', 'natsgh-default-nats', 'nats']);
+    expect(h[0]).toEqual(expect.arrayContaining(['--namespace', 'natsgh', '--wait', '--version']));
+    expect(k[2]).toEqual([
+      'rollout',
+      'status',
+      'statefulset/natsgh-default-nats',
+      '-n',
+      'natsgh',
+      '--timeout=300s',
+    ]);
+    expect(k[3].slice(0, 4)).toEqual(['port-forward', '-n', 'natsgh', 'svc/natsgh-default-nats']);
+    expect(k[3]).toContain(`${nats.port}:4222`);
+    expect(result.outputs.installer).toBe('helm');
+    expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
+    expect(result.outputs.serverVersion).toMatch(/^2\./);
+
+    const valuesFile = h[0][h[0].indexOf('-f') + 1];
+    const values = parse(readFileSync(valuesFile, 'utf8'));
+    expect(values.config.cluster).toEqual({ enabled: true, replicas: 3 });
+    expect(values.promExporter.enabled).toBe(true);
+    // No secret value anywhere in the state dir.
+    for (const f of allFiles(ctx.stateDir)) expect(readFileSync(f, 'utf8')).not.toContain(TOKEN);
+
+    expect(await p.verify(ctx)).toEqual({ ok: true });
+    expect((await p.nodes!(ctx))[0]).toMatchObject({ name: 'natsgh-default-nats-0', healthy: true });
+
+    const pid = Number(readFileSync(join(ctx.stateDir, 'kubernetes', 'port-forward.pid'), 'utf8'));
+    expect(isAlive(pid)).toBe(true);
+    expect(await stopPortForward(ctx.stateDir)).toBe(true);
+    expect(isAlive(pid)).toBe(false);
+  });
+
+  it('without helm: applies the equivalent StatefulSet and Services with kubectl', async () => {
+    const ctx = await context({}, false);
+    const p = await createProvisioner(ctx.config);
+    const result = await p.apply(ctx);
+    await stopPortForward(ctx.stateDir);
+    expect(result.outputs.installer).toBe('kubectl');
+    const file = join(ctx.stateDir, 'kubernetes', 'nats.yaml');
+    expect(tools.calls('kubectl')).toContainEqual(['apply', '-f', file]);
+    const kinds = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJSON().kind);
+    expect(kinds).toEqual(['ConfigMap', 'Service', 'Service', 'StatefulSet']);
+    expect(ctx.lines.join('\n')).toContain('helm not found');
+  });
+
+  it('a rollout that times out is an error naming the describe command', async () => {
+    const ctx = await context();
+    tools.behave(
+      'kubectl',
+      kubectlBehaviour(
+        tools.dir,
+        '  "rollout status") echo "error: timed out waiting for the condition" >&2; exit 1 ;;',
+      ),
+    );
+    const err = (await (await createProvisioner(ctx.config)).apply(ctx).catch((e) => e)) as Error & {
+      code: string;
+      suggestions: string[];
+    };
+    expect(err.code).toBe('kube_rollout_failed');
+    expect(err.message).toContain('timed out waiting for the condition');
+    expect(err.suggestions.join(' ')).toContain('kubectl describe statefulset/natsgh-default-nats -n natsgh');
+    expect(tools.calls('kubectl').some((c) => c[0] === 'port-forward')).toBe(false);
+  });
+
+  it('no kubectl context is an error saying how to pick one', async () => {
+    const ctx = await context();
+    tools.behave(
+      'kubectl',
+      kubectlBehaviour(
+        tools.dir,
+        '  "config current-context") echo "error: current-context is not set" >&2; exit 1 ;;',
+      ),
+    );
+    const err = (await (await createProvisioner(ctx.config)).apply(ctx).catch((e) => e)) as Error & {
+      code: string;
+      suggestions: string[];
+    };
+    expect(err.code).toBe('kube_no_context');
+    expect(err.suggestions.join(' ')).toContain('kubectl config use-context');
+    expect(tools.calls('helm')).toEqual([]);
+  });
+
+  it('a failing helm install is an error quoting helm', async () => {
+    const ctx = await context();
+    tools.behave('helm', 'echo "Error: INSTALLATION FAILED: context deadline exceeded" >&2; exit 1');
+    const err = (await (await createProvisioner(ctx.config)).apply(ctx).catch((e) => e)) as Error & {
+      code: string;
+    };
+    expect(err.code).toBe('helm_install_failed');
+    expect(err.message).toContain('INSTALLATION FAILED');
+  });
+
+  it('no kubectl at all is an error saying how to install it', async () => {
+    const ctx = await context();
+    ctx.platform = { ...ctx.platform, env: { ...ctx.platform.env, PATH: '/nonexistent' } };
+    const err = (await (await createProvisioner(ctx.config)).apply(ctx).catch((e) => e)) as Error & {
+      code: string;
+    };
+    expect(err.code).toBe('kubectl_missing');
+  });
+
+  it('--nats-url: no port-forward', async () => {
+    const ctx = await context({ 'nats-url': nats.url });
+    const result = await (await createProvisioner(ctx.config)).apply(ctx);
+    expect(result.servers).toEqual([nats.url]);
+    expect(tools.calls('kubectl').some((c) => c[0] === 'port-forward')).toBe(false);
+  });
+
+  it('deploys the controller (Deployment, Service, ServiceAccount) with secrets by reference, then waits for the rollout', async () => {
+    const ctx = await context();
+    const out = await deployControllerToKubernetes(ctx, { cliVersion: '0.1.0' });
+    const k = tools.calls('kubectl');
+    expect(k).toContainEqual(['apply', '-f', out.manifests]);
+    expect(k.at(-1)).toEqual([
+      'rollout',
+      'status',
+      'deployment/natsgh-default-controller',
+      '-n',
+      'natsgh',
+      '--timeout=300s',
+    ]);
+    const text = readFileSync(out.manifests, 'utf8');
+    expect(text).not.toContain(TOKEN);
+    const kinds = parseAllDocuments(text).map((d) => d.toJSON().kind);
+    expect(kinds).toEqual(['ServiceAccount', 'Deployment', 'Service']);
+    expect(text).toContain('secretKeyRef');
+  });
+
+  it('teardown: controller, helm release; PVCs and secrets only with purge', async () => {
+    const ctx = await context();
+    const p = await createProvisioner(ctx.config);
+    await p.apply(ctx);
+    tools.reset('kubectl');
+    tools.reset('helm');
+    await p.teardown(ctx, { purge: false });
+    expect(tools.calls('helm')).toEqual([
+      ['uninstall', 'natsgh-default-nats', '--namespace', 'natsgh', '--wait', '--ignore-not-found'],
+    ]);
+    expect(tools.calls('kubectl').some((c) => c.includes('pvc'))).toBe(false);
+    tools.reset('kubectl');
+    await p.teardown(ctx, { purge: true });
+    const deletes = tools.calls('kubectl').map((c) => c[1]);
+    expect(deletes).toEqual(expect.arrayContaining(['pvc', 'secret/natsgh-default']));
+  });
+});
