@@ -1,6 +1,6 @@
 // Hybrid: a real hub (operator mode, JetStream domain "hub") and the leaf node
 // natsgh runs (domain "edge"), including the hub going away and coming back.
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -141,5 +141,42 @@ describe('hybrid leaf node', () => {
       .catch((e) => e)) as Error & { exit: number; details: Record<string, string> };
     expect(err.exit).toBe(2);
     expect(err.details.flag).toBe('--hub-url');
+  });
+});
+
+describe('hybrid leaf node linked over mTLS', () => {
+  it('links to a hub that requires a client certificate, using --tls-ca/--tls-cert/--tls-key', async () => {
+    const { generateDevTls } = await import('../../src/nats/tls-generate.js');
+    const tlsDir = mkdtempSync(join(tmpdir(), 'natsgh-hub-tls-'));
+    const files = await generateDevTls(tlsDir, { mtls: true });
+    const leafPort = await freePort();
+    const hub = await startNatsServer({
+      extraConfig: `leafnodes { listen: "127.0.0.1:${leafPort}", tls { cert_file: "${files.serverCert}", key_file: "${files.serverKey}", ca_file: "${files.ca}", verify: true } }`,
+      domain: 'hub',
+    });
+    const ctx = await provisionContext({
+      'nats-type': 'hybrid',
+      'hub-url': `nats-leaf://127.0.0.1:${leafPort}`,
+      'tls-ca': files.ca,
+      'tls-cert': files.clientCert,
+      'tls-key': files.clientKey,
+      'nats-port': await freePort(),
+      'monitor-port': await freePort(),
+    });
+    const p = createHybridProvisioner(ctx.config, { linkTimeoutMs: 8000 });
+    try {
+      const result = await p.apply(ctx);
+      expect(result.outputs.hubLink).toBe('up');
+      // The hub's client TLS files are for the hub link only: natsgh talks to the local leaf in plain text.
+      expect(p.connection(ctx).tls).toBeUndefined();
+      const spec = p.connection(ctx);
+      const nc = await connectNats(spec);
+      await (await ensureKvBucket(nc, spec, { bucket: 'natsgh_checkpoints' })).put('k', 'v');
+      await nc.close();
+    } finally {
+      await p.teardown(ctx, { purge: true });
+      await hub.stop();
+      rmSync(tlsDir, { recursive: true, force: true });
+    }
   });
 });
