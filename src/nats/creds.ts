@@ -77,7 +77,7 @@ export async function parseCreds(text: string, file: string, now = Date.now()): 
   if (typeof claims.exp === 'number' && claims.exp * 1000 <= now) {
     throw bad(
       file,
-      `holds a user JWT that expired at ${new Date(claims.exp * 1000).toISOString()}`,
+      `holds a user JWT that expired at ${new Date(Math.max(claims.exp * 1000, -8.64e15)).toISOString()}`,
       'creds_expired',
     );
   }
