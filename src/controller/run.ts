@@ -31,8 +31,8 @@ export interface ControllerOptions {
   resyncIntervalMs: number;
   concurrency: number;
   heartbeatIntervalMs?: number;
-  /** Injected GitHub client (tests); default: built from the configuration, or none. */
-  github?: GithubClient | null;
+  /** Injected GitHub client or factory (tests); null = none; default: built from the configuration. */
+  github?: GithubClient | null | ((metrics: MetricsRegistry) => Promise<GithubClient>);
   durableName?: string;
   instanceId?: string;
   log?: (line: string) => void;
@@ -118,7 +118,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     stoppers.push(() => publisher.close());
 
     let github: GithubClient | undefined;
-    if (opts.github !== undefined) github = opts.github ?? undefined;
+    if (typeof opts.github === 'function') github = await opts.github(metrics);
+    else if (opts.github !== undefined) github = opts.github ?? undefined;
     else {
       const { githubClientFromConfig } = await import('../github/client.js');
       github = await githubClientFromConfig(config, { metrics });
@@ -134,7 +135,24 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       const { renderVariablesFromConfig } = await import('../render/render.js');
       const { filesGeneratedEvent } = await import('../events/builders.js');
       const gh = github;
-      regenerateTarget = async (owner, repo, working) => {
+      // One regeneration per repo at a time in this process; requests arriving while one
+      // waits to start share it (it will see everything they asked about).
+      const queues = new Map<string, { tail: Promise<void>; pending?: Promise<void> }>();
+      const coalesced = (key: string, fn: () => Promise<void>): Promise<void> => {
+        const q = queues.get(key) ?? { tail: Promise.resolve() };
+        queues.set(key, q);
+        if (q.pending) return q.pending;
+        const run = q.tail
+          .catch(() => undefined)
+          .then(() => {
+            q.pending = undefined;
+            return fn();
+          });
+        q.pending = run;
+        q.tail = run;
+        return run;
+      };
+      const regenerateOnce = async (owner: string, repo: string, working?: () => void) => {
         const result = await regenerateRepository({
           github: gh,
           owner,
@@ -163,6 +181,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
           )
           .catch((err) => log(`could not publish FilesGeneratedEvent: ${(err as Error).message}`));
       };
+      regenerateTarget = (owner, repo, working) =>
+        coalesced(`${owner.toLowerCase()}/${repo.toLowerCase()}`, () => regenerateOnce(owner, repo, working));
     }
 
     const consumer: EventConsumer = await startEventConsumer({

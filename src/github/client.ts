@@ -56,8 +56,23 @@ export async function createGithubClient(
           authStrategy: (await import('@octokit/auth-app')).createAppAuth,
           auth: { appId: auth.appId, privateKey: auth.privateKey, installationId: auth.installationId },
         };
+  const m = opts.metrics;
+  // Counted at the fetch, so every attempt (retries included) and its rate-limit header is seen.
+  const countingFetch: typeof fetch = async (input, init) => {
+    try {
+      const res = await fetch(input, init);
+      m?.inc('natsgh_github_calls_total', { status: String(res.status) });
+      const remaining = Number(res.headers.get('x-ratelimit-remaining') ?? Number.NaN);
+      if (Number.isFinite(remaining)) m?.set('natsgh_github_rate_limit_remaining', remaining);
+      return res;
+    } catch (err) {
+      m?.inc('natsgh_github_calls_total', { status: 'network_error' });
+      throw err;
+    }
+  };
   const octokit = new MyOctokit({
     ...authOptions,
+    request: { fetch: countingFetch },
     baseUrl: apiUrl.replace(/\/+$/, ''),
     userAgent: 'natsgh',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
@@ -95,20 +110,6 @@ export async function createGithubClient(
       },
     },
   }) as unknown as Octokit;
-  const m = opts.metrics;
-  if (m) {
-    const record = (status: number, headers: Record<string, unknown> | undefined) => {
-      m.inc('natsgh_github_calls_total', { status: String(status) });
-      const remaining = Number(headers?.['x-ratelimit-remaining']);
-      if (Number.isFinite(remaining)) m.set('natsgh_github_rate_limit_remaining', remaining);
-    };
-    octokit.hook.after('request', (response) => record(response.status, response.headers));
-    octokit.hook.error('request', (error) => {
-      const e = error as { status?: number; response?: { headers?: Record<string, unknown> } };
-      record(e.status ?? 0, e.response?.headers);
-      throw error;
-    });
-  }
   let identity: Promise<string[]> | undefined;
   return {
     octokit,

@@ -1,0 +1,318 @@
+// The controller against real NATS and the stateful GitHub model: triggers,
+// one atomic commit, no loops, dedupe after the duplicate window, racing
+// controllers, a ref that moves mid-commit, reconcile of a hand edit, GitHub
+// 5xx and rate limits, NATS restarted mid-stream.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { NatsghConfig } from '../../src/config/keys.js';
+import { resolveConfig } from '../../src/config/load.js';
+import type { MetricsRegistry } from '../../src/controller/metrics.js';
+import { type RunningController, startController } from '../../src/controller/run.js';
+import { publishGithubEvent } from '../../src/events/github-publish.js';
+import { createGithubClient } from '../../src/github/client.js';
+import { connectNats } from '../../src/nats/connect.js';
+import { examplePayloads, GITHUB_API, GithubModel } from '../support/github-model.js';
+import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+
+const ORG = 'acme';
+const REPO = '.github';
+let nats: TestNatsServer;
+let model: GithubModel;
+let stateDir: string;
+let config: NatsghConfig;
+let client: NatsConnection;
+const running: RunningController[] = [];
+let deliveryCounter = 0;
+
+beforeAll(() => {
+  model = new GithubModel().listen();
+});
+afterAll(() => model.close());
+
+beforeEach(async () => {
+  nats = await startNatsServer();
+  stateDir = mkdtempSync(join(tmpdir(), 'natsgh-ctlgh-'));
+  model.repos.clear();
+  model.requests.length = 0;
+  model.createRepo(ORG, REPO, { 'README.md': '# acme .github\n', 'SUPPORT.md': 'our own support page\n' });
+  config = (
+    await resolveConfig({
+      noFile: true,
+      env: {},
+      flags: { 'nats-url': nats.url, org: ORG, deployment: 't', 'state-dir': stateDir },
+    })
+  ).config;
+  client = await connectNats({ servers: [nats.url] });
+});
+
+afterEach(async () => {
+  for (const r of running.splice(0)) await r.stop();
+  await client.close();
+  await nats.stop();
+  rmSync(stateDir, { recursive: true, force: true });
+});
+
+async function controller(opts: { durable?: string } = {}): Promise<RunningController> {
+  const github = (metrics: MetricsRegistry) =>
+    createGithubClient({ kind: 'token', token: 'ghp_testtokentesttokentesttoken1234' }, GITHUB_API, {
+      writeMinTimeMs: 0,
+      retryAfterBaseMs: 5,
+      metrics,
+    });
+  const r = await startController({
+    config,
+    version: '0.0.0-test',
+    controllerPort: 0,
+    resyncIntervalMs: 0,
+    concurrency: 4,
+    github,
+    durableName: opts.durable,
+    backoffBaseMs: 50,
+    heartbeatIntervalMs: 60_000,
+    log: () => undefined,
+  });
+  running.push(r);
+  return r;
+}
+
+function dispatchPayload(): any {
+  const p = examplePayloads('repository_dispatch')[0];
+  p.action = 'natsgh.regenerate';
+  p.repository.name = REPO;
+  p.repository.full_name = `${ORG}/${REPO}`;
+  p.repository.owner.login = ORG;
+  return p;
+}
+
+async function publish(event: string, payload: unknown, delivery = `d-${++deliveryCounter}`) {
+  return publishGithubEvent(
+    client,
+    { servers: [nats.url] },
+    {
+      eventName: event,
+      payload: new TextEncoder().encode(JSON.stringify(payload)),
+      msgId: delivery,
+      ensureStream: false,
+    },
+  );
+}
+
+async function until(what: string | (() => string), fn: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!fn()) {
+    if (Date.now() > deadline)
+      throw new Error(`timed out waiting for ${typeof what === 'string' ? what : what()}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const settled = (r: RunningController, n: number) => () =>
+  r.metrics.total('natsgh_events_received_total') >= n && r.metrics.get('natsgh_inflight') === 0;
+const generatedCommits = () =>
+  model.log(ORG, REPO).filter((c) => /Natsgh-Generated: [0-9a-f]{64}/.test(c.message));
+
+describe('controller with GitHub', () => {
+  it('regenerates once on a dispatch and ignores its own push (no loop)', async () => {
+    const r = await controller();
+    await publish('repository_dispatch', dispatchPayload());
+    await until('first commit', () => r.metrics.total('natsgh_commits_total') === 1);
+    const files = model.files(ORG, REPO);
+    expect(files.get('SECURITY.md')).toContain('acme');
+    expect(files.get('.natsgh/manifest.json')).toContain('"SECURITY.md"');
+    expect(files.get('SUPPORT.md')).toBe('our own support page\n');
+    expect(model.log(ORG, REPO)[0].message).toMatch(/\n\nNatsgh-Generated: [0-9a-f]{64}\n/);
+
+    await publish('push', model.lastCommitAsPush(ORG, REPO));
+    await publish('push', model.lastCommitAsPush(ORG, REPO, 'someone-else'), 'own-trailer');
+    await until('pushes decided', settled(r, 3));
+    expect(r.metrics.get('natsgh_events_ignored_total', { reason: 'own_push' })).toBe(1);
+    expect(r.metrics.get('natsgh_events_ignored_total', { reason: 'own_commit' })).toBe(1);
+    // A dispatch on an unchanged render reaches a fixed point: no second commit.
+    await publish('repository_dispatch', dispatchPayload());
+    await until(
+      'fixed point',
+      () => r.metrics.get('natsgh_regenerations_total', { result: 'unchanged' }) === 1,
+    );
+    expect(generatedCommits()).toHaveLength(1);
+  });
+
+  it('a push to natsgh.yaml regenerates with its variables; unrelated pushes are ignored', async () => {
+    const r = await controller();
+    await publish('push', model.push(ORG, REPO, { 'docs/x.md': 'x' }));
+    await publish(
+      'push',
+      model.push(
+        ORG,
+        REPO,
+        { 'natsgh.yaml': 'variables:\n  org_name: Acme Widgets\n' },
+        { message: 'configure' },
+      ),
+    );
+    await until('commit', () => r.metrics.total('natsgh_commits_total') === 1);
+    expect(model.files(ORG, REPO).get('CONTRIBUTING.md')).toContain('Contributing to Acme Widgets');
+    expect(r.metrics.get('natsgh_events_ignored_total', { reason: 'push_without_natsgh_changes' })).toBe(1);
+  });
+
+  it('dedupes a redelivery that arrives after the duplicate window', async () => {
+    const r = await controller();
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const jsm = await jetstreamManager(client);
+    const info = await jsm.streams.info('GITHUB_EVENTS');
+    await jsm.streams.update('GITHUB_EVENTS', { ...info.config, duplicate_window: 200 * 1_000_000 });
+    const first = await publish('repository_dispatch', dispatchPayload(), 'same-delivery');
+    await until('processed', () => r.metrics.total('natsgh_events_processed_total') === 1);
+    await new Promise((res) => setTimeout(res, 400));
+    const again = await publish('repository_dispatch', dispatchPayload(), 'same-delivery');
+    expect(again.duplicate).toBe(false);
+    expect(again.seq).toBeGreaterThan(first.seq);
+    await until('dedupe', () => r.metrics.total('natsgh_events_deduplicated_total') === 1);
+    expect(r.metrics.total('natsgh_events_processed_total')).toBe(1);
+  });
+
+  it('two controllers racing for one repo commit once', async () => {
+    const a = await controller({ durable: 'racer-a' });
+    const b = await controller({ durable: 'racer-b' });
+    // Both reconcile at once: the per-repo lock serializes them, the second sees a fixed point.
+    await Promise.all([a.reconcile(), b.reconcile()]);
+    const total = (name: string, labels?: Record<string, string>) =>
+      labels
+        ? a.metrics.get(name, labels) + b.metrics.get(name, labels)
+        : a.metrics.total(name) + b.metrics.total(name);
+    expect(total('natsgh_commits_total')).toBe(1);
+    expect(total('natsgh_regenerations_total', { result: 'unchanged' })).toBe(1);
+    expect(total('natsgh_lock_waits_total')).toBe(1);
+    // Both see both deliveries (separate durables); each delivery is processed by exactly one.
+    await publish('repository_dispatch', dispatchPayload());
+    await publish('repository_dispatch', dispatchPayload());
+    await until(
+      'both deliveries decided',
+      () => total('natsgh_events_processed_total') + total('natsgh_events_deduplicated_total') === 4,
+    );
+    expect(total('natsgh_events_processed_total')).toBe(2);
+    expect(generatedCommits()).toHaveLength(1);
+  });
+
+  it('rebuilds on the new head when the ref moves mid-commit', async () => {
+    const r = await controller();
+    let personCommit = '';
+    model.beforeNext('PATCH', /\/git\/refs\/heads\//, () => {
+      model.push(ORG, REPO, { 'docs/guide.md': 'by hand\n' });
+      personCommit = model.head(ORG, REPO);
+    });
+    await publish('repository_dispatch', dispatchPayload());
+    await until('commit', () => r.metrics.total('natsgh_commits_total') === 1);
+    const [head] = model.log(ORG, REPO);
+    expect(head.parents).toEqual([personCommit]);
+    const files = model.files(ORG, REPO);
+    expect(files.get('docs/guide.md')).toBe('by hand\n');
+    expect(files.has('SECURITY.md')).toBe(true);
+    expect(model.countRequests('PATCH', /\/git\/refs\//)).toBe(2);
+  });
+
+  it('the reconcile reverts a hand edit of a generated file', async () => {
+    const r = await controller();
+    await r.reconcile();
+    const generated = model.files(ORG, REPO).get('SECURITY.md');
+    model.push(ORG, REPO, { 'SECURITY.md': 'edited by hand\n' });
+    await r.reconcile();
+    expect(model.files(ORG, REPO).get('SECURITY.md')).toBe(generated);
+    expect(generatedCommits()).toHaveLength(2);
+    await r.reconcile();
+    expect(generatedCommits()).toHaveLength(2);
+  });
+
+  it('survives GitHub 5xx and rate limits', async () => {
+    const r = await controller();
+    model.fail('POST', /\/git\/blobs$/, 502, { count: 2 });
+    model.fail('GET', /\/git\/ref\//, 500, { count: 1 });
+    model.rateLimit(1, 0);
+    await publish('repository_dispatch', dispatchPayload());
+    await until('commit', () => r.metrics.total('natsgh_commits_total') === 1, 20_000);
+    expect(r.metrics.get('natsgh_github_calls_total', { status: '502' })).toBe(2);
+    expect(r.metrics.get('natsgh_github_calls_total', { status: '403' })).toBe(1);
+    expect(r.metrics.get('natsgh_github_rate_limit_remaining')).toBeGreaterThan(0);
+    expect(generatedCommits()).toHaveLength(1);
+  });
+
+  it('names the missing permission when GitHub refuses a workflow file, and terms the event', async () => {
+    const r = await controller();
+    model.fail('PATCH', /\/git\/refs\//, 403, {
+      body: {
+        message:
+          'refusing to allow a GitHub App to create or update workflow `.github/workflows/natsgh-events.yml` without `workflows` permission',
+      },
+    });
+    await publish('repository_dispatch', dispatchPayload());
+    await until('term', () => r.metrics.get('natsgh_events_failed_total', { outcome: 'term' }) === 1);
+    const { regenerateRepository } = await import('../../src/controller/regenerate.js');
+    const github = await createGithubClient({ kind: 'token', token: 'ghp_x' }, GITHUB_API, {
+      writeMinTimeMs: 0,
+    });
+    const { renderVariablesFromConfig } = await import('../../src/render/render.js');
+    model.fail('PATCH', /\/git\/refs\//, 403, {
+      body: {
+        message:
+          'refusing to allow a GitHub App to create or update workflow `.github/workflows/x.yml` without `workflows` permission',
+      },
+    });
+    await expect(
+      regenerateRepository({
+        github,
+        owner: ORG,
+        repo: REPO,
+        variables: renderVariablesFromConfig(config),
+        instanceId: 'x',
+      }),
+    ).rejects.toMatchObject({ code: 'github_permission', details: { permission: 'workflows: write' } });
+  });
+
+  it('NATS restarted mid-stream: no event lost, none processed twice', async () => {
+    const r = await controller();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push(`restart-${i}`);
+      await publish('repository_dispatch', dispatchPayload(), `restart-${i}`);
+    }
+    await until('some processed', () => r.metrics.total('natsgh_events_processed_total') >= 3);
+    await nats.kill();
+    await new Promise((res) => setTimeout(res, 300));
+    await nats.restart();
+    await until('client reconnected', () => !client.isClosed() && client.info !== undefined, 10_000);
+    for (let i = 10; i < 20; i++) {
+      ids.push(`restart-${i}`);
+      for (let attempt = 0; ; attempt++) {
+        try {
+          await publish('repository_dispatch', dispatchPayload(), `restart-${i}`);
+          break;
+        } catch (err) {
+          if (attempt > 40) throw err;
+          await new Promise((res) => setTimeout(res, 100));
+        }
+      }
+    }
+    await until(
+      () =>
+        `all processed: ${r.metrics
+          .render()
+          .split('\n')
+          .filter((l) => l && !l.startsWith('#') && !l.endsWith(' 0'))
+          .join(' | ')}`,
+      () =>
+        r.metrics.total('natsgh_events_processed_total') +
+          r.metrics.total('natsgh_events_deduplicated_total') >=
+        20,
+      // A lock whose release was cut off by the outage lapses after its lease (30 s).
+      60_000,
+    );
+    expect(r.metrics.total('natsgh_events_processed_total')).toBe(20);
+    const { Kvm } = await import('@nats-io/kv');
+    const kv = await new Kvm(client).open('natsgh_deliveries');
+    const keys: string[] = [];
+    for await (const k of await kv.keys()) keys.push(k);
+    expect(keys.sort()).toEqual(ids.map((id) => id.replace(/[^A-Za-z0-9_-]/g, '')).sort());
+    expect(generatedCommits()).toHaveLength(1);
+  }, 90_000);
+});
