@@ -49,7 +49,11 @@ export function connectionSpecFromConfig(config: NatsghConfig, servers?: string[
  */
 export function clientTlsFromConfig(config: NatsghConfig): NatsConnectionSpec['tls'] {
   const tls = config.nats.tls;
-  const generated = tls.mode === 'generate' ? devTlsPaths(config.stateDir, tls.verify) : undefined;
+  // Generated files are for servers natsgh runs; Synadia's certificate is publicly trusted.
+  const generated =
+    tls.mode === 'generate' && config.natsType !== 'synadia'
+      ? devTlsPaths(config.stateDir, tls.verify)
+      : undefined;
   const ca = tls.ca ?? generated?.ca;
   const cert = tls.cert ?? generated?.clientCert;
   const key = tls.key ?? generated?.clientKey;
