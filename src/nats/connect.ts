@@ -101,14 +101,15 @@ export async function connectNats(
     : spec.servers.some((s) => s.startsWith('tls://'))
       ? {}
       : undefined;
+  const fromUrl = userInfoFromUrls(spec.servers);
   try {
     return await connect({
-      servers: spec.servers,
+      servers: fromUrl.servers,
       name: opts.name ?? 'natsgh',
       timeout: opts.timeoutMs ?? 5000,
-      user: spec.user,
-      pass: spec.password,
-      token: spec.token,
+      user: spec.user ?? fromUrl.user,
+      pass: spec.password ?? fromUrl.password,
+      token: spec.token ?? fromUrl.token,
       authenticator: authenticators.length > 0 ? authenticators : undefined,
       tls,
       maxReconnectAttempts: opts.reconnectForever ? -1 : 10,
@@ -145,10 +146,46 @@ export async function readNkeySeedFile(file: string): Promise<Uint8Array> {
   return new TextEncoder().encode(seed);
 }
 
+/**
+ * `nats://user:pass@host` and `nats://token@host`: the client does not read
+ * user info from URLs, so it is taken out here (and registered for redaction).
+ */
+export function userInfoFromUrls(servers: string[]): {
+  servers: string[];
+  user?: string;
+  password?: string;
+  token?: string;
+} {
+  const out: ReturnType<typeof userInfoFromUrls> = { servers: [] };
+  for (const raw of servers) {
+    const m = /^([a-z][a-z0-9+.-]*:\/\/)([^@/]*)@(.*)$/i.exec(raw);
+    if (!m) {
+      out.servers.push(raw);
+      continue;
+    }
+    out.servers.push(`${m[1]}${m[3]}`);
+    const [user, password] = m[2].split(':').map((v) => decodeURIComponent(v));
+    if (password !== undefined) {
+      out.user ??= user;
+      out.password ??= password;
+      registerSecret(password);
+    } else if (user) {
+      out.token ??= user;
+      registerSecret(user);
+    }
+  }
+  return out;
+}
+
+/** The servers for messages: user info (`user:password@`) removed. */
+export function serversForDisplay(spec: NatsConnectionSpec): string {
+  return spec.servers.map((u) => u.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')).join(', ');
+}
+
 export function describeConnectError(err: unknown, spec: NatsConnectionSpec): NatsghError {
   if (err instanceof NatsghError) return err;
   const e = err as Error & { code?: string };
-  const where = spec.servers.join(', ');
+  const where = serversForDisplay(spec);
   const text = `${e?.name ?? ''} ${e?.message ?? ''} ${e?.code ?? ''}`;
   if (/maximum account active connections/i.test(text)) {
     return new NatsghError(
@@ -230,7 +267,7 @@ export async function assertJetStream(
   spec: NatsConnectionSpec,
 ): Promise<JetStreamSummary> {
   const { jetstreamManager } = await import('@nats-io/jetstream');
-  const where = spec.servers.join(', ');
+  const where = serversForDisplay(spec);
   try {
     const jsm = await jetstreamManager(nc, { ...jetstreamOptions(spec), timeout: 5000 });
     const info = await jsm.getAccountInfo();

@@ -11,12 +11,17 @@ import {
 } from '../nats/connect.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 
+/** A URL fit for output: `nats://user:pass@host` loses its user info. */
+export function displayUrl(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1');
+}
+
 /** Which kind of authentication a spec uses (for outputs and messages; never the secret). */
 export function authKind(spec: NatsConnectionSpec): string {
   if (spec.credsFile) return 'creds';
   if (spec.nkeyFile) return 'nkey';
   if (spec.token) return 'token';
-  if (spec.user) return 'user-password';
+  if (spec.user || spec.servers.some((u) => displayUrl(u) !== u)) return 'user-password';
   return 'none';
 }
 
@@ -31,9 +36,9 @@ export async function probeNats(
     const js = await assertJetStream(nc, spec);
     const info = nc.info;
     return {
-      connectedUrl: nc.getServer(),
+      connectedUrl: displayUrl(nc.getServer()),
       outputs: {
-        urls: spec.servers.join(','),
+        urls: spec.servers.map(displayUrl).join(','),
         serverName: info?.server_name ?? '',
         serverVersion: info?.version ?? '',
         jetstreamDomain: spec.jetstreamDomain ?? js.domain ?? '',
@@ -66,7 +71,9 @@ export class ExternalNatsProvisioner implements Provisioner {
   async plan(ctx: ProvisionContext): Promise<PlanStep[]> {
     const spec = this.connection(ctx);
     return [
-      { action: `connect to the existing NATS at ${spec.servers.join(', ')} (${authKind(spec)} auth)` },
+      {
+        action: `connect to the existing NATS at ${spec.servers.map(displayUrl).join(', ')} (${authKind(spec)} auth)`,
+      },
       { action: `confirm JetStream${spec.jetstreamDomain ? ` in domain ${spec.jetstreamDomain}` : ''}` },
     ];
   }
@@ -75,7 +82,7 @@ export class ExternalNatsProvisioner implements Provisioner {
     const spec = this.connection(ctx);
     const { outputs } = await probeNats(spec, `natsgh-${ctx.deployment}-provision`);
     ctx.log.info(`using existing NATS ${outputs.serverName} ${outputs.serverVersion} at ${outputs.urls}`);
-    return { servers: spec.servers, outputs: { ...outputs, managedBy: 'user' } };
+    return { servers: spec.servers.map(displayUrl), outputs: { ...outputs, managedBy: 'user' } };
   }
 
   async verify(ctx: ProvisionContext) {

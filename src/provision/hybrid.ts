@@ -15,6 +15,7 @@ import type { NatsConnectionSpec } from '../nats/connect.js';
 import { generatedServerTls } from '../nats/tls-generate.js';
 import { isAlive } from '../system/process.js';
 import { clientTlsFor, defaultBinaryResolver, type LocalProvisionerOptions } from './embedded.js';
+import { displayUrl } from './external.js';
 import {
   assertPortsFree,
   findRunningServer,
@@ -172,7 +173,7 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
       return [
         { action: `run leaf node ${s.serverName} on ${url(s)} with JetStream domain ${s.jetstreamDomain}` },
         {
-          action: `connect it to the hub ${remote.urls.join(', ')}${remote.credentials ? ` with creds ${remote.credentials}` : ''}${remote.tls ? ' over TLS' : ''}`,
+          action: `connect it to the hub ${remote.urls.map(displayUrl).join(', ')}${remote.credentials ? ` with creds ${remote.credentials}` : ''}${remote.tls ? ' over TLS' : ''}`,
         },
         { action: `keep natsgh's checkpoints and locks in domain ${s.jetstreamDomain} (on the leaf)` },
       ];
@@ -216,7 +217,7 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
       if (!linked) {
         // Not fatal: the controller works against the leaf alone; the link comes up when the hub does.
         ctx.log.warn(
-          `the leaf is not connected to the hub ${leafRemoteFromConfig(c).urls.join(', ')} yet; it keeps retrying every second. Last lines of ${files.logFile}:\n${await lastLogLines(files.logFile, 5)}`,
+          `the leaf is not connected to the hub ${leafRemoteFromConfig(c).urls.map(displayUrl).join(', ')} yet; it keeps retrying every second. Last lines of ${files.logFile}:\n${await lastLogLines(files.logFile, 5)}`,
         );
       }
       return {
@@ -227,7 +228,7 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
           version: running.varz.version,
           serverId: running.varz.server_id,
           jetstreamDomain: s.jetstreamDomain ?? '',
-          hubUrls: leafRemoteFromConfig(c).urls.join(','),
+          hubUrls: leafRemoteFromConfig(c).urls.map(displayUrl).join(','),
           hubLink: linked ? 'up' : 'down',
           configFile: files.configFile,
           ...(creds ? credsOutputs(creds) : {}),
@@ -267,7 +268,7 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
       const alive = pid !== undefined && isAlive(pid);
       const healthy = alive && (await isHealthy(s.monitorPort, opts));
       const linked = healthy && (await hubLinkUp(s));
-      const hub = leafRemoteFromConfig(ctx.config).urls.join(', ');
+      const hub = leafRemoteFromConfig(ctx.config).urls.map(displayUrl).join(', ');
       return [
         {
           name: s.serverName,

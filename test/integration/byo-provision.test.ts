@@ -62,6 +62,21 @@ describe('bring your own NATS (self_hosted, dev)', () => {
     expect(verdict.ok).toBe(false);
   });
 
+  it('user/password in the URL never reaches outputs, plan, status or errors', async () => {
+    const s = await server('authorization { user: "app", password: "url-pa55word" }');
+    const url = `nats://app:url-pa55word@127.0.0.1:${s.port}`;
+    const { ctx, p, result } = await applyVerifyTeardown({ 'nats-url': url });
+    expect(result.outputs.auth).toBe('user-password');
+    const shown = JSON.stringify([result, await p.plan(ctx), await p.nodes!(ctx), ctx.lines]);
+    expect(shown).not.toContain('url-pa55word');
+    const wrong = await provisionContext({
+      'nats-type': 'self_hosted',
+      'nats-url': `nats://app:wrong-pa55word@127.0.0.1:${s.port}`,
+    });
+    const err = (await (await createProvisioner(wrong.config)).apply(wrong).catch((e) => e)) as Error;
+    expect(err.message).not.toContain('wrong-pa55word');
+  });
+
   it('token auth', async () => {
     const s = await server('authorization { token: "tok-123456789" }');
     const { result } = await applyVerifyTeardown({ 'nats-url': s.url, 'nats-token': 'tok-123456789' });
