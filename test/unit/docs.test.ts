@@ -49,6 +49,10 @@ describe('README generated sections', () => {
   });
 
   it('writing regenerates a stale README, keeps the hand-written text, and then checks clean', () => {
+    // The expected result: a fresh regeneration of an untouched copy.
+    const fresh = readmeCopy();
+    expect(gen('--readme', fresh).status).toBe(0);
+    const expected = readFileSync(fresh, 'utf8');
     const file = readmeCopy();
     const original = readFileSync(file, 'utf8');
     const start = original.indexOf('<!-- commands:start -->');
@@ -57,7 +61,7 @@ describe('README generated sections', () => {
     expect(gen('--check', '--readme', file).status).toBe(1);
     expect(gen('--readme', file).status).toBe(0);
     expect(gen('--check', '--readme', file).status).toBe(0);
-    expect(readFileSync(file, 'utf8')).toBe(`${original.replace(/\r\n/g, '\n')}\n`);
+    expect(readFileSync(file, 'utf8')).toBe(`${expected}\n`);
   });
 
   it('fails clearly when the markers are missing', () => {
@@ -87,6 +91,7 @@ describe('README generated sections', () => {
     const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8'));
     for (const c of Object.values(manifest.commands) as Array<{ id: string; examples?: string[] }>) {
       const id = c.id.replaceAll(':', ' ');
+      expect(c.examples?.length ?? 0, `natsgh ${id} --help has no examples`).toBeGreaterThan(0);
       expect(readme).toContain(`### \`natsgh ${id}\``);
       for (const e of c.examples ?? []) {
         if (typeof e === 'string') expect(readme).toContain(e.replaceAll('<%= config.bin %>', 'natsgh'));
