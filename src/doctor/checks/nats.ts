@@ -2,7 +2,7 @@
 // expired), TLS files (readable, key matches cert, not expired) and the NATS
 // URL itself (reachable, round-trip time, JetStream enabled for the account).
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { NatsghError } from '../../errors.js';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from '../check.js';
 
@@ -41,15 +41,15 @@ export const credsCheck: DoctorCheck = {
       throw err;
     }
     const who = `user ${info.name || info.userPublicKey} of account ${info.accountPublicKey} (fingerprint ${info.fingerprint})`;
-    if (ctx.deps.platform.os !== 'win32') {
-      const mode = (await stat(file)).mode & 0o777;
-      if (mode & 0o077) {
-        return {
-          status: 'warn',
-          message: `${file} (${who}) is readable by other users (mode ${mode.toString(8).padStart(4, '0')}); it holds a private NKey seed`,
-          hint: `chmod 600 ${file}`,
-        };
-      }
+    // POSIX: mode 0600; Windows: the file's ACL (icacls), or "unknown" when it cannot be read.
+    const { checkFilePrivacy } = await import('../../system/file-privacy.js');
+    const privacy = await checkFilePrivacy(file, { platform: ctx.deps.platform, run: ctx.deps.run });
+    if (privacy.status === 'exposed') {
+      return {
+        status: 'warn',
+        message: `${privacy.message}; it holds the private NKey seed of ${who}`,
+        hint: privacy.fix ?? `Make ${file} readable by its owner only.`,
+      };
     }
     if (info.expiresAt !== undefined) {
       const left = info.expiresAt * 1000 - ctx.deps.now();
@@ -64,7 +64,8 @@ export const credsCheck: DoctorCheck = {
     const expiry = info.expiresAt
       ? `, expires ${new Date(info.expiresAt * 1000).toISOString()}`
       : ', never expires';
-    return { status: 'ok', message: `${file}: ${who}${expiry}` };
+    const unknown = privacy.status === 'unknown' ? ` (${privacy.message})` : '';
+    return { status: 'ok', message: `${file}: ${who}${expiry}${unknown}` };
   },
 };
 

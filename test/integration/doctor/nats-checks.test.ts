@@ -56,7 +56,7 @@ describe('creds check', () => {
     );
     expect(r.status).toBe('warn');
     expect(r.message).toContain('mode 0644');
-    expect(r.hint).toBe(`chmod 600 ${file}`);
+    expect(r.hint).toBe(`chmod 600 '${file}'`);
   });
 
   it('fails expired creds, warns soon-expiring ones (by the injected clock)', async () => {
