@@ -19,7 +19,9 @@ const WIN = process.platform === 'win32';
 
 function npm(args: string[], cwd: string, timeoutMs = 90_000): SpawnSyncReturns<string> {
   // npm is npm.cmd on Windows, which Node only starts through a shell.
-  return spawnSync(WIN ? 'npm.cmd' : 'npm', args, {
+  // Through a shell the arguments are joined with spaces, so quote the ones holding spaces.
+  const argv = WIN ? args.map((a) => (/\s/.test(a) ? `"${a}"` : a)) : args;
+  return spawnSync(WIN ? 'npm.cmd' : 'npm', argv, {
     cwd,
     encoding: 'utf8',
     timeout: timeoutMs,
