@@ -210,6 +210,24 @@ describe('nats-url check', () => {
     expect(refused.message).toMatch(/not reachable|could not connect/);
   });
 
+  it('reads a connect timeout as the mTLS-without-client-certificate symptom', async () => {
+    // A listener that never greets: what a client without the required certificate sees.
+    const sockets: import('node:net').Socket[] = [];
+    const silent = createServer((s) => sockets.push(s));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', () => r()));
+    try {
+      const { port } = silent.address() as { port: number };
+      const config = await testConfig({ NATSGH_NATS_URL: `tls://127.0.0.1:${port}` });
+      const r = await natsUrlCheck.run(testContext(config, { natsType: 'self_hosted' }));
+      expect(r.status).toBe('fail');
+      expect(r.message).toContain('timed out');
+      expect(r.hint).toMatch(/mTLS.*--tls-cert and --tls-key/);
+    } finally {
+      for (const s of sockets) s.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
   it('skips when natsgh starts the server itself', async () => {
     expect(natsUrlCheck.appliesTo(testContext(await testConfig(), { natsType: 'embedded' }))).toMatch(
       /starts/,
