@@ -6,6 +6,7 @@ import {
   copyFileSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
@@ -105,6 +106,21 @@ describe.runIf(process.platform !== 'win32')('bootstrap.sh', () => {
     expect(readFileSync(record, 'utf8')).toBe(
       'natsgh\n  bootstrap\n  --mode\n  kubernetes\n  --nats-type\n  self_hosted_cluster\n  --output-dir\n  a dir with spaces\n',
     );
+  });
+
+  it("works as written against the real natsgh: the seed's kubernetes command, as a dry run", () => {
+    const cwd = temp();
+    const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
+    for (const key of Object.keys(env)) if (key.startsWith('NATSGH_')) delete env[key];
+    const r = spawnSync(
+      join(ROOT, 'bootstrap.sh'),
+      ['--mode', 'kubernetes', '--nats-type', 'self_hosted_cluster', '--dry-run', '--json'],
+      { cwd, encoding: 'utf8', env, timeout: 30_000 },
+    );
+    expect(r.status, r.stderr).toBe(0);
+    const plan = JSON.parse(r.stdout) as { phases: Array<{ id: string; status: string }> };
+    expect(plan.phases.map((p) => p.id)).toContain('provision-nats');
+    expect(readdirSync(cwd)).toEqual([]);
   });
 
   it('runs npm ci only when node_modules is missing, then this checkout with node', () => {
