@@ -71,6 +71,16 @@ export async function controllerHttpHealthy(
   }
 }
 
+/** On Linux, checks the process's command line; elsewhere trusts the pid file. */
+async function looksLikeController(pid: number): Promise<boolean> {
+  if (process.platform !== 'linux') return true;
+  try {
+    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('controller');
+  } catch {
+    return false;
+  }
+}
+
 /** The connection as environment variables of the controller: secrets stay out of its argv. */
 export function connectionEnv(spec: NatsConnectionSpec): Record<string, string> {
   const byPath: Record<string, string | undefined> = {
@@ -158,7 +168,7 @@ export const deployControllerPhase: Phase = {
       await stopProcess(running.pid);
     }
     const stale = await readPid(pidFile);
-    if (stale && isAlive(stale) && stale !== running?.pid) {
+    if (stale && isAlive(stale) && stale !== running?.pid && (await looksLikeController(stale))) {
       // Alive but not answering: starting, hung, or another process reusing the pid.
       // Our own recorded child is given the start-up budget before it is replaced.
       try {
@@ -210,7 +220,10 @@ export const deployControllerPhase: Phase = {
   async teardown(ctx) {
     const { pidFile } = controllerFiles(ctx.stateDir);
     const reply = await pingController(ctx, 500);
-    const pids = new Set([await readPid(pidFile), reply?.pid].filter((p): p is number => p !== undefined));
+    const recorded = await readPid(pidFile);
+    // A pid file can outlive its process and the pid be reused: only stop what looks like our controller.
+    const ours = recorded !== undefined && (await looksLikeController(recorded)) ? recorded : undefined;
+    const pids = new Set([ours, reply?.pid].filter((p): p is number => p !== undefined));
     for (const pid of pids) await stopProcess(pid, 10_000);
     await rm(pidFile, { force: true });
   },

@@ -8,8 +8,20 @@ export function outputDir(ctx: PhaseContext): string {
   return resolve(ctx.config.outputDir || resolve(ctx.stateDir, 'github'));
 }
 
+// One render per run: generate-files and validate both verify against it.
+const renders = new WeakMap<PhaseContext, ReturnType<typeof renderOnce>>();
+
 /** Renders what the checkout should hold (with its natsgh.yaml and template overrides). */
-export async function renderForCheckout(ctx: PhaseContext) {
+export function renderForCheckout(ctx: PhaseContext): ReturnType<typeof renderOnce> {
+  let r = renders.get(ctx);
+  if (!r) {
+    r = renderOnce(ctx);
+    renders.set(ctx, r);
+  }
+  return r;
+}
+
+async function renderOnce(ctx: PhaseContext) {
   const { renderGithubFiles, renderVariablesFromConfig } = await import('../render/render.js');
   const { readLocalRepoInputs } = await import('../render/local-checkout.js');
   const dir = outputDir(ctx);
