@@ -23,7 +23,7 @@ import {
 import { leafRemoteFromConfig } from './hybrid.js';
 import { isHealthy } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
-import { checkedCreds, credsOutputs } from './synadia.js';
+import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
 
 const UP_TIMEOUT_MS = 10 * 60_000;
 
@@ -198,7 +198,8 @@ export async function deployControllerWithCompose(ctx: ProvisionContext): Promis
   };
 }
 
-export function createDockerProvisioner(config: NatsghConfig): Provisioner {
+/** The NATS services of the compose project (self_hosted, self_hosted_cluster, hybrid). */
+function composeNatsProvisioner(config: NatsghConfig): Provisioner {
   function services(ctx: ProvisionContext): string[] {
     const c = ctx.config ?? config;
     return natsServiceNames({ natsType: c.natsType, replicas: c.nats.replicas });
@@ -215,7 +216,7 @@ export function createDockerProvisioner(config: NatsghConfig): Provisioner {
   }
 
   return {
-    kind: 'docker',
+    kind: 'docker-nats',
     reachableAtStart: false,
 
     async plan(ctx): Promise<PlanStep[]> {
@@ -272,8 +273,8 @@ export function createDockerProvisioner(config: NatsghConfig): Provisioner {
       return { ok: true };
     },
 
-    async teardown(ctx, { purge }): Promise<void> {
-      await dockerCompose(ctx, ['down', '--remove-orphans', ...(purge ? ['-v'] : [])], 'down');
+    async teardown(): Promise<void> {
+      // The compose project is taken down as a whole by createDockerProvisioner.
     },
 
     connection(ctx): NatsConnectionSpec {
@@ -306,5 +307,68 @@ export function createDockerProvisioner(config: NatsghConfig): Provisioner {
         };
       });
     },
+  };
+}
+
+async function composeServiceHealthy(ctx: ProvisionContext, service: string): Promise<VerifyResult> {
+  let entries: ComposePsEntry[];
+  try {
+    entries = parseComposePs(
+      await dockerCompose(ctx, ['ps', '--all', '--format', 'json'], 'ps', { timeoutMs: 60_000 }),
+    );
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+  const e = entries.find((x) => x.Service === service);
+  if (!e) return { ok: false, reason: `compose service ${service} does not exist` };
+  if (e.State !== 'running') return { ok: false, reason: `compose service ${service} is ${e.State}` };
+  if (e.Health && e.Health !== 'healthy')
+    return { ok: false, reason: `compose service ${service} is ${e.Health}` };
+  return { ok: true };
+}
+
+/**
+ * Docker mode: the NATS (compose services, or Synadia for --nats-type synadia)
+ * and then the controller service, which the deploy-controller phase leaves to
+ * this provisioner outside dev mode.
+ */
+export function createDockerProvisioner(config: NatsghConfig): Provisioner {
+  const nats = config.natsType === 'synadia' ? new SynadiaProvisioner() : composeNatsProvisioner(config);
+  return {
+    kind: 'docker',
+    reachableAtStart: nats.reachableAtStart,
+    async plan(ctx) {
+      const project = composeProjectName(ctx.deployment);
+      return [
+        ...(await nats.plan(ctx)),
+        ...(config.natsType === 'synadia'
+          ? [{ action: `write ${composeFiles(ctx.stateDir).composeFile} with the controller service` }]
+          : []),
+        {
+          action: `docker compose -p ${project} up -d --build --wait controller (image from the Dockerfile)`,
+        },
+      ];
+    },
+    async apply(ctx) {
+      if (config.natsType === 'synadia') {
+        dockerBinary(ctx);
+        await assertComposePlugin(ctx);
+      }
+      const result = await nats.apply(ctx);
+      const controller = await deployControllerWithCompose(ctx);
+      return { servers: result.servers, outputs: { ...result.outputs, ...controller } };
+    },
+    async verify(ctx) {
+      const v = await nats.verify(ctx);
+      if (!v.ok) return v;
+      return composeServiceHealthy(ctx, 'controller');
+    },
+    async teardown(ctx, opts) {
+      // `down` removes the controller and, except for synadia, the NATS services.
+      await dockerCompose(ctx, ['down', '--remove-orphans', ...(opts.purge ? ['-v'] : [])], 'down');
+      if (config.natsType === 'synadia') await nats.teardown(ctx, opts);
+    },
+    connection: (ctx) => nats.connection(ctx),
+    nodes: nats.nodes ? (ctx) => nats.nodes!(ctx) : undefined,
   };
 }

@@ -10,18 +10,18 @@ export async function createProvisioner(config: NatsghConfig): Promise<Provision
     case 'dev/self_hosted':
       return new (await import('./external.js')).ExternalNatsProvisioner();
     case 'dev/synadia':
-    case 'docker/synadia':
-    case 'kubernetes/synadia':
       return new (await import('./synadia.js')).SynadiaProvisioner();
     case 'dev/hybrid':
       return (await import('./hybrid.js')).createHybridProvisioner(config);
     case 'docker/self_hosted':
     case 'docker/self_hosted_cluster':
     case 'docker/hybrid':
+    case 'docker/synadia':
       return (await import('./docker.js')).createDockerProvisioner(config);
     case 'kubernetes/self_hosted':
     case 'kubernetes/self_hosted_cluster':
     case 'kubernetes/hybrid':
+    case 'kubernetes/synadia':
       return (await import('./kubernetes.js')).createKubernetesProvisioner(config);
     default:
       throw new NatsghError(`no provisioner for --mode ${config.mode} --nats-type ${config.natsType} yet`, {

@@ -11,6 +11,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { connectionSpecFromConfig, type NatsConnectionSpec } from '../nats/connect.js';
 import { generateDevTls } from '../nats/tls-generate.js';
+import { PROJECT_ROOT } from './compose.js';
 import { controllerPlainEnv } from './docker.js';
 import { probeNats } from './external.js';
 import { helmInstallArgs, helmUninstallArgs, natsChartValues } from './helm.js';
@@ -38,7 +39,7 @@ import {
   stopPortForward,
 } from './kubectl.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
-import { checkedCreds, credsOutputs } from './synadia.js';
+import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
 
 export interface KubernetesOptions {
   /** JetStream PVC size (default 10Gi) and storage class (default: the cluster's default). */
@@ -161,7 +162,8 @@ export async function deployControllerToKubernetes(
   return { namespace: n.namespace, deployment: n.controller, manifests: f.controllerManifests };
 }
 
-export function createKubernetesProvisioner(config: NatsghConfig, opts: KubernetesOptions = {}): Provisioner {
+/** The NATS in the cluster (self_hosted, self_hosted_cluster, hybrid leaf). */
+function kubeNatsProvisioner(config: NatsghConfig, opts: KubernetesOptions): Provisioner {
   const storageSize = opts.storageSize ?? '10Gi';
 
   function leafRemote(c: NatsghConfig) {
@@ -183,7 +185,7 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
   }
 
   const provisioner: Provisioner = {
-    kind: 'kubernetes',
+    kind: 'kubernetes-nats',
     reachableAtStart: false,
 
     async plan(ctx): Promise<PlanStep[]> {
@@ -282,10 +284,6 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
           code: 'kube_delete_failed',
           suggestions: [`Delete by hand: kubectl delete ${args.join(' ')} -n ${n.namespace}`],
         });
-      await del(
-        ['deployment,service,serviceaccount', '-l', `app.kubernetes.io/instance=${n.controller}`],
-        'delete controller',
-      );
       if ((await installer(ctx)) === 'helm') {
         const helm = findTool(ctx, 'helm');
         if (helm) {
@@ -304,7 +302,7 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
       if (purge) {
         // JetStream data lives in PVCs that survive the StatefulSet; only purge removes them and the secrets.
         await del(['pvc', '-l', `app.kubernetes.io/instance=${n.nats}`], 'delete JetStream volumes');
-        await del([`secret/${n.secret}`, `secret/${n.natsTlsSecret}`], 'delete secrets');
+        await del([`secret/${n.natsTlsSecret}`], 'delete the TLS secret');
       }
     },
 
@@ -347,4 +345,70 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
     },
   };
   return provisioner;
+}
+
+/** natsgh's own version: the default controller image tag. */
+function cliVersion(): string {
+  try {
+    return JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version ?? 'latest';
+  } catch {
+    return 'latest';
+  }
+}
+
+/**
+ * Kubernetes mode: the NATS (in the cluster, or Synadia for --nats-type
+ * synadia) and then the controller Deployment, which the deploy-controller
+ * phase leaves to this provisioner outside dev mode.
+ */
+export function createKubernetesProvisioner(config: NatsghConfig, opts: KubernetesOptions = {}): Provisioner {
+  const nats = config.natsType === 'synadia' ? new SynadiaProvisioner() : kubeNatsProvisioner(config, opts);
+  return {
+    kind: 'kubernetes',
+    reachableAtStart: nats.reachableAtStart,
+    async plan(ctx) {
+      const n = namesOf(ctx);
+      return [
+        ...(await nats.plan(ctx)),
+        { action: `kubectl apply Deployment, Service and ServiceAccount ${n.controller}; rollout status` },
+      ];
+    },
+    async apply(ctx) {
+      const result = await nats.apply(ctx);
+      const controller = await deployControllerToKubernetes(ctx, { ...opts, cliVersion: cliVersion() });
+      return {
+        servers: result.servers,
+        outputs: { ...result.outputs, controllerDeployment: controller.deployment },
+      };
+    },
+    async verify(ctx) {
+      const v = await nats.verify(ctx);
+      if (!v.ok) return v;
+      try {
+        const n = namesOf(ctx);
+        await rolloutStatus(ctx, requireKubectl(ctx), n.namespace, `deployment/${n.controller}`, 30);
+        return { ok: true };
+      } catch (err) {
+        return { ok: false, reason: (err as Error).message };
+      }
+    },
+    async teardown(ctx, o) {
+      const kubectl = requireKubectl(ctx);
+      const n = namesOf(ctx);
+      const del = (args: string[], title: string) =>
+        runTool(ctx, kubectl, ['delete', ...args, '-n', n.namespace, '--ignore-not-found'], {
+          title,
+          code: 'kube_delete_failed',
+          suggestions: [`Delete by hand: kubectl delete ${args.join(' ')} -n ${n.namespace}`],
+        });
+      await del(
+        ['deployment,service,serviceaccount', '-l', `app.kubernetes.io/instance=${n.controller}`],
+        'delete controller',
+      );
+      await nats.teardown(ctx, o);
+      if (o.purge) await del([`secret/${n.secret}`], 'delete the natsgh secret');
+    },
+    connection: (ctx) => nats.connection(ctx),
+    nodes: nats.nodes ? (ctx) => nats.nodes!(ctx) : undefined,
+  };
 }

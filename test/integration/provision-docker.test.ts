@@ -13,7 +13,8 @@ import { provisionContext, type RecordingContext } from '../support/provision-co
 import { createStandIns, type StandIns } from '../support/stand-in.js';
 
 const HEALTHY_PS = `case "$*" in
-  *" ps "*) echo '{"Service":"nats","State":"running","Health":"healthy","Name":"natsgh-default-nats-1"}' ;;
+  *" ps "*) echo '{"Service":"nats","State":"running","Health":"healthy","Name":"natsgh-default-nats-1"}'
+           echo '{"Service":"controller","State":"running","Health":"healthy","Name":"natsgh-default-controller-1"}' ;;
   *"compose version"*) echo 'Docker Compose version v2.29.7' ;;
   *" up "*) if [ -n "$GITHUB_TOKEN" ]; then touch "$STANDIN_MARK"; fi ;;
 esac`;
@@ -49,7 +50,7 @@ describe('docker mode (stand-in docker)', () => {
     expect(existsSync(composeFile)).toBe(true);
     const calls = tools.calls('docker');
     expect(calls[0]).toEqual(['compose', 'version']);
-    expect(calls.at(-1)).toEqual([
+    expect(calls[1]).toEqual([
       'compose',
       '-p',
       'natsgh-default',
@@ -60,6 +61,9 @@ describe('docker mode (stand-in docker)', () => {
       '--wait',
       'nats',
     ]);
+    // Outside dev mode the provisioner also deploys the controller, built from the Dockerfile.
+    expect(calls[2].slice(5)).toEqual(['up', '-d', '--build', '--wait', 'controller']);
+    expect(calls).toHaveLength(3);
     // The token reached docker compose through its environment and is nowhere on disk.
     expect(existsSync(join(tools.dir, 'had-token'))).toBe(true);
     const text = readFileSync(composeFile, 'utf8');
@@ -147,8 +151,19 @@ describe('docker mode (stand-in docker)', () => {
     ]);
   });
 
-  it('docker + synadia uses the synadia provisioner (no NATS containers)', async () => {
-    const s = await provisionContext({ mode: 'docker', 'nats-type': 'synadia', creds: '/nope.creds' });
-    expect((await createProvisioner(s.config)).kind).toBe('synadia');
+  it('docker + synadia: no NATS containers, only the controller; missing creds stop it before compose up', async () => {
+    tools.reset('docker');
+    tools.behave('docker', HEALTHY_PS);
+    const s = await provisionContext({ mode: 'docker', 'nats-type': 'synadia' });
+    s.platform = tools.platform(s.platform);
+    const p = await createProvisioner(s.config);
+    expect(p.reachableAtStart).toBe(true);
+    const err = (await p.apply(s).catch((e) => e)) as Error & { exit: number };
+    expect(err.exit).toBe(2);
+    expect(tools.calls('docker').some((c) => c.includes('up'))).toBe(false);
+    const withCreds = { ...s, config: { ...s.config, nats: { ...s.config.nats, credsFile: '/x.creds' } } };
+    const plan = (await p.plan(withCreds)).map((step) => step.action).join('\n');
+    expect(plan).toContain('up -d --build --wait controller');
+    expect(plan).not.toMatch(/wait nats/);
   });
 });

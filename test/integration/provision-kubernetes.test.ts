@@ -89,6 +89,16 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     ]);
     expect(k[3].slice(0, 4)).toEqual(['port-forward', '-n', 'natsgh', 'svc/natsgh-default-nats']);
     expect(k[3]).toContain(`${nats.port}:4222`);
+    // Outside dev mode the provisioner also deploys the controller and waits for it.
+    expect(k).toContainEqual(['apply', '-f', join(ctx.stateDir, 'kubernetes', 'controller.yaml')]);
+    expect(k.at(-1)).toEqual([
+      'rollout',
+      'status',
+      'deployment/natsgh-default-controller',
+      '-n',
+      'natsgh',
+      '--timeout=300s',
+    ]);
     expect(result.outputs.installer).toBe('helm');
     expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
     expect(result.outputs.serverVersion).toMatch(/^2\./);
@@ -203,6 +213,31 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     const kinds = parseAllDocuments(text).map((d) => d.toJSON().kind);
     expect(kinds).toEqual(['ServiceAccount', 'Deployment', 'Service']);
     expect(text).toContain('secretKeyRef');
+  });
+
+  it('kubernetes + synadia: real operator-mode NATS, creds only in the cluster Secret, controller deployed', async () => {
+    const { createOperatorSetup } = await import('../support/operator-mode.js');
+    const op = await createOperatorSetup();
+    const hub = await startNatsServer({ extraConfig: op.serverConfig });
+    try {
+      const ctx = await context({ 'nats-type': 'synadia', 'nats-url': hub.url });
+      const creds = await op.writeUserCreds(ctx.stateDir, 'k8s');
+      ctx.config.nats.credsFile = creds.file;
+      const p = await createProvisioner(ctx.config);
+      expect(p.reachableAtStart).toBe(true);
+      const result = await p.apply(ctx);
+      expect(result.outputs.accountPublicKey).toBe(op.accountPublicKey);
+      expect(tools.calls('helm')).toEqual([]);
+      expect(existsSync(join(tools.dir, 'secret-applied'))).toBe(true);
+      const text = readFileSync(join(ctx.stateDir, 'kubernetes', 'controller.yaml'), 'utf8');
+      expect(text).toContain('NATSGH_CREDS_FILE');
+      expect(text).toContain(hub.url);
+      for (const f of allFiles(ctx.stateDir).filter((f) => f !== creds.file)) {
+        expect(readFileSync(f, 'utf8')).not.toContain(creds.seed.slice(2, 30));
+      }
+    } finally {
+      await hub.stop();
+    }
   });
 
   it('teardown: controller, helm release; PVCs and secrets only with purge', async () => {
