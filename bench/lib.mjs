@@ -45,7 +45,9 @@ export function runBenchmark({ name, baseline, cases, runs = DEFAULT_RUNS, warmu
   const all = [baseline, ...cases];
   for (let i = 0; i < warmup; i++) for (const c of all) timeOnce(c);
   const samples = all.map(() => []);
-  for (let i = 0; i < runs; i++) all.forEach((c, j) => samples[j].push(timeOnce(c)));
+  for (let i = 0; i < runs; i++) {
+    for (const [j, c] of all.entries()) samples[j].push(timeOnce(c));
+  }
   const stats = samples.map(summarize);
   const base = stats[0].median;
   const rows = all.map((c, j) => {
