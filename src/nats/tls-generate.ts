@@ -3,7 +3,14 @@
 // PEM files in <stateDir>/tls/ (keys 0600). Valid files are reused on re-run.
 import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import forge from 'node-forge';
+import type NodeForge from 'node-forge';
+
+// node-forge takes ~240 ms to load; only certificate generation needs it, so it
+// is loaded there and a no-op bootstrap never pays for it.
+let forge: typeof NodeForge;
+async function loadForge(): Promise<void> {
+  forge ??= (await import('node-forge')).default;
+}
 
 export interface DevTlsPaths {
   dir: string;
@@ -67,21 +74,21 @@ function isIp(host: string): boolean {
   return /^\d{1,3}(\.\d{1,3}){3}$/.test(host) || host.includes(':');
 }
 
-function stillValid(cert: forge.pki.Certificate, now: Date): boolean {
+function stillValid(cert: NodeForge.pki.Certificate, now: Date): boolean {
   return (
     cert.validity.notBefore.getTime() <= now.getTime() + 60_000 &&
     cert.validity.notAfter.getTime() - now.getTime() > RENEW_BEFORE_MS
   );
 }
 
-function sanNames(cert: forge.pki.Certificate): Set<string> {
+function sanNames(cert: NodeForge.pki.Certificate): Set<string> {
   const ext = cert.getExtension('subjectAltName') as { altNames?: Array<{ value?: string; ip?: string }> };
   return new Set((ext?.altNames ?? []).map((n) => n.ip ?? n.value ?? ''));
 }
 
 interface Issued {
-  cert: forge.pki.Certificate;
-  key: forge.pki.rsa.PrivateKey;
+  cert: NodeForge.pki.Certificate;
+  key: NodeForge.pki.rsa.PrivateKey;
 }
 
 function issue(
@@ -133,14 +140,14 @@ async function loadIssued(certFile: string, keyFile: string): Promise<Issued | u
   try {
     return {
       cert: forge.pki.certificateFromPem(certPem),
-      key: forge.pki.privateKeyFromPem(keyPem) as forge.pki.rsa.PrivateKey,
+      key: forge.pki.privateKeyFromPem(keyPem) as NodeForge.pki.rsa.PrivateKey,
     };
   } catch {
     return undefined;
   }
 }
 
-function signedBy(cert: forge.pki.Certificate, ca: Issued): boolean {
+function signedBy(cert: NodeForge.pki.Certificate, ca: Issued): boolean {
   try {
     return ca.cert.verify(cert);
   } catch {
@@ -159,6 +166,7 @@ async function save(issued: Issued, certFile: string, keyFile: string): Promise<
  * expiring within 30 days or not signed by the current CA is replaced.
  */
 export async function generateDevTls(stateDir: string, opts: DevTlsOptions): Promise<DevTlsPaths> {
+  await loadForge();
   const now = opts.now ?? new Date();
   const paths = devTlsPaths(stateDir, opts.mtls);
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
