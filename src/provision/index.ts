@@ -7,6 +7,10 @@ import type { Provisioner } from './provisioner.js';
 export async function createProvisioner(config: NatsghConfig): Promise<Provisioner> {
   const key = `${config.mode}/${config.natsType}`;
   switch (key) {
+    case 'dev/embedded':
+      return (await import('./embedded.js')).createEmbeddedProvisioner(config);
+    case 'dev/self_hosted_cluster':
+      return (await import('./local-cluster.js')).createLocalClusterProvisioner(config);
     case 'dev/self_hosted':
       return new (await import('./external.js')).ExternalNatsProvisioner();
     case 'dev/synadia':
