@@ -19,6 +19,7 @@ Exit status: 0 when no check failed, 1 when one did, 2 for bad flags or configur
     'SYNADIA_CREDS_FILE=~/synadia.creds <%= config.bin %> doctor --nats-type synadia --json',
     '<%= config.bin %> doctor --mode kubernetes --nats-type self_hosted_cluster --ignore helm,kube-context',
     'GITHUB_API_URL=https://ghe.example.com/api/v3 <%= config.bin %> doctor --json',
+    '<%= config.bin %> doctor --remote --deployment prod --nats-url nats://nats:4222',
   ];
   static flags = {
     ...commonFlags,
@@ -27,6 +28,10 @@ Exit status: 0 when no check failed, 1 when one did, 2 for bad flags or configur
       description: 'Check ids whose failures are reported as warnings (comma-separated).',
       multiple: true,
       delimiter: ',',
+      helpGroup: 'GLOBAL',
+    }),
+    remote: Flags.boolean({
+      description: 'Ask the running controller (over NATS) to run the checks from where it runs.',
       helpGroup: 'GLOBAL',
     }),
   };
@@ -39,7 +44,9 @@ Exit status: 0 when no check failed, 1 when one did, 2 for bad flags or configur
     const { config } = await resolveConfig({ flags, configFile: flags.config });
     assertValidCombination(config.mode, config.natsType);
     const ignore = (flags.ignore ?? []).map((s) => s.trim()).filter(Boolean);
-    const report = await runDoctor({ config, ignore, signal: this.signal });
+    const report = flags.remote
+      ? await (await import('../controller/remote-doctor.js')).askControllerDoctor(config, { ignore })
+      : await runDoctor({ config, ignore, signal: this.signal });
     if (!report.ok) this.resultExitCode = 1;
     return report;
   }

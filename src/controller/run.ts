@@ -229,7 +229,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         );
       },
     });
-    const doctorSub = nc.subscribe(`natsgh.${deployment}.controller.doctor`, {
+    const { controllerDoctorSubject } = await import('./remote-doctor.js');
+    const doctorSub = nc.subscribe(controllerDoctorSubject(deployment), {
       callback: (_err, msg) => {
         answerDoctor(config, msg.data)
           .then((doc) => msg.respond(JSON.stringify(doc)))

@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN } from '../support/cli.js';
+import { BIN, parseJson, runCli } from '../support/cli.js';
 import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
 let nats: TestNatsServer;
@@ -35,7 +35,7 @@ async function waitFor<T>(fn: () => Promise<T | undefined>, timeoutMs = 15_000):
 }
 
 describe('natsgh controller run (compiled CLI)', () => {
-  it('answers ping and health endpoints without a GitHub token and exits 0 on SIGTERM', async () => {
+  it('answers ping, doctor --remote and health endpoints without a GitHub token; exits 0 on SIGTERM', async () => {
     const port = await freePort();
     const env = { ...process.env, GITHUB_TOKEN: '', GH_TOKEN: '', NO_COLOR: '1' };
     const child = spawn(
@@ -100,6 +100,23 @@ describe('natsgh controller run (compiled CLI)', () => {
       } finally {
         await nc.close();
       }
+      const remote = await runCli(
+        ['doctor', '--remote', '--deployment', 'ctltest', '--nats-url', nats.url, '--json'],
+        { env, timeoutMs: 45_000 },
+      );
+      const report = parseJson(remote);
+      expect(Array.isArray(report.checks), remote.stdout).toBe(true);
+      expect(report.checks.length).toBeGreaterThan(0);
+      expect(remote.code).toBe(report.ok ? 0 : 1);
+      const nobody = await runCli(
+        ['doctor', '--remote', '--deployment', 'nobody', '--nats-url', nats.url, '--json'],
+        {
+          env,
+        },
+      );
+      expect(nobody.code).toBe(1);
+      expect(parseJson(nobody).error.code).toBe('controller_unreachable');
+
       child.kill('SIGTERM');
       const code = await Promise.race([
         exited,
@@ -109,5 +126,5 @@ describe('natsgh controller run (compiled CLI)', () => {
     } finally {
       if (child.exitCode === null) child.kill('SIGKILL');
     }
-  });
+  }, 90_000);
 });
