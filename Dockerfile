@@ -1,29 +1,27 @@
 # syntax=docker/dockerfile:1
-# The natsgh controller image (docker and kubernetes modes): built in one
-# stage, run from a second that holds only production dependencies, as the
+# The natsgh controller image (docker and kubernetes modes). It is built from
+# natsgh's package layout (dist/, bin/run.js, templates/, proto/ — what `npm ci`
+# builds in a checkout and what the npm package ships), so `--mode docker`
+# works from an npm install as well as from a clone. Stage one installs the
+# production dependencies; the runtime stage holds only what runs, as the
 # unprivileged "node" user.
 ARG NODE_VERSION=20-alpine
 
-FROM node:${NODE_VERSION} AS build
+FROM node:${NODE_VERSION} AS deps
 WORKDIR /app
-COPY package.json package-lock.json ./
-# --ignore-scripts: the "prepare" script would build before the sources are copied.
-RUN npm ci --ignore-scripts --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json ./
-COPY bin ./bin
-COPY src ./src
-RUN npx tsc -p tsconfig.build.json \
- && npx oclif manifest \
- && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
+COPY package*.json ./
+# --ignore-scripts: "prepare" would try to compile, and dist/ is already built.
+RUN if [ -f package-lock.json ]; then npm ci --omit=dev --ignore-scripts --no-audit --no-fund; \
+    else npm install --omit=dev --ignore-scripts --no-audit --no-fund; fi
 
 FROM node:${NODE_VERSION} AS runtime
 ENV NODE_ENV=production \
     NATSGH_STATE_DIR=/var/lib/natsgh
 WORKDIR /app
-COPY --from=build /app/package.json /app/oclif.manifest.json ./
-COPY --from=build /app/node_modules ./node_modules
-COPY --from=build /app/dist ./dist
-COPY --from=build /app/bin/run.js ./bin/run.js
+COPY --from=deps /app/node_modules ./node_modules
+COPY package.json oclif.manifest.json ./
+COPY dist ./dist
+COPY bin/run.js ./bin/run.js
 COPY templates ./templates
 COPY proto ./proto
 RUN mkdir -p /var/lib/natsgh && chown node:node /var/lib/natsgh

@@ -41,6 +41,9 @@ const ALLOWED = [
   /^package\.json$/,
   /^README\.md$/,
   /^LICENSE$/,
+  // The controller image is built from the package layout (--mode docker from an npm install).
+  /^Dockerfile$/,
+  /^\.dockerignore$/,
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
   /^dist\/.+\.js$/,
@@ -58,6 +61,7 @@ describe('npm pack', () => {
       'package.json',
       'README.md',
       'LICENSE',
+      'Dockerfile',
       'bin/run.js',
       'oclif.manifest.json',
       'dist/cli/version.js',
@@ -162,6 +166,8 @@ describe('the packed tarball, installed into an empty directory', () => {
     const root = readdirSync(join(app, 'node_modules', 'natsgh')).sort();
     expect(root).toEqual(
       [
+        '.dockerignore',
+        'Dockerfile',
         'LICENSE',
         'README.md',
         'bin',

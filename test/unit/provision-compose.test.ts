@@ -114,5 +114,8 @@ describe('compose.yaml', () => {
     const ignore = readFileSync(join(PROJECT_ROOT, '.dockerignore'), 'utf8');
     for (const entry of ['node_modules', '.natsgh', '*.creds', '.git'])
       expect(ignore.split('\n')).toContain(entry);
+    // Built from the package layout, so the compiled code must reach the build context.
+    expect(text).toMatch(/^COPY dist \.\/dist$/m);
+    expect(ignore.split('\n')).not.toContain('dist');
   });
 });
