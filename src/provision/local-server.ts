@@ -343,11 +343,17 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   const livePid = await readPidFile(files.pidFile);
   if (!running && previousConfig === configText && livePid !== undefined && isAlive(livePid)) {
     // Started by a run that died before the server was healthy: give it a moment rather than restart it.
-    await pollUntil(async () => (running = await findRunningServer(spec, opts)) !== undefined, {
-      timeoutMs: 5000,
-      signal: opts.signal,
-      intervalMs: 50,
-    });
+    await pollUntil(
+      async () => {
+        running = await findRunningServer(spec, opts);
+        return running !== undefined;
+      },
+      {
+        timeoutMs: 5000,
+        signal: opts.signal,
+        intervalMs: 50,
+      },
+    );
   }
   if (running && previousConfig === configText) {
     opts.log.info(`nats-server ${spec.serverName} already runs (pid ${running.pid}, port ${spec.port})`);

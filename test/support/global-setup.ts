@@ -21,9 +21,17 @@ export default function setup(): void {
   // Emit even when some file has a type error (CI's typecheck step reports those), so one
   // engineer's half-finished module does not stop every other test from running.
   try {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'ignore', shell: process.platform === 'win32' });
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], {
+      cwd: root,
+      stdio: 'ignore',
+      shell: process.platform === 'win32',
+    });
   } catch {
     console.warn('global-setup: tsc reported type errors; testing what it emitted (run `npm run typecheck`)');
   }
-  execFileSync('npx', ['oclif', 'manifest'], { cwd: root, stdio: 'ignore', shell: process.platform === 'win32' });
+  execFileSync('npx', ['oclif', 'manifest'], {
+    cwd: root,
+    stdio: 'ignore',
+    shell: process.platform === 'win32',
+  });
 }
