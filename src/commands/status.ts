@@ -53,6 +53,11 @@ export default class Status extends BaseCommand<StatusResult> {
     this.out(
       `NATS        ${s.nats.url}  ${s.nats.healthy ? 'healthy' : `unhealthy: ${s.nats.reason ?? ''}`}`,
     );
+    for (const n of s.nodes) {
+      this.out(
+        `  node ${n.name.padEnd(16)} ${n.healthy ? 'healthy' : 'unhealthy'}${n.pid ? ` pid ${n.pid}` : ''}  ${n.url}${n.detail ? `  ${n.detail}` : ''}`,
+      );
+    }
     this.out(
       `controller  ${s.controller.healthy ? `healthy (pid ${s.controller.pid}, ${s.controller.version})` : 'not answering'}`,
     );

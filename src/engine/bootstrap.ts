@@ -80,6 +80,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   const deployment = config.deployment;
   const dryRun = opts.dryRun || opts.graph !== undefined;
   const log = opts.log ?? silentLog;
+  // A local cluster keeps natsgh's buckets and its events stream at R3 (min(3, nodes)).
+  const replicas = (await import('../provision/local-cluster.js')).bucketReplicas(config);
   const pctx = provisionContextFor(config, {
     signal: opts.signal,
     interactive: opts.interactive,
@@ -132,6 +134,10 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     kvLock.lost.addEventListener('abort', () => lockLost.abort(kvLock!.lost.reason), { once: true });
     if (publisher) {
       try {
+        if (replicas > 1) {
+          const { ensureEventsStream } = await import('../events/publisher.js');
+          await ensureEventsStream(n.nc, n.spec, { replicas });
+        }
         await publisher.attach(n.nc, n.spec);
       } catch (err) {
         log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
@@ -161,8 +167,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     // KV is the source of truth once it exists: read it first whenever NATS answers.
     if (provisioner.reachableAtStart || journal.has('provision-nats')) {
       const n = provisioner.reachableAtStart
-        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun })
-        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun });
+        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas })
+        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {
@@ -186,7 +192,11 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       render: opts.render,
       afterPhase: async (phase) => {
         if (phase.id !== 'provision-nats' || ctx.nats) return;
-        const n = await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, timeoutMs: 5000 });
+        const n = await tryOpenDeploymentNats(provisioner, pctx, {
+          create: !dryRun,
+          timeoutMs: 5000,
+          replicas,
+        });
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
           throw new NatsghError('NATS was provisioned but does not accept connections', {
@@ -215,6 +225,11 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     await kvLock?.release().catch(() => undefined);
     await publisher?.close().catch(() => undefined);
     await nats?.close();
+    // The port-forward to a cluster's NATS lives for this run only.
+    if (config.mode === 'kubernetes' && !dryRun) {
+      const { stopPortForward } = await import('../provision/kubectl.js');
+      await stopPortForward(config.stateDir).catch(() => undefined);
+    }
     await fileLock?.release().catch(() => undefined);
   }
 }

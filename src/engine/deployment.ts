@@ -44,7 +44,7 @@ export function provisionContextFor(
  */
 export async function openDeploymentNats(
   spec: NatsConnectionSpec,
-  opts: { create: boolean; timeoutMs?: number },
+  opts: { create: boolean; timeoutMs?: number; replicas?: number },
 ): Promise<DeploymentNats> {
   const nc = await connectNats(spec, { name: 'natsgh-bootstrap', timeoutMs: opts.timeoutMs ?? 2000 });
   try {
@@ -56,11 +56,13 @@ export async function openDeploymentNats(
         ensureKvBucket(nc, spec, {
           bucket: BUCKET_CHECKPOINTS,
           history: 5,
+          replicas: opts.replicas,
           description: 'natsgh phase checkpoints',
         }),
         ensureKvBucket(nc, spec, {
           bucket: BUCKET_LOCKS,
           ttlMs: LOCK_LEASE_MS,
+          replicas: opts.replicas,
           description: 'natsgh locks (TTL = lease)',
         }),
       ]);
@@ -101,7 +103,7 @@ export async function openDeploymentNats(
 export async function tryOpenDeploymentNats(
   provisioner: Provisioner,
   pctx: ProvisionContext,
-  opts: { create: boolean; timeoutMs?: number },
+  opts: { create: boolean; timeoutMs?: number; replicas?: number },
 ): Promise<DeploymentNats | undefined> {
   try {
     return await openDeploymentNats(provisioner.connection(pctx), opts);

@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { deploymentLockKey } from '../nats/names.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, readJournal, readKvCheckpoints } from './checkpoints.js';
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
@@ -25,6 +25,8 @@ export interface StatusResult {
   source: 'kv' | 'journal';
   phases: PhaseStatusRow[];
   nats: { url: string; healthy: boolean; reason?: string };
+  /** Each NATS node natsgh knows of (every node of a local cluster, a leaf and its hub link, ...). */
+  nodes: NodeStatus[];
   controller: { healthy: boolean; pid: number | null; version: string | null };
   lock: (LockHolder & { where: 'kv' | 'file' }) | null;
 }
@@ -67,8 +69,9 @@ async function snapshot(
       error: cp.error || null,
     };
   });
-  const [verify, ping, kvHolder, fileHolder] = await Promise.all([
+  const [verify, nodes, ping, kvHolder, fileHolder] = await Promise.all([
     provisioner.verify(pctx).catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
+    provisioner.nodes ? provisioner.nodes(pctx).catch((): NodeStatus[] => []) : ([] as NodeStatus[]),
     (await import('../phases/deploy-controller.js')).pingController(
       { nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined, deployment },
       1000,
@@ -86,6 +89,7 @@ async function snapshot(
       healthy,
       ...(healthy ? {} : { reason: verify.ok ? 'not reachable' : verify.reason }),
     },
+    nodes,
     controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },
     lock: kvHolder ? { ...kvHolder, where: 'kv' } : fileHolder ? { ...fileHolder, where: 'file' } : null,
   };
