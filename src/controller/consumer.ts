@@ -33,6 +33,8 @@ export interface EventConsumerOptions {
   concurrency: number;
   metrics: MetricsRegistry;
   decide: (event: { name: string; owner: string; repo: string; payload: Record<string, any> }) => Decision;
+  /** Decides from the subject alone when it can (no payload parsing); undefined = parse and decide. */
+  prefilter?: (event: { name: string; owner: string }) => Decision | undefined;
   /** Undefined when no GitHub credentials are configured: regenerations are then ignored. */
   regenerate?: RegenerateFn;
   log: (line: string) => void;
@@ -109,6 +111,9 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   let slotWaiters: Array<() => void> = [];
   let running = true;
   let warnedNoGithub = false;
+  // Deliveries whose claim (kv.create) failed with an unknown outcome, e.g. NATS went away
+  // mid-request: the claim may be stored, so its "already exists" on redelivery is our own.
+  const ambiguousClaims = new Set<string>();
   const m = opts.metrics;
   const base = opts.backoffBaseMs ?? 1000;
 
@@ -136,15 +141,21 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         JSON.stringify({ instance: opts.instanceId, seq: msg.seq, at: new Date().toISOString() }),
       );
     } catch (err) {
-      if (isWrongLastSequence(err)) {
+      if (isWrongLastSequence(err) && !ambiguousClaims.has(key)) {
         m.inc('natsgh_events_deduplicated_total');
         msg.ack();
         return;
       }
-      m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-      msg.nak(backoffMs(msg.info.deliveryCount, base));
-      return;
+      if (!isWrongLastSequence(err)) {
+        ambiguousClaims.add(key);
+        m.inc('natsgh_events_failed_total', { outcome: 'nak' });
+        msg.nak(backoffMs(msg.info.deliveryCount, base));
+        return;
+      }
+      // Our own earlier claim: process it (a render equal to the tree never commits twice).
+      claim = 0;
     }
+    ambiguousClaims.delete(key);
     const keepAlive = setInterval(() => msg.working(), WORKING_EVERY_MS);
     try {
       await opts.regenerate!(
@@ -159,8 +170,12 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         terminate(msg, deliveryId, why);
         return;
       }
-      // Give the claim back so the redelivery can take it.
-      await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => undefined);
+      // Give the claim back so the redelivery can take it (or remember it as ours).
+      if (claim > 0) {
+        await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
+      } else {
+        ambiguousClaims.add(key);
+      }
       opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       m.inc('natsgh_events_failed_total', { outcome: 'nak' });
       msg.nak(backoffMs(msg.info.deliveryCount, base));
@@ -174,18 +189,26 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     const deliveryId =
       msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
     let event: { owner: string; repo: string; event: string };
-    let payload: Record<string, any>;
     try {
       event = parseGithubEventSubject(msg.subject);
-      payload = JSON.parse(new TextDecoder().decode(msg.data));
-      if (payload === null || typeof payload !== 'object') throw new Error('payload is not a JSON object');
     } catch (err) {
       m.inc('natsgh_events_received_total', { event: 'malformed' });
-      terminate(msg, deliveryId, `malformed event: ${(err as Error).message}`);
+      terminate(msg, deliveryId, `malformed subject: ${(err as Error).message}`);
       return undefined;
     }
     m.inc('natsgh_events_received_total', { event: event.event });
-    const d = opts.decide({ name: event.event, owner: event.owner, repo: event.repo, payload });
+    let d = opts.prefilter?.({ name: event.event, owner: event.owner });
+    if (!d) {
+      let payload: Record<string, any>;
+      try {
+        payload = JSON.parse(new TextDecoder().decode(msg.data));
+        if (payload === null || typeof payload !== 'object') throw new Error('payload is not a JSON object');
+      } catch (err) {
+        terminate(msg, deliveryId, `malformed event: ${(err as Error).message}`);
+        return undefined;
+      }
+      d = opts.decide({ name: event.event, owner: event.owner, repo: event.repo, payload });
+    }
     if (d.action === 'ignore') {
       m.inc('natsgh_events_ignored_total', { reason: d.reason });
       msg.ack();
@@ -200,7 +223,8 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       msg.ack();
       return undefined;
     }
-    return () => regenerate(msg, deliveryId, d);
+    const target = d;
+    return () => regenerate(msg, deliveryId, target);
   }
 
   const done = (async () => {

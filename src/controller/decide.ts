@@ -41,6 +41,21 @@ function touchesConfiguration(commits: PushCommit[]): boolean {
   return false;
 }
 
+const HANDLED_EVENTS = new Set(['push', 'repository', 'repository_dispatch', 'workflow_dispatch']);
+
+/**
+ * The decision the subject alone allows (event name, owner), so most events are
+ * acknowledged without parsing their payload; undefined when the payload is needed.
+ */
+export function decideFromSubject(
+  event: { name: string; owner: string },
+  ctx: DecisionContext,
+): Decision | undefined {
+  if (!HANDLED_EVENTS.has(event.name)) return { action: 'ignore', reason: 'event_not_handled' };
+  if (ctx.org && lower(event.owner) !== lower(ctx.org)) return { action: 'ignore', reason: 'other_owner' };
+  return undefined;
+}
+
 export function decideEvent(
   event: { name: string; owner: string; repo: string; payload: Record<string, any> },
   ctx: DecisionContext,

@@ -14,7 +14,7 @@ import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '
 import { BUCKET_DELIVERIES, BUCKET_LOCKS, controllerPingSubject, LOCK_LEASE_MS } from '../nats/names.js';
 import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
-import { decideEvent } from './decide.js';
+import { decideEvent, decideFromSubject } from './decide.js';
 import { startHealthServer } from './health-server.js';
 import { controllerMetrics, type MetricsRegistry } from './metrics.js';
 
@@ -185,6 +185,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         coalesced(`${owner.toLowerCase()}/${repo.toLowerCase()}`, () => regenerateOnce(owner, repo, working));
     }
 
+    const decisionContext = { org: config.org, generatedRepo: config.github.repo, selfLogins };
     const consumer: EventConsumer = await startEventConsumer({
       nc,
       spec,
@@ -195,8 +196,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       instanceId,
       log,
       backoffBaseMs: opts.backoffBaseMs,
-      decide: (event) =>
-        decideEvent(event, { org: config.org, generatedRepo: config.github.repo, selfLogins }),
+      decide: (event) => decideEvent(event, decisionContext),
+      prefilter: (event) => decideFromSubject(event, decisionContext),
       regenerate: regenerateTarget
         ? (target, { working }) => regenerateTarget!(target.owner, target.repo, working)
         : undefined,

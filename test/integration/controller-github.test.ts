@@ -307,6 +307,7 @@ describe('controller with GitHub', () => {
       // A lock whose release was cut off by the outage lapses after its lease (30 s).
       60_000,
     );
+    await new Promise((res) => setTimeout(res, 500));
     expect(r.metrics.total('natsgh_events_processed_total')).toBe(20);
     const { Kvm } = await import('@nats-io/kv');
     const kv = await new Kvm(client).open('natsgh_deliveries');
