@@ -55,7 +55,7 @@ afterEach(async () => {
   rmSync(stateDir, { recursive: true, force: true });
 });
 
-async function controller(opts: { durable?: string } = {}): Promise<RunningController> {
+async function controller(opts: { durable?: string; webhookPort?: number } = {}): Promise<RunningController> {
   const github = (metrics: MetricsRegistry) =>
     createGithubClient({ kind: 'token', token: 'ghp_testtokentesttokentesttoken1234' }, GITHUB_API, {
       writeMinTimeMs: 0,
@@ -70,6 +70,7 @@ async function controller(opts: { durable?: string } = {}): Promise<RunningContr
     concurrency: 4,
     github,
     durableName: opts.durable,
+    webhookPort: opts.webhookPort,
     backoffBaseMs: 50,
     heartbeatIntervalMs: 60_000,
     log: () => undefined,
@@ -137,6 +138,33 @@ describe('controller with GitHub', () => {
       () => r.metrics.get('natsgh_regenerations_total', { result: 'unchanged' }) === 1,
     );
     expect(generatedCommits()).toHaveLength(1);
+  });
+
+  it('receives a signed webhook inside controller run and publishes FilesGenerated and heartbeat events', async () => {
+    config.webhook.secret = 'whsec-in-controller-123';
+    const r = await controller({ webhookPort: 0 });
+    const { signBody } = await import('../../src/github/webhook-signature.js');
+    const body = JSON.stringify(dispatchPayload());
+    const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
+      method: 'POST',
+      body,
+      headers: {
+        'content-type': 'application/json',
+        'x-github-event': 'repository_dispatch',
+        'x-github-delivery': 'via-webhook-1',
+        'x-hub-signature-256': signBody('whsec-in-controller-123', body),
+      },
+    });
+    expect(res.status).toBe(202);
+    await until('commit', () => r.metrics.total('natsgh_commits_total') === 1);
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const { decodeEvent } = await import('../../src/events/builders.js');
+    const jsm = await jetstreamManager(client);
+    const files = await jsm.streams.getMessage('NATSGH_EVENTS', { last_by_subj: 'natsgh.events.t.files' });
+    const decoded = decodeEvent(files!.data) as any;
+    expect(JSON.stringify(decoded)).toContain(model.head(ORG, REPO));
+    const beat = await jsm.streams.getMessage('NATSGH_EVENTS', { last_by_subj: 'natsgh.events.t.heartbeat' });
+    expect(beat).toBeTruthy();
   });
 
   it('a push to natsgh.yaml regenerates with its variables; unrelated pushes are ignored', async () => {
