@@ -76,6 +76,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
   const spec: NatsConnectionSpec = connectionSpecFromConfig(config);
   const nc = await connectNats(spec, { name: `natsgh-controller-${deployment}`, reconnectForever: true });
   const stoppers: Array<() => Promise<void>> = [];
+  /** Re-attaches the event publisher after a reconnect (it queues to disk while NATS is away). */
+  let onReconnect: () => void = () => undefined;
   let connected = true;
   metrics.set('natsgh_nats_connected', 1);
   (async () => {
@@ -88,6 +90,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         connected = true;
         metrics.set('natsgh_nats_connected', 1);
         log('NATS reconnected');
+        onReconnect();
       }
     }
   })().catch(() => undefined);
@@ -116,6 +119,11 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     });
     await publisher.attach(nc, spec);
     stoppers.push(() => publisher.close());
+    onReconnect = () => {
+      publisher
+        .attach(nc, spec)
+        .catch((err) => log(`could not flush queued events: ${redact((err as Error).message)}`));
+    };
 
     let github: GithubClient | undefined;
     if (typeof opts.github === 'function') github = await opts.github(metrics);

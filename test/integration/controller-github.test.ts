@@ -343,5 +343,13 @@ describe('controller with GitHub', () => {
     for await (const k of await kv.keys()) keys.push(k);
     expect(keys.sort()).toEqual(ids.map((id) => id.replace(/[^A-Za-z0-9_-]/g, '')).sort());
     expect(generatedCommits()).toHaveLength(1);
+    // Events published while NATS was away were queued on disk and flushed after the reconnect.
+    const { eventQueuePath } = await import('../../src/events/publisher.js');
+    const { existsSync } = await import('node:fs');
+    expect(existsSync(eventQueuePath(stateDir, 't'))).toBe(false);
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const jsm = await jetstreamManager(client);
+    const files = await jsm.streams.getMessage('NATSGH_EVENTS', { last_by_subj: 'natsgh.events.t.files' });
+    expect(files).toBeTruthy();
   }, 90_000);
 });
