@@ -180,6 +180,15 @@ describe('webhook serve', () => {
       req.write(Buffer.alloc(1024));
     });
     expect(huge).toBe(413);
+    // Under 25 MB but over the NATS server's max_payload (1 MB by default): 413 too, never a retry loop.
+    const payload = { ...d.payload, padding: 'x'.repeat(1_500_000) };
+    const overNats = Buffer.from(JSON.stringify(payload));
+    const res = await post(server.port, overNats, {
+      ...d.headers,
+      'x-hub-signature-256': signBody(SECRET, overNats),
+    });
+    expect(res.status).toBe(413);
+    expect(res.body.error).toContain('max_payload');
     expect(await streamMessages()).toBe(before);
   });
 
