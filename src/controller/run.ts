@@ -4,6 +4,7 @@
 // reconciles periodically, publishes heartbeats and serves /healthz, /readyz,
 // /metrics on 127.0.0.1. stop() drains and returns; it works without GitHub.
 import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -25,6 +26,8 @@ export interface ControllerOptions {
   version: string;
   /** 0 picks a free port (tests). */
   controllerPort?: number;
+  /** Address of the health endpoints (default: 127.0.0.1; 0.0.0.0 inside a container so probes reach it). */
+  controllerHost?: string;
   /** Also serve `webhook serve` on this port. */
   webhookPort?: number;
   /** Periodic reconcile of the org's generated repository; 0 disables it. */
@@ -60,6 +63,12 @@ export interface ControllerRunResult {
   eventsReceived: number;
   eventsProcessed: number;
   commits: number;
+}
+
+/** Loopback, except in a container, where kubelet and docker probe the pod/container address. */
+export function defaultControllerHost(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.NATSGH_CONTROLLER_HOST) return env.NATSGH_CONTROLLER_HOST;
+  return env.KUBERNETES_SERVICE_HOST || existsSync('/.dockerenv') ? '0.0.0.0' : '127.0.0.1';
 }
 
 export function defaultDurableName(deployment: string): string {
@@ -281,6 +290,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
 
     const health = await startHealthServer({
       port: opts.controllerPort ?? config.controller.port,
+      host: opts.controllerHost ?? defaultControllerHost(),
       metrics,
       readiness: () => ({
         ready: connected && consumer.running,
@@ -311,7 +321,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     }
 
     log(
-      `controller ${instanceId} running: deployment ${deployment}, health on 127.0.0.1:${health.port}` +
+      `controller ${instanceId} running: deployment ${deployment}, health on ${opts.controllerHost ?? defaultControllerHost()}:${health.port}` +
         (webhookPort !== undefined ? `, webhooks on :${webhookPort}` : '') +
         (github ? '' : ' (no GitHub credentials: events needing GitHub are ignored)'),
     );

@@ -47,6 +47,11 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       min: 0,
       max: 65535,
     }),
+    'controller-host': Flags.string({
+      description:
+        'Address of /healthz, /readyz and /metrics (default 127.0.0.1; 0.0.0.0 in a container). [env: NATSGH_CONTROLLER_HOST]',
+      env: 'NATSGH_CONTROLLER_HOST',
+    }),
     'resync-interval': Flags.string({
       description:
         'How often to reconcile the generated repository (repairs drift); 0 disables. [env: NATSGH_RESYNC_INTERVAL]',
@@ -76,6 +81,7 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       config,
       version: this.config.version,
       webhookPort: flags['webhook-port'],
+      controllerHost: flags['controller-host'],
       resyncIntervalMs,
       concurrency: flags.concurrency,
       signal: this.signal,
