@@ -145,6 +145,20 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     }
   };
 
+  /**
+   * A publish that failed while NATS was connected (a stream leader election
+   * after a node died) queued the event and every later one; attaching again
+   * flushes them, in order, as soon as NATS takes them.
+   */
+  const flushQueuedEvents = async () => {
+    if (!publisher || publisher.attached || !nats || nats.nc.isClosed()) return;
+    try {
+      await publisher.attach(nats.nc, nats.spec);
+    } catch (err) {
+      log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
+    }
+  };
+
   try {
     if (!dryRun) {
       await mkdir(config.stateDir, { recursive: true });
@@ -191,7 +205,11 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       dryRun,
       render: opts.render,
       afterPhase: async (phase) => {
-        if (phase.id !== 'provision-nats' || ctx.nats) return;
+        if (ctx.nats) {
+          await flushQueuedEvents();
+          return;
+        }
+        if (phase.id !== 'provision-nats') return;
         const n = await tryOpenDeploymentNats(provisioner, pctx, {
           create: !dryRun,
           timeoutMs: 5000,
@@ -223,6 +241,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     throw err;
   } finally {
     await kvLock?.release().catch(() => undefined);
+    await flushQueuedEvents();
     await publisher?.close().catch(() => undefined);
     await nats?.close();
     // The port-forward to a cluster's NATS lives for this run only.

@@ -44,7 +44,13 @@ export function provisionContextFor(
  */
 export async function openDeploymentNats(
   spec: NatsConnectionSpec,
-  opts: { create: boolean; timeoutMs?: number; replicas?: number },
+  opts: {
+    create: boolean;
+    timeoutMs?: number;
+    replicas?: number;
+    /** Bound on each JetStream/KV request of a read-only open (status must answer while a stream elects a leader). */
+    requestTimeoutMs?: number;
+  },
 ): Promise<DeploymentNats> {
   const nc = await connectNats(spec, { name: 'natsgh-bootstrap', timeoutMs: opts.timeoutMs ?? 2000 });
   try {
@@ -69,8 +75,12 @@ export async function openDeploymentNats(
     } else {
       const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
       const { Kvm } = await import('@nats-io/kv');
-      const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
-      const kvm = new Kvm(jetstream(nc, jetstreamOptions(spec)));
+      const jsOpts = {
+        ...jetstreamOptions(spec),
+        ...(opts.requestTimeoutMs ? { timeout: opts.requestTimeoutMs } : {}),
+      };
+      const jsm = await jetstreamManager(nc, jsOpts);
+      const kvm = new Kvm(jetstream(nc, jsOpts));
       // Kvm.open does not check that the bucket exists; its backing stream tells.
       const openExisting = async (b: string) =>
         (await jsm.streams.info(`KV_${b}`).then(
@@ -103,7 +113,7 @@ export async function openDeploymentNats(
 export async function tryOpenDeploymentNats(
   provisioner: Provisioner,
   pctx: ProvisionContext,
-  opts: { create: boolean; timeoutMs?: number; replicas?: number },
+  opts: Parameters<typeof openDeploymentNats>[1],
 ): Promise<DeploymentNats | undefined> {
   try {
     return await openDeploymentNats(provisioner.connection(pctx), opts);

@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
-import { type Checkpoint, readJournal, readKvCheckpoints } from './checkpoints.js';
+import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
 import type { Phase } from './phase.js';
@@ -54,7 +54,14 @@ async function snapshot(
   const { config, phases, provisioner, pctx } = prep;
   const deployment = config.deployment;
   const ids = phases.map((p) => p.id);
-  const inKv = nats?.checkpoints ? await readKvCheckpoints(nats.checkpoints, deployment, ids) : undefined;
+  // KV that does not answer in time (a stream electing a leader after a node died) falls back to
+  // the journal; a corrupt checkpoint is still reported.
+  const inKv = nats?.checkpoints
+    ? await readKvCheckpoints(nats.checkpoints, deployment, ids).catch((err) => {
+        if (err instanceof CorruptCheckpointError) throw err;
+        return undefined;
+      })
+    : undefined;
   const checkpoints = inKv && inKv.size > 0 ? inKv : await readJournal(config.stateDir, deployment);
   const now = Date.now();
   const rows = ids.map((id): PhaseStatusRow => {
@@ -97,7 +104,11 @@ async function snapshot(
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
   const prep = await prepare(opts);
-  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, { create: false, timeoutMs: 1500 });
+  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
+    create: false,
+    timeoutMs: 1500,
+    requestTimeoutMs: 1500,
+  });
   try {
     return await snapshot(prep, nats);
   } finally {
@@ -108,7 +119,11 @@ export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
 /** Calls onStatus now and after every checkpoint change in KV, until the signal aborts. */
 export async function watchStatus(opts: StatusOptions, onStatus: (s: StatusResult) => void): Promise<void> {
   const prep = await prepare(opts);
-  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, { create: false, timeoutMs: 1500 });
+  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
+    create: false,
+    timeoutMs: 1500,
+    requestTimeoutMs: 1500,
+  });
   try {
     onStatus(await snapshot(prep, nats));
     if (!nats?.checkpoints) {

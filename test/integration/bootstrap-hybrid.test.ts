@@ -65,7 +65,7 @@ describe('bootstrap --nats-type hybrid (leaf in domain edge, local hub)', () => 
 
   it('keeps checkpoints in the leaf domain, re-runs as a no-op, and tears down only the leaf', async () => {
     const cold = await natsgh(['bootstrap', '--json']);
-    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
     const doc = parseJson(cold);
     expect(doc.ok).toBe(true);
     expect(doc.nats.url).toBe(`nats://127.0.0.1:${leafPort}`);
@@ -92,11 +92,11 @@ describe('bootstrap --nats-type hybrid (leaf in domain edge, local hub)', () => 
     ]);
 
     const again = await natsgh(['bootstrap', '--json']);
-    expect(again.code, again.stderr).toBe(0);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     for (const p of parseJson(again).phases) expect(p.status, `${p.id}: ${p.reason}`).toBe('skipped');
 
     const down = await natsgh(['teardown', '--yes', '--json']);
-    expect(down.code, down.stderr).toBe(0);
+    expect(down.code, down.stdout + down.stderr).toBe(0);
     expect([...pids].filter(isAlive)).toEqual([]);
     expect((await fetch(`http://127.0.0.1:${hub.monitorPort}/healthz`)).ok).toBe(true);
   });

@@ -61,7 +61,7 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
 
   it('bootstraps against it, resumes from KV, keeps the password out of everything, and leaves it running', async () => {
     const cold = await natsgh(['bootstrap', '--json']);
-    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
     const doc = parseJson(cold);
     expect(doc.ok).toBe(true);
     expect(doc.nats.url).toBe(server.url);
@@ -98,7 +98,7 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
     controllerPid = Number(readFileSync(join(stateDir, 'controller.pid'), 'utf8'));
     rmSync(join(stateDir, 'journal'), { recursive: true, force: true });
     const again = await natsgh(['bootstrap', '--json']);
-    expect(again.code, again.stderr).toBe(0);
+    expect(again.code, again.stdout + again.stderr).toBe(0);
     for (const p of parseJson(again).phases) expect(p.status, `${p.id}: ${p.reason}`).toBe('skipped');
 
     const status = parseJson(await natsgh(['status', '--json']));
@@ -106,7 +106,7 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
     expect(status.nodes).toEqual([expect.objectContaining({ healthy: true })]);
 
     const down = await natsgh(['teardown', '--yes', '--json']);
-    expect(down.code, down.stderr).toBe(0);
+    expect(down.code, down.stdout + down.stderr).toBe(0);
     expect(alive(controllerPid)).toBe(false);
     // The server is the user's: still up, still serving.
     expect((await fetch(`http://127.0.0.1:${server.monitorPort}/healthz`)).ok).toBe(true);

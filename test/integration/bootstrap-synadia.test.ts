@@ -62,7 +62,7 @@ describe('bootstrap --nats-type synadia (operator-mode NATS, creds)', () => {
   it('bootstraps, resumes from KV on a new machine, and never lets the seed out', async () => {
     const first = join(dir, 'state-a');
     const cold = await natsgh(['bootstrap', '--json'], first);
-    expect(cold.code, cold.stderr).toBe(0);
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
     const doc = parseJson(cold);
     expect(doc.ok).toBe(true);
     expect(doc.phases.filter((p: { status: string }) => p.status === 'done')).toHaveLength(6);
@@ -113,7 +113,7 @@ describe('bootstrap --nats-type synadia (operator-mode NATS, creds)', () => {
     });
 
     const down = await natsgh(['teardown', '--yes', '--json'], second);
-    expect(down.code, down.stderr).toBe(0);
+    expect(down.code, down.stdout + down.stderr).toBe(0);
     expect(isAlive(controller)).toBe(false);
 
     const seed = creds.seed;
