@@ -8,7 +8,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { MetricsRegistry } from '../controller/metrics.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { createSignatureVerifier } from '../github/webhook-signature.js';
-import type { NatsConnectionSpec } from '../nats/connect.js';
+import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { redact } from '../redact.js';
 
 export const MAX_WEBHOOK_BODY = 25 * 1024 * 1024;
@@ -43,7 +43,31 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
   }
   const { registerSecret } = await import('../redact.js');
   for (const s of opts.secrets) registerSecret(s);
-  const { publishGithubEvent } = await import('../events/github-publish.js');
+  const { githubEventTarget, parseGithubPayload, HEADER_GITHUB_DELIVERY, HEADER_GITHUB_EVENT } = await import(
+    '../events/github-publish.js'
+  );
+  const { githubEventSubject } = await import('../nats/names.js');
+  const { jetstream } = await import('@nats-io/jetstream');
+  const { headers: natsHeaders } = await import('@nats-io/nats-core');
+  // One JetStream client for the server's life (publishGithubEvent builds one per call).
+  const js = jetstream(opts.nc, jetstreamOptions(opts.spec));
+  const publishGithubEvent = async (o: { eventName: string; payload: Uint8Array; msgId: string }) => {
+    if (!/^[a-z0-9_]+$/.test(o.eventName)) {
+      throw new UsageError(`"${o.eventName}" is not a GitHub event name`, {
+        code: 'github_event_name_invalid',
+      });
+    }
+    const { owner, repo } = githubEventTarget(parseGithubPayload(o.payload));
+    const h = natsHeaders();
+    h.set(HEADER_GITHUB_EVENT, o.eventName);
+    h.set(HEADER_GITHUB_DELIVERY, o.msgId);
+    h.set('Content-Type', 'application/json');
+    const ack = await js.publish(githubEventSubject(owner, repo, o.eventName), o.payload, {
+      msgID: o.msgId,
+      headers: h,
+    });
+    return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
+  };
   const { ensureGithubEventsStream } = await import('../events/publisher.js');
   await ensureGithubEventsStream(opts.nc, opts.spec);
   const limit = opts.maxBodyBytes ?? MAX_WEBHOOK_BODY;
@@ -129,11 +153,10 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
     }
     try {
       const ack = await withTimeout(
-        publishGithubEvent(opts.nc, opts.spec, {
+        publishGithubEvent({
           eventName: event,
           payload: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
           msgId: delivery,
-          ensureStream: false,
         }),
         opts.publishTimeoutMs ?? 10_000,
       );
