@@ -4,6 +4,8 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { allConfigFlags, commonFlags } from '../cli/flags.js';
 import type { BootstrapResult } from '../engine/bootstrap.js';
+import { preferFastExit } from '../engine/fast-exit.js';
+import { trace } from '../engine/trace.js';
 import { UsageError } from '../errors.js';
 
 const PHASE_IDS_TEXT =
@@ -112,10 +114,16 @@ Exit status: 0 ok, 1 a phase failed, 2 usage or config error, 3 busy, 130 interr
   };
 
   protected async execute(): Promise<BootstrapResult> {
+    preferFastExit();
+    trace('bootstrap command');
     const { flags } = await this.parse(Bootstrap);
-    const { resolveConfig } = await import('../config/load.js');
-    const { runBootstrap } = await import('../engine/bootstrap.js');
+    const [{ resolveConfig }, { runBootstrap }] = await Promise.all([
+      import('../config/load.js'),
+      import('../engine/bootstrap.js'),
+    ]);
+    trace('modules loaded');
     const { config } = await resolveConfig({ flags, configFile: flags.config });
+    trace('config resolved');
     const json = this.jsonEnabled();
     const tty =
       Boolean(process.stdout.isTTY) &&

@@ -23,6 +23,7 @@ import { type GraphFormat, phaseGraph } from './graph.js';
 import { acquireFileLock, acquireKvLock, currentHolder, type LockHandle, lockFilePath } from './locks.js';
 import type { EventSink, Logger, Phase, PhaseContext, TerraformOptions } from './phase.js';
 import { type PhaseReport, type RenderMode, runPhases, type Selection, validateSelection } from './runner.js';
+import { trace, traced } from './trace.js';
 
 export interface BootstrapOptions {
   config: NatsghConfig;
@@ -61,6 +62,7 @@ export function newRunId(): string {
 const noEvents: EventSink = { publish: async () => {} };
 
 export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapResult> {
+  trace('bootstrap start');
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
   assertValidCombination(config.mode, config.natsType);
   const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
@@ -125,12 +127,14 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     // The store only reads in --dry-run (it was made read-only), so verify can compare with KV.
     if (n.checkpoints) store.attachKv(n.checkpoints);
     if (dryRun) return;
-    kvLock = await acquireKvLock(n.locks!, deploymentLockKey(deployment), fileLock!.holder, {
-      leaseMs: LOCK_LEASE_MS,
-      waitMs: opts.lockTimeoutMs,
-      signal: opts.signal,
-      what: `deployment ${deployment}`,
-    });
+    kvLock = await traced('kv lock', () =>
+      acquireKvLock(n.locks!, deploymentLockKey(deployment), fileLock!.holder, {
+        leaseMs: LOCK_LEASE_MS,
+        waitMs: opts.lockTimeoutMs,
+        signal: opts.signal,
+        what: `deployment ${deployment}`,
+      }),
+    );
     kvLock.lost.addEventListener('abort', () => lockLost.abort(kvLock!.lost.reason), { once: true });
     if (publisher) {
       try {
@@ -138,7 +142,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           const { ensureEventsStream } = await import('../events/publisher.js');
           await ensureEventsStream(n.nc, n.spec, { replicas });
         }
-        await publisher.attach(n.nc, n.spec);
+        await traced('events attach', () => publisher!.attach(n.nc, n.spec));
       } catch (err) {
         log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
       }
@@ -180,12 +184,14 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     let checkpoints: Map<string, Checkpoint> = journal;
     // KV is the source of truth once it exists: read it first whenever NATS answers.
     if (provisioner.reachableAtStart || journal.has('provision-nats')) {
+      trace('open NATS');
       const n = provisioner.reachableAtStart
         ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas })
         : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {
+          trace('read KV checkpoints');
           const inKv = await readKvCheckpoints(
             n.checkpoints,
             deployment,
@@ -196,6 +202,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       }
     }
 
+    trace('run phases');
     const result = await runPhases({
       phases,
       ctx,
@@ -240,6 +247,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       throw opts.signal.reason instanceof NatsghError ? opts.signal.reason : new InterruptedError();
     throw err;
   } finally {
+    trace('release');
     await kvLock?.release().catch(() => undefined);
     await flushQueuedEvents();
     await publisher?.close().catch(() => undefined);
@@ -250,5 +258,6 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       await stopPortForward(config.stateDir).catch(() => undefined);
     }
     await fileLock?.release().catch(() => undefined);
+    trace('bootstrap end');
   }
 }

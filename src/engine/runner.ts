@@ -8,6 +8,7 @@ import { redact } from '../redact.js';
 import type { Checkpoint, CheckpointStore } from './checkpoints.js';
 import { hashInputs } from './inputs.js';
 import type { Logger, Phase, PhaseContext, TaskHandle, VerifyResult } from './phase.js';
+import { traced } from './trace.js';
 
 export type ReportStatus = 'done' | 'skipped' | 'failed' | 'pending';
 
@@ -124,9 +125,9 @@ export async function runPhases(opts: RunnerOptions): Promise<RunnerResult> {
   const verifyOf = (p: Phase): Promise<VerifyResult> => {
     let v = verifies.get(p.id);
     if (!v) {
-      v = withTimeout(p.verify(ctx), verifyTimeout, `verify of ${p.id}`).catch(
-        (err): VerifyResult => ({ ok: false, reason: errorMessage(err) }),
-      );
+      v = traced(`verify ${p.id}`, () =>
+        withTimeout(p.verify(ctx), verifyTimeout, `verify of ${p.id}`),
+      ).catch((err): VerifyResult => ({ ok: false, reason: errorMessage(err) }));
       verifies.set(p.id, v);
     }
     return v;
