@@ -3,7 +3,7 @@
 // each node and still answers with one node killed, a re-run restarts only
 // that node, and `events tail` shows the run's events (phase transitions,
 // the deployment, the node restart) once each and in order.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -122,6 +122,8 @@ describe('bootstrap --nats-type self_hosted_cluster', () => {
     expect(after.every(isAlive)).toBe(true);
 
     // The events of both runs, from the stream: once each, in order.
+    // Queued before NATS existed, flushed once NATS was attached: nothing is left in the state dir.
+    expect(readdirSync(stateDir).filter((f) => f.includes('queue'))).toEqual([]);
     const tail = await natsgh([
       'events',
       'tail',
