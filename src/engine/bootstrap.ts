@@ -187,7 +187,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       trace('open NATS');
       const n = provisioner.reachableAtStart
         ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas })
-        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas });
+        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas, withinMs: 2500 });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {

@@ -109,15 +109,32 @@ export async function openDeploymentNats(
   }
 }
 
-/** Connects when the deployment's NATS answers; undefined when it does not (not started, stopped). */
+/**
+ * Connects when the deployment's NATS answers; undefined when it does not (not
+ * started, stopped) or, with `withinMs`, not within that time: a cluster that
+ * just lost a node can take seconds to elect new stream leaders, and a caller
+ * with a fallback (the journal) should not wait for that.
+ */
 export async function tryOpenDeploymentNats(
   provisioner: Provisioner,
   pctx: ProvisionContext,
-  opts: Parameters<typeof openDeploymentNats>[1],
+  opts: Parameters<typeof openDeploymentNats>[1] & { withinMs?: number },
 ): Promise<DeploymentNats | undefined> {
+  let opening: Promise<DeploymentNats | undefined>;
   try {
-    return await openDeploymentNats(provisioner.connection(pctx), opts);
+    opening = openDeploymentNats(provisioner.connection(pctx), opts).catch(() => undefined);
   } catch {
     return undefined;
   }
+  if (!opts.withinMs) return opening;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<'late'>((resolve) => {
+    timer = setTimeout(() => resolve('late'), opts.withinMs);
+  });
+  const first = await Promise.race([opening, late]);
+  clearTimeout(timer);
+  if (first !== 'late') return first;
+  // Too slow: let it finish in the background and close whatever it opened.
+  void opening.then((n) => n?.close());
+  return undefined;
 }
