@@ -41,7 +41,7 @@ export default class Teardown extends BaseCommand<TeardownResult> {
     }
     const result = await runTeardown({
       config,
-      purge: flags.purge,
+      purge: Boolean(flags.purge),
       signal: this.signal,
       cliVersion: this.config.version,
       log: this.jsonEnabled()

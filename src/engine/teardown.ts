@@ -149,10 +149,16 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       }
       try {
         await p.teardown(ctx, { purge: opts.purge });
+        // NATS that existed before natsgh (Synadia, your own server) is left as it is.
+        const leftAlone = p.id === 'provision-nats' && provisioner.reachableAtStart;
         steps.push({
           id: p.id,
           status: 'done',
-          reason: opts.purge ? 'stopped and purged' : 'stopped (data kept)',
+          reason: leftAlone
+            ? 'left running: natsgh does not run this NATS'
+            : opts.purge
+              ? 'stopped and purged'
+              : 'stopped (data kept)',
         });
       } catch (err) {
         steps.push({ id: p.id, status: 'failed', reason: redact(errorMessage(err)) });

@@ -107,6 +107,10 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
 
     const down = await natsgh(['teardown', '--yes', '--json']);
     expect(down.code, down.stdout + down.stderr).toBe(0);
+    expect(parseJson(down)).toMatchObject({ ok: true, purge: false });
+    expect(parseJson(down).steps).toContainEqual(
+      expect.objectContaining({ id: 'provision-nats', reason: expect.stringContaining('left running') }),
+    );
     expect(alive(controllerPid)).toBe(false);
     // The server is the user's: still up, still serving.
     expect((await fetch(`http://127.0.0.1:${server.monitorPort}/healthz`)).ok).toBe(true);
