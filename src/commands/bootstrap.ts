@@ -4,7 +4,6 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { allConfigFlags, commonFlags } from '../cli/flags.js';
 import type { BootstrapResult } from '../engine/bootstrap.js';
-import { preferFastExit } from '../engine/fast-exit.js';
 import { trace } from '../engine/trace.js';
 import { UsageError } from '../errors.js';
 
@@ -114,7 +113,6 @@ Exit status: 0 ok, 1 a phase failed, 2 usage or config error, 3 busy, 130 interr
   };
 
   protected async execute(): Promise<BootstrapResult> {
-    preferFastExit();
     trace('bootstrap command');
     const { flags } = await this.parse(Bootstrap);
     const [{ resolveConfig }, { runBootstrap }] = await Promise.all([

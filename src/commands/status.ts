@@ -2,7 +2,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../cli/flags.js';
-import { preferFastExit } from '../engine/fast-exit.js';
 import type { StatusResult } from '../engine/status.js';
 
 function age(ms: number | null): string {
@@ -30,7 +29,6 @@ export default class Status extends BaseCommand<StatusResult> {
   };
 
   protected async execute(): Promise<StatusResult> {
-    preferFastExit();
     const { flags } = await this.parse(Status);
     const { resolveConfig } = await import('../config/load.js');
     const { readStatus, watchStatus } = await import('../engine/status.js');

@@ -2,7 +2,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { allConfigFlags, commonFlags } from '../cli/flags.js';
-import { preferFastExit } from '../engine/fast-exit.js';
 import type { TeardownResult } from '../engine/teardown.js';
 import { UsageError } from '../errors.js';
 
@@ -22,7 +21,6 @@ export default class Teardown extends BaseCommand<TeardownResult> {
   };
 
   protected async execute(): Promise<TeardownResult> {
-    preferFastExit();
     const { flags } = await this.parse(Teardown);
     const { resolveConfig } = await import('../config/load.js');
     const { runTeardown } = await import('../engine/teardown.js');

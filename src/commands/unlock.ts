@@ -2,7 +2,6 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../cli/flags.js';
-import { preferFastExit } from '../engine/fast-exit.js';
 import type { UnlockResult } from '../engine/unlock.js';
 
 export default class Unlock extends BaseCommand<UnlockResult> {
@@ -21,7 +20,6 @@ export default class Unlock extends BaseCommand<UnlockResult> {
   };
 
   protected async execute(): Promise<UnlockResult> {
-    preferFastExit();
     const { flags } = await this.parse(Unlock);
     const { resolveConfig } = await import('../config/load.js');
     const { runUnlock } = await import('../engine/unlock.js');

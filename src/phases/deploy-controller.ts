@@ -9,6 +9,7 @@ import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { loopbackGet } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
 import { provisionContext } from './provision-nats.js';
 
@@ -63,9 +64,8 @@ export async function controllerHttpHealthy(
   timeoutMs = 1000,
 ): Promise<boolean> {
   try {
-    const res = await fetch(`http://127.0.0.1:${port}${path}`, { signal: AbortSignal.timeout(timeoutMs) });
-    await res.arrayBuffer();
-    return res.ok;
+    const res = await loopbackGet(`http://127.0.0.1:${port}${path}`, timeoutMs);
+    return res.status >= 200 && res.status < 300;
   } catch {
     return false;
   }

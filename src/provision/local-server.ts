@@ -9,6 +9,7 @@ import type { Logger } from '../engine/phase.js';
 import { errorMessage, NatsghError } from '../errors.js';
 import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
+import { loopbackGet } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
 
 export const SERVER_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/nats-server');
@@ -147,8 +148,17 @@ async function readText(file: string): Promise<string | undefined> {
 }
 
 async function getJson<T>(deps: MonitorDeps, url: string, timeoutMs = 1000): Promise<T | undefined> {
+  if (!deps.fetch) {
+    // Loopback monitoring needs no fetch (which costs ~100 ms to load on first use, see loopback-http.ts).
+    try {
+      const res = await loopbackGet(url, timeoutMs);
+      return res.status >= 200 && res.status < 300 ? (JSON.parse(res.body) as T) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
   try {
-    const res = await (deps.fetch ?? fetch)(url, { signal: AbortSignal.timeout(timeoutMs) });
+    const res = await deps.fetch(url, { signal: AbortSignal.timeout(timeoutMs) });
     if (!res.ok) {
       await res.body?.cancel();
       return undefined;
