@@ -173,7 +173,7 @@ export async function readKvCheckpoints(
     phaseIds.map(async (phaseId) => {
       const key = checkpointKey(deployment, phaseId);
       const e = await kv.get(key);
-      if (!e || e.operation !== 'PUT') return;
+      if (e?.operation !== 'PUT') return;
       out.set(
         phaseId,
         decodeCheckpoint(

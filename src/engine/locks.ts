@@ -210,7 +210,7 @@ function isWrongLastSequence(err: unknown): boolean {
 export async function readKvLockHolder(kv: KV, key: string): Promise<LockHolder | undefined> {
   try {
     const e = await kv.get(key);
-    if (!e || e.operation !== 'PUT') return undefined;
+    if (e?.operation !== 'PUT') return undefined;
     return parseHolder(e.string());
   } catch {
     return undefined;
