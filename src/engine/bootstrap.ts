@@ -11,7 +11,13 @@ import { errorMessage, InterruptedError, NatsghError, UsageError } from '../erro
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { currentPlatform } from '../system/platform.js';
-import { type Checkpoint, CheckpointStore, readJournal, readKvCheckpoints } from './checkpoints.js';
+import {
+  type Checkpoint,
+  CheckpointStore,
+  CorruptCheckpointError,
+  readJournal,
+  readKvCheckpoints,
+} from './checkpoints.js';
 import {
   type DeploymentNats,
   openDeploymentNats,
@@ -196,8 +202,15 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
             n.checkpoints,
             deployment,
             phases.map((p) => p.id),
-          );
-          if (inKv.size > 0 || provisioner.reachableAtStart) checkpoints = inKv;
+          ).catch((err) => {
+            // KV that cannot answer right now (streams electing leaders after a node died) leaves
+            // the journal, which this machine kept up to date, as the best record; NATS that
+            // existed before natsgh has no journal to fall back on, and a corrupt value is reported.
+            if (provisioner.reachableAtStart || err instanceof CorruptCheckpointError) throw err;
+            log.warn(`reading checkpoints from KV failed, using the local journal: ${errorMessage(err)}`);
+            return undefined;
+          });
+          if (inKv && (inKv.size > 0 || provisioner.reachableAtStart)) checkpoints = inKv;
         }
       }
     }
