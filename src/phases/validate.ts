@@ -6,7 +6,7 @@ import { NatsghError } from '../errors.js';
 import { BUCKET_CHECKPOINTS } from '../nats/names.js';
 import { pingController } from './deploy-controller.js';
 import { unexpectedDifferences } from './generate-files.js';
-import { provisionContext } from './provision-nats.js';
+import { verifyNatsOnce } from './provision-nats.js';
 
 async function kvRoundTrip(ctx: PhaseContext): Promise<string | undefined> {
   if (!ctx.nats) return 'NATS is not reachable';
@@ -30,7 +30,7 @@ export async function validationFailures(ctx: PhaseContext): Promise<string[]> {
     [
       'NATS healthy',
       async () => {
-        const v = await ctx.provisioner.verify(provisionContext(ctx));
+        const v = await verifyNatsOnce(ctx);
         if (!v.ok) return v.reason;
         if (!ctx.nats) return 'not connected';
         await ctx.nats.nc.flush();
