@@ -2,8 +2,7 @@
 // before NATS exists, a lease in KV bucket natsgh_locks after. Ownership is
 // decided only from the results of exclusive create / kv.create / kv.update, never
 // from a preceding read (server 2.9 direct gets can be stale, NATS-NOTES).
-import { randomUUID } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { KV } from '@nats-io/kv';
@@ -127,7 +126,7 @@ export async function acquireFileLock(
     if (text === undefined) continue; // released between our create and read
     const existing = parseHolder(text);
     if (existing ? isStaleHolder(existing) : await isOldUnreadable(path)) {
-      await moveAsideIfUnchanged(path, text);
+      await removeIfUnchanged(path, text);
       continue;
     }
     if (Date.now() >= deadline || opts.signal?.aborted)
@@ -154,25 +153,36 @@ async function isOldUnreadable(path: string): Promise<boolean> {
   return st !== undefined && Date.now() - st.mtimeMs > 30_000;
 }
 
-async function moveAsideIfUnchanged(path: string, expected: string): Promise<void> {
-  const aside = `${path}.stale-${randomUUID()}`;
+/** A takeover marker older than this was left by a run that crashed mid-takeover. */
+const TAKEOVER_STALE_MS = 5_000;
+
+/**
+ * Removes a stale lock file, but only while it still holds `expected`. Runs
+ * taking over at once serialize on an exclusive `<lock>.takeover` file: moving
+ * the lock aside without it left a moment with no lock file, in which a third
+ * run could create one while the mover put the old one back (two holders).
+ * The removal only frees the path; the exclusive create in the caller's loop
+ * still decides who holds the lock.
+ */
+async function removeIfUnchanged(path: string, expected: string): Promise<void> {
+  const marker = `${path}.takeover`;
+  let fh: Awaited<ReturnType<typeof open>>;
   try {
-    await rename(path, aside);
-  } catch {
-    return; // someone else moved it first
+    fh = await open(marker, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+    const st = await stat(marker).catch(() => undefined);
+    if (st && Date.now() - st.mtimeMs > TAKEOVER_STALE_MS) await unlink(marker).catch(() => undefined);
+    else await delay(10 + Math.random() * 20);
+    return; // someone else is taking over: try the exclusive create again
   }
-  const moved = await readFile(aside, 'utf8').catch(() => undefined);
-  if (moved !== expected) {
-    // We moved a fresh lock another run just took: put it back unless a newer one exists.
-    try {
-      const fh = await open(path, 'wx');
-      await fh.writeFile(moved ?? '');
-      await fh.close();
-    } catch {
-      // A third run took the path; its exclusive create already won.
-    }
+  try {
+    await fh.close();
+    const now = await readFile(path, 'utf8').catch(() => undefined);
+    if (now === expected) await unlink(path).catch(() => undefined);
+  } finally {
+    await unlink(marker).catch(() => undefined);
   }
-  await unlink(aside).catch(() => undefined);
 }
 
 /** Removes a lock file: only a stale one unless force. Returns the holder that was removed. */
