@@ -85,3 +85,43 @@ export function errorMessage(err: unknown): string {
   if (err instanceof Error) return err.message;
   return String(err);
 }
+
+const NOT_WRITABLE = new Set(['EROFS', 'EACCES', 'EPERM']);
+const NO_SPACE = new Set(['ENOSPC', 'EDQUOT']);
+
+/**
+ * A filesystem error natsgh cannot work around (read-only or full disk, no
+ * permission) as an error a person can act on, naming the path; undefined for
+ * any other error. `where` names the file's role ("the state dir ...").
+ */
+export function fileSystemError(
+  err: unknown,
+  path: string,
+  where = 'the state dir',
+): NatsghError | undefined {
+  const code = (err as NodeJS.ErrnoException | undefined)?.code;
+  if (!code) return undefined;
+  if (NOT_WRITABLE.has(code)) {
+    return new NatsghError(`cannot write ${path}: ${where} is not writable (${code})`, {
+      code: 'state_dir_not_writable',
+      cause: err,
+      details: { path, errno: code },
+      suggestions: [
+        `Make ${where} writable (check the mount and its permissions), or`,
+        'point natsgh at another directory: --state-dir DIR (or NATSGH_STATE_DIR).',
+      ],
+    });
+  }
+  if (NO_SPACE.has(code)) {
+    return new NatsghError(`cannot write ${path}: no space left on ${where}'s disk (${code})`, {
+      code: 'disk_full',
+      cause: err,
+      details: { path, errno: code },
+      suggestions: [
+        `Free space on the disk holding ${path}, then re-run (completed phases are kept), or`,
+        'point natsgh at another directory: --state-dir DIR (or NATSGH_STATE_DIR).',
+      ],
+    });
+  }
+  return undefined;
+}

@@ -3,7 +3,7 @@
 // output, non-interactive detection and an AbortSignal for SIGINT/SIGTERM.
 // Subclasses implement execute() (returns the typed result) and render().
 import { Command, Errors } from '@oclif/core';
-import { ExitCode, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
+import { ExitCode, fileSystemError, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
 import { redact, redactValue } from '../redact.js';
 
 export interface ErrorDocument {
@@ -120,6 +120,10 @@ export function errorDocument(err: unknown): ErrorDocument {
       },
     });
   }
+  // A read-only or full disk is not a bug: say which path, and what to do.
+  const path = (err as NodeJS.ErrnoException | undefined)?.path;
+  const fsErr = path ? fileSystemError(err, path, 'its directory') : undefined;
+  if (fsErr) return errorDocument(fsErr);
   return redactValue({
     error: {
       code: 'internal',

@@ -3,13 +3,13 @@
 // atomic temp+rename) until NATS exists, in KV natsgh_checkpoints
 // (<deployment>.phase.<id>) after. A value that does not decode is an error
 // naming its path or key, never silently treated as "no checkpoint".
-import { randomUUID } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { KV } from '@nats-io/kv';
-import { NatsghError } from '../errors.js';
+import { errorMessage, NatsghError } from '../errors.js';
 import { checkpointKey } from '../nats/names.js';
 import { natsgh } from '../proto/gen/natsgh.js';
+import { writeFileAtomic } from '../system/atomic-file.js';
 
 export type CheckpointStatus = 'pending' | 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -132,16 +132,17 @@ export async function readJournal(stateDir: string, deployment: string): Promise
       .map(async (name) => {
         const phaseId = name.slice(0, -3);
         const path = join(dir, name);
-        const bytes = await readFile(path);
-        out.set(
-          phaseId,
-          decodeCheckpoint(
-            bytes,
-            { deployment, phaseId },
-            path,
-            `Delete ${path} (natsgh forgets that phase).`,
-          ),
-        );
+        const remedy = `Delete ${path} (natsgh forgets that phase).`;
+        let bytes: Buffer;
+        try {
+          bytes = await readFile(path);
+        } catch (err) {
+          const code = (err as NodeJS.ErrnoException).code;
+          if (code === 'ENOENT') return; // removed since the listing: no checkpoint
+          // A directory or an unreadable file where an entry should be: not a checkpoint.
+          throw new CorruptCheckpointError(path, `cannot be read: ${code ?? errorMessage(err)}`, remedy);
+        }
+        out.set(phaseId, decodeCheckpoint(bytes, { deployment, phaseId }, path, remedy));
       }),
   );
   return out;
@@ -150,10 +151,7 @@ export async function readJournal(stateDir: string, deployment: string): Promise
 /** Writes one journal entry atomically: a reader sees the old or the new checkpoint, never half of one. */
 export async function writeJournalEntry(stateDir: string, cp: Checkpoint): Promise<void> {
   const path = journalPath(stateDir, cp.deployment, cp.phaseId);
-  await mkdir(journalDir(stateDir, cp.deployment), { recursive: true });
-  const tmp = `${path}.${process.pid}.${randomUUID().slice(0, 8)}.tmp`;
-  await writeFile(tmp, encodeCheckpoint(cp), { flush: true });
-  await rename(tmp, path);
+  await writeFileAtomic(path, encodeCheckpoint(cp), { flush: true });
 }
 
 export async function clearJournal(stateDir: string, deployment: string): Promise<void> {

@@ -6,7 +6,7 @@ import { mkdir, open, readFile, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { KV } from '@nats-io/kv';
-import { BusyError, NatsghError } from '../errors.js';
+import { BusyError, fileSystemError, NatsghError } from '../errors.js';
 import { isAlive } from '../system/process.js';
 
 export interface LockHolder {
@@ -108,19 +108,23 @@ export async function acquireFileLock(
   opts: AcquireOptions = {},
 ): Promise<LockHandle> {
   const deadline = Date.now() + (opts.waitMs ?? 0);
-  await mkdir(join(path, '..'), { recursive: true });
   const body = JSON.stringify(holder);
   for (;;) {
     try {
+      await mkdir(join(path, '..'), { recursive: true });
       const fh = await open(path, 'wx');
       try {
         await fh.writeFile(body);
-      } finally {
+      } catch (err) {
+        // Full disk: an empty lock file would block every later run.
         await fh.close();
+        await unlink(path).catch(() => undefined);
+        throw err;
       }
+      await fh.close();
       break;
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
+      if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(err, path) ?? err;
     }
     const text = await readFile(path, 'utf8').catch(() => undefined);
     if (text === undefined) continue; // released between our create and read

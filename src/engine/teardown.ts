@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import { errorMessage } from '../errors.js';
+import { BusyError, errorMessage } from '../errors.js';
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { redact } from '../redact.js';
@@ -92,12 +92,24 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       ? await openDeploymentNats(provisioner.connection(pctx), { create: false })
       : await tryOpenDeploymentNats(provisioner, pctx, { create: false });
     if (nats?.locks) {
-      kvLock = await acquireKvLock(nats.locks, deploymentLockKey(deployment), holder, {
-        leaseMs: LOCK_LEASE_MS,
-        waitMs: opts.lockTimeoutMs ?? 0,
-        signal: opts.signal,
-        what: `deployment ${deployment}`,
-      });
+      try {
+        kvLock = await acquireKvLock(nats.locks, deploymentLockKey(deployment), holder, {
+          leaseMs: LOCK_LEASE_MS,
+          waitMs: opts.lockTimeoutMs ?? 0,
+          signal: opts.signal,
+          what: `deployment ${deployment}`,
+        });
+      } catch (err) {
+        // Held by another run: stop. JetStream unable to write (full disk): the file
+        // lock already excludes every other run on this machine, so stopping what
+        // natsgh started here must not depend on it.
+        if (err instanceof BusyError || !fileLock) throw err;
+        steps.push({
+          id: 'kv-lock',
+          status: 'skipped',
+          reason: `KV could not take the lease (${redact(errorMessage(err))}); tearing down under the file lock`,
+        });
+      }
     }
 
     // Phase teardowns see the outputs their runs recorded (pids, paths).
@@ -128,8 +140,17 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
     }
 
     if (nats?.checkpoints) {
-      cleared = await clearKvCheckpoints(nats.checkpoints, deployment);
-      steps.push({ id: 'checkpoints', status: 'done', reason: `cleared ${cleared} checkpoint(s) from KV` });
+      try {
+        cleared = await clearKvCheckpoints(nats.checkpoints, deployment);
+        steps.push({ id: 'checkpoints', status: 'done', reason: `cleared ${cleared} checkpoint(s) from KV` });
+      } catch (err) {
+        // Still stop what runs: a checkpoint left behind is verified before the next run trusts it.
+        steps.push({
+          id: 'checkpoints',
+          status: 'failed',
+          reason: `could not clear the checkpoints in KV (${redact(errorMessage(err))}); the next bootstrap verifies each phase before trusting them`,
+        });
+      }
     }
 
     for (const p of [...phases].reverse()) {

@@ -1,9 +1,10 @@
 // `--tls generate`: a development CA, a server certificate (SAN 127.0.0.1,
 // localhost and any extra host names) and, for mTLS, a client certificate, as
 // PEM files in <stateDir>/tls/ (keys 0600). Valid files are reused on re-run.
-import { chmod, mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type NodeForge from 'node-forge';
+import { writeFileAtomic } from '../system/atomic-file.js';
 
 // node-forge takes ~240 ms to load; only certificate generation needs it, so it
 // is loaded there and a no-op bootstrap never pays for it.
@@ -58,10 +59,7 @@ async function readText(file: string): Promise<string | undefined> {
 }
 
 async function writeAtomic(file: string, text: string, mode: number): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { mode });
-  await chmod(tmp, mode);
-  await rename(tmp, file);
+  await writeFileAtomic(file, text, { mode });
 }
 
 function serialNumber(): string {

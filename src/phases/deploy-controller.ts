@@ -2,13 +2,14 @@
 // process (pid file and log in the state dir). A run first asks the deployment's
 // ping subject who is running, so a re-run (or a run after a crash between
 // spawn and pid file) adopts the running controller instead of starting a second.
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONFIG_KEYS } from '../config/keys.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
 import { provisionContext } from './provision-nats.js';
@@ -38,9 +39,7 @@ export async function readPid(pidFile: string): Promise<number | undefined> {
 }
 
 async function writePid(pidFile: string, pid: number): Promise<void> {
-  const tmp = `${pidFile}.${process.pid}.tmp`;
-  await writeFile(tmp, `${pid}\n`);
-  await rename(tmp, pidFile);
+  await writeFileAtomic(pidFile, `${pid}\n`);
 }
 
 /** Asks the deployment's controller to answer; undefined when none does in time. */

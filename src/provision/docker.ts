@@ -3,7 +3,7 @@
 // services (provision-nats) or the controller (deploy-controller). Teardown runs
 // `down`, removing volumes only with purge. Secrets reach compose only through
 // the environment of the `docker compose` process.
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
@@ -11,6 +11,7 @@ import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
 import { redact } from '../redact.js';
+import { writeFileAtomic } from '../system/atomic-file.js';
 import { installHint } from '../system/platform.js';
 import { findOnPath, runCommand } from '../system/process.js';
 import {
@@ -96,13 +97,8 @@ export async function writeComposeFiles(
   if (input.natsType === 'hybrid' && ctx.config.nats.credsFile) await checkedCreds(ctx, 'hybrid');
   const rendered = renderCompose(input);
   await mkdir(dir, { recursive: true });
-  const write = async (file: string, text: string) => {
-    const tmp = `${file}.${process.pid}.tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, file);
-  };
-  for (const [name, text] of Object.entries(rendered.files)) await write(join(dir, name), text);
-  await write(composeFile, rendered.compose);
+  for (const [name, text] of Object.entries(rendered.files)) await writeFileAtomic(join(dir, name), text);
+  await writeFileAtomic(composeFile, rendered.compose);
   return { ...rendered, composeFile };
 }
 

@@ -4,13 +4,14 @@
 // rollout status` and NATS health through a port-forward natsgh runs for the
 // run (or --nats-url). Also deploys the controller (deployControllerToKubernetes).
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { connectionSpecFromConfig, type NatsConnectionSpec } from '../nats/connect.js';
 import { generateDevTls } from '../nats/tls-generate.js';
+import { writeFileAtomic } from '../system/atomic-file.js';
 import { PROJECT_ROOT } from './compose.js';
 import { controllerPlainEnv } from './docker.js';
 import { probeNats } from './external.js';
@@ -61,12 +62,6 @@ function files(stateDir: string) {
     controllerManifests: join(dir, 'controller.yaml'),
     installer: join(dir, 'installer'),
   };
-}
-
-async function writeAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }
 
 export function manifestsYaml(objects: Manifest[]): string {
@@ -156,14 +151,14 @@ export async function deployControllerToKubernetes(
     tls: ctx.config.nats.tls.mode === 'generate' && ctx.config.natsType !== 'synadia',
     port: ctx.config.controller.port,
   });
-  await writeAtomic(f.controllerManifests, manifestsYaml(objects));
+  await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
   await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
   await rolloutStatus(ctx, kubectl, n.namespace, `deployment/${n.controller}`, opts.rolloutTimeoutSeconds);
   return { namespace: n.namespace, deployment: n.controller, manifests: f.controllerManifests };
 }
 
 /** The NATS in the cluster (self_hosted, self_hosted_cluster, hybrid leaf). */
-function kubeNatsProvisioner(config: NatsghConfig, opts: KubernetesOptions): Provisioner {
+function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Provisioner {
   const storageSize = opts.storageSize ?? '10Gi';
 
   function leafRemote(c: NatsghConfig) {
@@ -227,7 +222,7 @@ function kubeNatsProvisioner(config: NatsghConfig, opts: KubernetesOptions): Pro
         leafRemote: leafRemote(c),
       };
       if (helm) {
-        await writeAtomic(f.values, stringify(natsChartValues(input), { lineWidth: 0 }));
+        await writeFileAtomic(f.values, stringify(natsChartValues(input), { lineWidth: 0 }));
         await runTool(ctx, helm, helmInstallArgs(n, f.values), {
           title: `helm upgrade --install ${n.nats}`,
           code: 'helm_install_failed',
@@ -237,10 +232,10 @@ function kubeNatsProvisioner(config: NatsghConfig, opts: KubernetesOptions): Pro
         });
       } else {
         ctx.log.info('helm not found: applying the equivalent StatefulSet and Services with kubectl');
-        await writeAtomic(f.natsManifests, manifestsYaml(natsManifests(input)));
+        await writeFileAtomic(f.natsManifests, manifestsYaml(natsManifests(input)));
         await applyFile(ctx, kubectl, f.natsManifests, 'NATS');
       }
-      await writeAtomic(f.installer, helm ? 'helm\n' : 'kubectl\n');
+      await writeFileAtomic(f.installer, helm ? 'helm\n' : 'kubectl\n');
       await rolloutStatus(ctx, kubectl, n.namespace, `statefulset/${n.nats}`, opts.rolloutTimeoutSeconds);
       await reachNats(ctx, kubectl);
       const spec = provisioner.connection(ctx);

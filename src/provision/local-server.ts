@@ -1,14 +1,14 @@
 // The pieces every nats-server natsgh runs on this machine shares (embedded and
 // the local cluster): render its config from templates/nats-server, find it
 // running, check ports, start it detached with a pid file, wait for health, stop it.
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../engine/phase.js';
 import { errorMessage, NatsghError } from '../errors.js';
 import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
+import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
 
@@ -131,12 +131,6 @@ export async function readPidFile(pidFile: string): Promise<number | undefined> 
   } catch {
     return undefined;
   }
-}
-
-async function writeFileAtomic(file: string, text: string): Promise<void> {
-  const tmp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
-  await writeFile(tmp, text);
-  await rename(tmp, file);
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -3,8 +3,9 @@
 // generated paths -> git blob SHAs) tells natsgh's own files from hand edits:
 // unchanged files are not rewritten, files natsgh never generated are never
 // touched, and a generated file edited by hand is reported, not overwritten.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../system/atomic-file.js';
 import { gitBlobSha } from './git-blob.js';
 import type { RenderResult } from './render.js';
 
@@ -58,10 +59,7 @@ async function readOptional(path: string): Promise<Buffer | undefined> {
 }
 
 async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const tmp = `${path}.natsgh-${process.pid}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, path);
+  await writeFileAtomic(path, bytes, { where: 'the checkout' });
 }
 
 export async function writeRenderedFiles(dir: string, result: RenderResult): Promise<WriteResult> {

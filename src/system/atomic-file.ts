@@ -1,0 +1,34 @@
+// The one way natsgh replaces a file: write a uniquely named temp file next to
+// it, then rename it over the target. A reader sees the old or the new content,
+// never half of it; a failed write (full disk, read-only mount) removes its
+// temp file and says which path could not be written.
+import { randomBytes } from 'node:crypto';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { fileSystemError } from '../errors.js';
+
+export interface AtomicWriteOptions {
+  /** File mode of the new file (applied before the rename, so the target is never wider). */
+  mode?: number;
+  /** fsync the data before the rename (checkpoints). */
+  flush?: boolean;
+  /** What the directory is, for the error: "the state dir" unless told. */
+  where?: string;
+}
+
+export async function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  opts: AtomicWriteOptions = {},
+): Promise<void> {
+  const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(tmp, data, { mode: opts.mode, flush: opts.flush });
+    if (opts.mode !== undefined) await chmod(tmp, opts.mode); // writeFile's mode is masked by the umask
+    await rename(tmp, path);
+  } catch (err) {
+    await rm(tmp, { force: true }).catch(() => undefined);
+    throw fileSystemError(err, path, opts.where) ?? err;
+  }
+}
