@@ -10,11 +10,13 @@ import type { NatsghConfig } from '../config/keys.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
+import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
 import {
   type Checkpoint,
   CheckpointStore,
   CorruptCheckpointError,
+  journalDir,
   readJournal,
   readKvCheckpoints,
 } from './checkpoints.js';
@@ -88,8 +90,9 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   const deployment = config.deployment;
   const dryRun = opts.dryRun || opts.graph !== undefined;
   const log = opts.log ?? silentLog;
-  // A local cluster keeps natsgh's buckets and its events stream at R3 (min(3, nodes)).
-  const replicas = (await import('../provision/local-cluster.js')).bucketReplicas(config);
+  const warn = (message: string) => log.warn(message);
+  // A cluster keeps every natsgh stream and bucket at R3 (min(3, nodes)); anything else at 1.
+  const replicas = (await import('../nats/buckets.js')).deploymentReplicas(config);
   const pctx = provisionContextFor(config, {
     signal: opts.signal,
     interactive: opts.interactive,
@@ -142,12 +145,20 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       }),
     );
     kvLock.lost.addEventListener('abort', () => lockLost.abort(kvLock!.lost.reason), { once: true });
+    if (replicas > 1) {
+      // The controller's streams and buckets too: a controller in a container may run
+      // without the cluster's settings and create them at R1; raising them here fixes that.
+      try {
+        const { ensureControllerStreams } = await import('../controller/streams.js');
+        await traced('ensure controller streams', () =>
+          ensureControllerStreams(n.nc, n.spec, { replicas, warn }),
+        );
+      } catch (err) {
+        log.warn(`natsgh's streams could not be ensured at R${replicas} yet: ${errorMessage(err)}`);
+      }
+    }
     if (publisher) {
       try {
-        if (replicas > 1) {
-          const { ensureEventsStream } = await import('../events/publisher.js');
-          await ensureEventsStream(n.nc, n.spec, { replicas });
-        }
         await traced('events attach', () => publisher!.attach(n.nc, n.spec));
       } catch (err) {
         log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
@@ -177,11 +188,15 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         signal: opts.signal,
         what: `deployment ${deployment}`,
       });
+      // Under the lock no other run writes here: a temp file of a dead writer is debris of a kill -9.
+      await sweepTempFiles([config.stateDir, journalDir(config.stateDir, deployment)]);
       const { createEventPublisher } = await import('../events/publisher.js');
       publisher = createEventPublisher({
         stateDir: config.stateDir,
         deployment,
         source: `natsgh-cli/${opts.cliVersion}`,
+        replicas,
+        warn,
       });
       ctx.events = publisher;
     }
@@ -192,8 +207,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     if (provisioner.reachableAtStart || journal.has('provision-nats')) {
       trace('open NATS');
       const n = provisioner.reachableAtStart
-        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas })
-        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas, withinMs: 2500 });
+        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas, warn })
+        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas, warn, withinMs: 2500 });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {
@@ -234,6 +249,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           create: !dryRun,
           timeoutMs: 5000,
           replicas,
+          warn,
         });
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {

@@ -3,9 +3,10 @@
 // never half of it; a failed write (full disk, read-only mount) removes its
 // temp file and says which path could not be written.
 import { randomBytes } from 'node:crypto';
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { fileSystemError } from '../errors.js';
+import { isAlive } from './process.js';
 
 export interface AtomicWriteOptions {
   /** File mode of the new file (applied before the rename, so the target is never wider). */
@@ -31,4 +32,25 @@ export async function writeFileAtomic(
     await rm(tmp, { force: true }).catch(() => undefined);
     throw fileSystemError(err, path, opts.where) ?? err;
   }
+}
+
+const TEMP_NAME = /\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temp files of writers that died between write and rename (kill -9)
+ * in `dirs` (not recursive). A temp file whose writer is still alive is left alone.
+ * Returns how many it removed.
+ */
+export async function sweepTempFiles(dirs: readonly string[]): Promise<number> {
+  let removed = 0;
+  for (const dir of dirs) {
+    const names = await readdir(dir).catch(() => [] as string[]);
+    for (const name of names) {
+      const pid = TEMP_NAME.exec(name)?.[1];
+      if (!pid || isAlive(Number(pid))) continue;
+      await rm(join(dir, name), { force: true }).catch(() => undefined);
+      removed++;
+    }
+  }
+  return removed;
 }

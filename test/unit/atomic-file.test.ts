@@ -1,10 +1,11 @@
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CorruptCheckpointError, readJournal } from '../../src/engine/checkpoints.js';
 import { fileSystemError, NatsghError } from '../../src/errors.js';
-import { writeFileAtomic } from '../../src/system/atomic-file.js';
+import { sweepTempFiles, writeFileAtomic } from '../../src/system/atomic-file.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: boom`), { code });
 
@@ -60,5 +61,21 @@ describe('readJournal', () => {
     expect(err).toBeInstanceOf(CorruptCheckpointError);
     expect((err as Error).message).toContain(entry);
     expect((err as NatsghError).suggestions.join(' ')).toContain(`Delete ${entry}`);
+  });
+});
+
+describe('sweepTempFiles', () => {
+  it('removes the temp files of dead writers only, and nothing else', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natsgh-sweep-'));
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid; // exited: its pid is free
+    const names = [
+      `controller.pid.${dead}.0badc0de.tmp`, // a writer killed between write and rename
+      `controller.pid.${process.pid}.0123abcd.tmp`, // a writer still at work
+      'controller.pid',
+      'notes.tmp',
+    ];
+    for (const n of names) writeFileSync(join(dir, n), 'x');
+    expect(await sweepTempFiles([dir, join(dir, 'missing')])).toBe(1);
+    expect(readdirSync(dir).sort()).toEqual(names.slice(1).sort());
   });
 });
