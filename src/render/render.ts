@@ -28,6 +28,16 @@ export interface RenderResult {
 /** Bumped when the meaning of a render changes, so hashes from older renderers differ. */
 const RENDER_FORMAT = 'natsgh-render-v1';
 
+/**
+ * Variables every template may use without the caller defining them; the
+ * caller's variables and natsgh.yaml's `variables:` override them.
+ * `natsgh_action`: the natsgh GitHub Action generated workflows run (`uses:`),
+ * e.g. a fork or a pinned tag or commit.
+ */
+export const DEFAULT_TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
+  natsgh_action: 'natsgh/natsgh@v0',
+};
+
 export const SHIPPED_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/github');
 
 let shippedCache: { dir: string; templates: Map<string, string> } | undefined;
@@ -64,7 +74,7 @@ export async function renderGithubFiles(input: RenderInput): Promise<RenderResul
   const shipped = await loadTemplates(input.templatesDir);
   const templates = new Map(shipped);
   for (const [path, text] of input.overrides ?? []) templates.set(path, text);
-  const variables = { ...input.variables, ...(input.config?.variables ?? {}) };
+  const variables = { ...DEFAULT_TEMPLATE_VARIABLES, ...input.variables, ...(input.config?.variables ?? {}) };
   const encoder = new TextEncoder();
   const files = new Map<string, Uint8Array>();
   for (const path of [...templates.keys()].sort()) {

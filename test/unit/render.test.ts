@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { parseDocument, parse as parseYaml } from 'yaml';
 import { gitBlobSha } from '../../src/render/git-blob.js';
 import {
   checkRenderedFiles,
@@ -10,7 +11,8 @@ import {
   readLocalRepoInputs,
   writeRenderedFiles,
 } from '../../src/render/local-checkout.js';
-import { parseRepoConfig, renderGithubFiles } from '../../src/render/render.js';
+import { DEFAULT_TEMPLATE_VARIABLES, parseRepoConfig, renderGithubFiles } from '../../src/render/render.js';
+import { ROOT } from '../support/cli.js';
 
 const vars = {
   org: 'acme',
@@ -23,6 +25,8 @@ const vars = {
   default_labels: 'triage',
 };
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
+/** A GitHub Actions expression, spelled as it appears in YAML. */
+const gha = (expr: string) => `\${{ ${expr} }}`;
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -55,15 +59,77 @@ describe('renderGithubFiles', () => {
     }
     expect(paths).toEqual([...paths].sort());
     expect(text(r.files.get('SECURITY.md'))).toContain('security@acme.test');
-    const wf = text(r.files.get('.github/workflows/natsgh-events.yml'));
-    expect(wf).toContain('${{ secrets.NATSGH_NATS_CREDS }}');
-    expect(wf).toContain('natsgh events publish');
-    expect(wf).toContain('NATSGH_DEPLOYMENT: prod');
     for (const [p, bytes] of r.files) {
       expect(text(bytes), p).not.toMatch(/(^|[^$])\{\{\s*[A-Za-z_]/);
       expect(text(bytes), p).not.toContain('\r');
       if (p.endsWith('.json')) JSON.parse(text(bytes));
+      if (p.endsWith('.yml') || p.endsWith('.yaml')) {
+        const doc = parseDocument(text(bytes), { uniqueKeys: true });
+        expect(doc.errors, p).toEqual([]);
+      }
     }
+  });
+
+  describe('generated workflows publish events through the natsgh action', () => {
+    const actionInputs = Object.keys(parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8')).inputs);
+    const eventWorkflows = ['.github/workflows/natsgh-events.yml', 'workflow-templates/natsgh-events.yml'];
+    interface Step {
+      name?: string;
+      uses?: string;
+      run?: string;
+      env?: Record<string, string>;
+      with?: Record<string, string>;
+    }
+    const stepsOf = (wf: string): Step[] =>
+      Object.values(parseYaml(wf).jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
+
+    it.each(eventWorkflows)(
+      '%s: one action step, no npx, no creds file written by the workflow',
+      async (path) => {
+        const r = await renderGithubFiles({ variables: vars });
+        const wf = text(r.files.get(path));
+        const steps = stepsOf(wf);
+        const action = steps.filter((s) => s.uses?.startsWith('natsgh/natsgh@'));
+        expect(action).toHaveLength(1);
+        expect(action[0].uses).toBe(DEFAULT_TEMPLATE_VARIABLES.natsgh_action);
+        expect(action[0].with).toEqual({
+          command: 'events publish',
+          'nats-url': gha('vars.NATSGH_NATS_URL'),
+          deployment: 'prod',
+          creds: gha('secrets.NATSGH_NATS_CREDS'),
+        });
+        for (const key of Object.keys(action[0].with!)) expect(actionInputs, key).toContain(key);
+        // The action sets up Node, installs natsgh and handles the creds file itself.
+        expect(steps.filter((s) => s.run !== undefined || s.env !== undefined)).toEqual([]);
+        expect(steps.some((s) => s.uses?.startsWith('actions/setup-node'))).toBe(false);
+        expect(wf).not.toMatch(/\bnpx\b/);
+        expect(wf).not.toMatch(/RUNNER_TEMP|umask|printf|\brm -f\b|>\s*"?\$/);
+        // The secret only ever reaches the action's creds input.
+        expect(wf.match(/secrets\./g)).toHaveLength(1);
+      },
+    );
+
+    it('natsgh.yaml can point the workflows at another ref of the action (a fork, a pinned tag)', async () => {
+      const config = await parseRepoConfig('variables:\n  natsgh_action: acme/natsgh@v0.1.0\n');
+      const r = await renderGithubFiles({ variables: vars, config });
+      for (const path of eventWorkflows) {
+        const uses = stepsOf(text(r.files.get(path))).map((s) => s.uses);
+        expect(uses, path).toEqual(['acme/natsgh@v0.1.0']);
+      }
+    });
+
+    it('no shipped workflow runs natsgh through npx', async () => {
+      const r = await renderGithubFiles({ variables: vars });
+      const workflows = [...r.files.keys()].filter((p) =>
+        /(^|\/)(workflows|workflow-templates)\/.*\.yml$/.test(p),
+      );
+      expect(workflows).toContain('workflow-templates/natsgh-ci.yml');
+      for (const p of workflows) {
+        expect(text(r.files.get(p)), p).not.toMatch(/npx[^\n]*natsgh/);
+        const runs = stepsOf(text(r.files.get(p))).map((s) => s.run ?? '');
+        for (const run of runs) expect(run, p).not.toMatch(/natsgh/);
+      }
+    });
   });
 
   it('is deterministic and the hash follows the content', async () => {
