@@ -6,20 +6,19 @@
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { hostname } from 'node:os';
-import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import type { GithubClient } from '../github/client.js';
-import { ensureKvBucket } from '../nats/buckets.js';
+import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../nats/connect.js';
-import { BUCKET_DELIVERIES, BUCKET_LOCKS, controllerPingSubject, LOCK_LEASE_MS } from '../nats/names.js';
+import { controllerPingSubject } from '../nats/names.js';
 import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
 import { decideEvent, decideFromSubject } from './decide.js';
 import { startHealthServer } from './health-server.js';
 import { controllerMetrics, type MetricsRegistry } from './metrics.js';
 
-export const DELIVERIES_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export { DELIVERIES_TTL_MS } from '../nats/buckets.js';
 
 export interface ControllerOptions {
   config: NatsghConfig;
@@ -105,26 +104,18 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
   })().catch(() => undefined);
 
   try {
-    const { ensureEventsStream, ensureGithubEventsStream, createEventPublisher } = await import(
-      '../events/publisher.js'
-    );
-    await ensureGithubEventsStream(nc, spec);
-    await ensureEventsStream(nc, spec);
-    const deliveries: KV = await ensureKvBucket(nc, spec, {
-      bucket: BUCKET_DELIVERIES,
-      ttlMs: DELIVERIES_TTL_MS,
-      description: 'GitHub delivery ids the controller processed',
-    });
-    const locks: KV = await ensureKvBucket(nc, spec, {
-      bucket: BUCKET_LOCKS,
-      ttlMs: LOCK_LEASE_MS,
-      description: 'natsgh leases: runs and per-repo regenerations',
-    });
+    const { createEventPublisher } = await import('../events/publisher.js');
+    const { ensureControllerStreams } = await import('./streams.js');
+    // R3 on a cluster (the configuration says so), 1 otherwise; existing streams are only raised.
+    const replicas = deploymentReplicas(config);
+    const { deliveries, locks } = await ensureControllerStreams(nc, spec, { replicas, warn: log });
 
     const publisher = createEventPublisher({
       stateDir: config.stateDir,
       deployment,
       source: `natsgh-controller/${opts.version}`,
+      replicas,
+      warn: log,
     });
     await publisher.attach(nc, spec);
     stoppers.push(() => publisher.close());
@@ -315,6 +306,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         secrets: (config.webhook.secret ?? '').split(',').filter(Boolean),
         metrics,
         log,
+        replicas,
       });
       webhookPort = webhook.port;
       stoppers.unshift(() => webhook.close());

@@ -5,7 +5,7 @@ import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
-import { BUCKET_CHECKPOINTS, BUCKET_LOCKS, LOCK_LEASE_MS } from '../nats/names.js';
+import { BUCKET_CHECKPOINTS, BUCKET_LOCKS } from '../nats/names.js';
 import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
 import { currentPlatform } from '../system/platform.js';
 import type { Logger } from './phase.js';
@@ -39,7 +39,7 @@ export function provisionContextFor(
 
 /**
  * Connects to the deployment's NATS. With `create`, ensures natsgh_checkpoints
- * and natsgh_locks (TTL = lock lease); without, only opens the buckets that
+ * and natsgh_locks (TTL = lock lease) at `replicas`; without, only opens the buckets that
  * exist, so nothing is created anywhere.
  */
 export async function openDeploymentNats(
@@ -47,7 +47,10 @@ export async function openDeploymentNats(
   opts: {
     create: boolean;
     timeoutMs?: number;
+    /** The deployment's replica count (deploymentReplicas); existing buckets are only ever raised to it. */
     replicas?: number;
+    /** Told when an existing bucket could not be raised to `replicas` right now. */
+    warn?: (message: string) => void;
     /** Bound on each JetStream/KV request of a read-only open (status must answer while a stream elects a leader). */
     requestTimeoutMs?: number;
   },
@@ -57,20 +60,11 @@ export async function openDeploymentNats(
     let checkpoints: KV | undefined;
     let locks: KV | undefined;
     if (opts.create) {
-      const { ensureKvBucket } = await import('../nats/buckets.js');
+      const { ensureKvBucket, checkpointsBucket, locksBucket } = await import('../nats/buckets.js');
+      const ensure = { warn: opts.warn };
       [checkpoints, locks] = await Promise.all([
-        ensureKvBucket(nc, spec, {
-          bucket: BUCKET_CHECKPOINTS,
-          history: 5,
-          replicas: opts.replicas,
-          description: 'natsgh phase checkpoints',
-        }),
-        ensureKvBucket(nc, spec, {
-          bucket: BUCKET_LOCKS,
-          ttlMs: LOCK_LEASE_MS,
-          replicas: opts.replicas,
-          description: 'natsgh locks (TTL = lease)',
-        }),
+        ensureKvBucket(nc, spec, checkpointsBucket(opts.replicas), ensure),
+        ensureKvBucket(nc, spec, locksBucket(opts.replicas), ensure),
       ]);
     } else {
       const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');

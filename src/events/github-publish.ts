@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
+import { deploymentReplicas } from '../nats/buckets.js';
 import {
   connectionSpecFromConfig,
   connectNats,
@@ -73,7 +74,14 @@ export function parseGithubPayload(payload: Uint8Array): unknown {
 export async function publishGithubEvent(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: { eventName: string; payload: Uint8Array; msgId: string; ensureStream?: boolean },
+  opts: {
+    eventName: string;
+    payload: Uint8Array;
+    msgId: string;
+    ensureStream?: boolean;
+    /** Replicas of GITHUB_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
+    replicas?: number;
+  },
 ): Promise<GithubPublishResult> {
   if (!/^[a-z0-9_]+$/.test(opts.eventName)) {
     throw new UsageError(`"${opts.eventName}" is not a GitHub event name`, {
@@ -83,7 +91,7 @@ export async function publishGithubEvent(
   }
   const { owner, repo } = githubEventTarget(parseGithubPayload(opts.payload));
   const subject = githubEventSubject(owner, repo, opts.eventName);
-  if (opts.ensureStream !== false) await ensureGithubEventsStream(nc, spec);
+  if (opts.ensureStream !== false) await ensureGithubEventsStream(nc, spec, { replicas: opts.replicas });
   const { jetstream } = await import('@nats-io/jetstream');
   const { headers } = await import('@nats-io/nats-core');
   const h = headers();
@@ -137,6 +145,7 @@ export async function publishGithubEventFile(
       eventName: opts.eventName,
       payload,
       msgId: `${opts.runId}-${opts.runAttempt}-${opts.eventName}`,
+      replicas: deploymentReplicas(config),
     });
   } finally {
     await nc.close();

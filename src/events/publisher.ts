@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { StreamConfig, StreamInfo } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { EventSink } from '../engine/phase.js';
-import { ensureStream } from '../nats/buckets.js';
+import { type EnsureOptions, ensureStream } from '../nats/buckets.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { natsghEventSubject, STREAM_GITHUB_EVENTS, STREAM_NATSGH_EVENTS } from '../nats/names.js';
 import { EVENT_CONTENT_TYPE, SCHEMA_VERSION, stampEnvelope } from './builders.js';
@@ -29,6 +29,10 @@ export interface EventPublisherOptions {
   deployment: string;
   /** Envelope source when a builder left it empty, e.g. "natsgh-cli/0.1.0". */
   source: string;
+  /** Replicas of NATSGH_EVENTS when attach creates it (the deployment's, deploymentReplicas). */
+  replicas?: number;
+  /** Told when attach could not raise an existing NATSGH_EVENTS to `replicas`. */
+  warn?: (message: string) => void;
 }
 
 const NS_PER_MS = 1_000_000;
@@ -79,20 +83,22 @@ export function githubEventsStreamConfig(
   };
 }
 
+/** `replicas`: the deployment's (deploymentReplicas); an existing stream is only ever raised to it. */
 export function ensureEventsStream(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: { replicas?: number } = {},
+  opts: EnsureOptions & { replicas?: number } = {},
 ): Promise<StreamInfo> {
-  return ensureStream(nc, spec, eventsStreamConfig(opts.replicas));
+  return ensureStream(nc, spec, eventsStreamConfig(opts.replicas), opts);
 }
 
+/** `replicas`: the deployment's (deploymentReplicas); an existing stream is only ever raised to it. */
 export function ensureGithubEventsStream(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: { replicas?: number } = {},
+  opts: EnsureOptions & { replicas?: number } = {},
 ): Promise<StreamInfo> {
-  return ensureStream(nc, spec, githubEventsStreamConfig(opts.replicas));
+  return ensureStream(nc, spec, githubEventsStreamConfig(opts.replicas), opts);
 }
 
 /** The queue file of one deployment in the state dir. */
@@ -225,7 +231,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     attach(nc, spec) {
       return serial(async () => {
         const { jetstream } = await import('@nats-io/jetstream');
-        await ensureEventsStream(nc, spec);
+        await ensureEventsStream(nc, spec, { replicas: opts.replicas, warn: opts.warn });
         const js = jetstream(nc, jetstreamOptions(spec));
         const queued = await readEventQueue(queueFile);
         for (const event of queued) await send(js, event);

@@ -4,6 +4,7 @@
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
+import { deploymentReplicas } from '../nats/buckets.js';
 import {
   connectionSpecFromConfig,
   connectNats,
@@ -42,6 +43,8 @@ export interface TailOptions {
   onEvent(event: TailedEvent): void;
   /** Called once the consumer exists, before the first event. */
   onReady?(filter: string): void;
+  /** Replicas of NATSGH_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
+  replicas?: number;
 }
 
 export type Since = { time: Date } | { seq: number };
@@ -82,7 +85,7 @@ export async function tailEvents(
   opts: TailOptions,
 ): Promise<{ count: number }> {
   const { jetstream } = await import('@nats-io/jetstream');
-  await ensureEventsStream(nc, spec);
+  await ensureEventsStream(nc, spec, { replicas: opts.replicas });
   const filter = `natsgh.events.${opts.deployment}.>`;
   const since = opts.since;
   const consumer = await jetstream(nc, jetstreamOptions(spec)).consumers.get(STREAM_NATSGH_EVENTS, {
@@ -149,7 +152,11 @@ export async function followEvents(
   const spec = connectionSpecFromConfig(config);
   const nc = await connectNats(spec, { name: 'natsgh-events-tail', reconnectForever: true });
   try {
-    return await tailEvents(nc, spec, { ...opts, deployment: opts.deployment ?? config.deployment });
+    return await tailEvents(nc, spec, {
+      replicas: deploymentReplicas(config),
+      ...opts,
+      deployment: opts.deployment ?? config.deployment,
+    });
   } finally {
     await nc.close();
   }

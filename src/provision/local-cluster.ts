@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError, UsageError } from '../errors.js';
+import { deploymentReplicas } from '../nats/buckets.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { isAlive } from '../system/process.js';
 import {
@@ -32,9 +33,9 @@ import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResu
 /** Route port of node i = nats.port + CLUSTER_PORT_OFFSET + i. */
 export const CLUSTER_PORT_OFFSET = 100;
 
-/** Replicas for natsgh's buckets and streams on a cluster of this size (R3 at most). */
+/** Replicas for natsgh's buckets and streams on a cluster of this size (R3 at most): deploymentReplicas. */
 export function bucketReplicas(config: NatsghConfig): number {
-  return config.natsType === 'self_hosted_cluster' ? Math.min(3, config.nats.replicas) : 1;
+  return deploymentReplicas(config);
 }
 
 export function validateReplicas(replicas: number): void {

@@ -3,6 +3,7 @@
 import type { NatsghConfig } from '../config/keys.js';
 import { controllerMetrics } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
+import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats } from '../nats/connect.js';
 import { redact } from '../redact.js';
 import { startWebhookServer } from './server.js';
@@ -47,6 +48,7 @@ export async function serveWebhooks(opts: {
       secrets,
       metrics,
       log: (line) => opts.log(redact(line)),
+      replicas: deploymentReplicas(opts.config),
     });
     opts.log(`receiving GitHub webhooks on http://0.0.0.0:${server.port}/webhook`);
     opts.onListening?.(server.port);

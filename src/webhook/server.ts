@@ -24,6 +24,8 @@ export interface WebhookServerOptions {
   maxBodyBytes?: number;
   /** How long to wait for the JetStream ack before answering 503. */
   publishTimeoutMs?: number;
+  /** Replicas of GITHUB_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
+  replicas?: number;
 }
 
 export interface WebhookServer {
@@ -69,7 +71,7 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
     return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
   };
   const { ensureGithubEventsStream } = await import('../events/publisher.js');
-  await ensureGithubEventsStream(opts.nc, opts.spec);
+  await ensureGithubEventsStream(opts.nc, opts.spec, { replicas: opts.replicas, warn: opts.log });
   const limit = opts.maxBodyBytes ?? MAX_WEBHOOK_BODY;
   const log = opts.log ?? (() => undefined);
   let connected = !opts.nc.isClosed();

@@ -72,13 +72,19 @@ describe('bootstrap --nats-type self_hosted_cluster', () => {
     expect(doc.ok).toBe(true);
     expect(doc.nats.url.split(',')).toHaveLength(NODES);
 
-    // natsgh's buckets and its events stream are replicated on every node.
+    // natsgh's buckets and streams, the controller's included, are replicated on every node.
     const { connectNats } = await import('../../src/nats/connect.js');
     const { jetstreamManager } = await import('@nats-io/jetstream');
     const nc = await connectNats({ servers: [`nats://127.0.0.1:${natsPort}`] });
     try {
       const jsm = await jetstreamManager(nc);
-      for (const stream of ['KV_natsgh_checkpoints', 'KV_natsgh_locks', 'NATSGH_EVENTS']) {
+      for (const stream of [
+        'KV_natsgh_checkpoints',
+        'KV_natsgh_locks',
+        'KV_natsgh_deliveries',
+        'NATSGH_EVENTS',
+        'GITHUB_EVENTS',
+      ]) {
         expect((await jsm.streams.info(stream)).config.num_replicas, stream).toBe(3);
       }
     } finally {

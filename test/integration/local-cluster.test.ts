@@ -3,34 +3,11 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureKvBucket } from '../../src/nats/buckets.js';
 import { connectNats } from '../../src/nats/connect.js';
-import {
-  bucketReplicas,
-  CLUSTER_PORT_OFFSET,
-  createLocalClusterProvisioner,
-} from '../../src/provision/local-cluster.js';
-import { isPortFree } from '../../src/provision/local-server.js';
+import { bucketReplicas, createLocalClusterProvisioner } from '../../src/provision/local-cluster.js';
 import type { Provisioner } from '../../src/provision/provisioner.js';
 import { isAlive } from '../../src/system/process.js';
-import { freePort } from '../support/nats-server.js';
+import { clusterPorts } from '../support/local-cluster.js';
 import { provisionContext, type RecordingContext } from '../support/provision-context.js';
-
-/** A base port whose n neighbours and route ports are all free, and a monitor base likewise. */
-async function clusterPorts(n: number): Promise<{ port: number; monitor: number }> {
-  const allFree = async (ports: number[]) =>
-    (await Promise.all(ports.map((p) => isPortFree(p)))).every(Boolean);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await freePort();
-    const monitor = await freePort();
-    if (port + CLUSTER_PORT_OFFSET + n > 65535 || monitor + n > 65535) continue;
-    const ports = Array.from({ length: n }, (_, i) => [
-      port + i,
-      port + CLUSTER_PORT_OFFSET + i,
-      monitor + i,
-    ]).flat();
-    if (new Set(ports).size === ports.length && (await allFree(ports))) return { port, monitor };
-  }
-  throw new Error('no free port range for a test cluster');
-}
 
 describe('local self_hosted_cluster', () => {
   it('needs an odd number of servers, at least 3, and names --replicas', async () => {
