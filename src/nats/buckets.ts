@@ -16,6 +16,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { jetstreamOptions, type NatsConnectionSpec } from './connect.js';
 import { BUCKET_CHECKPOINTS, BUCKET_DELIVERIES, BUCKET_LOCKS, LOCK_LEASE_MS } from './names.js';
+import { withFittingMaxBytes } from './stream-storage.js';
 
 /** natsgh keeps at most this many copies of a stream, however large the cluster (R3). */
 export const MAX_REPLICAS = 3;
@@ -129,7 +130,8 @@ export async function ensureStream(
   } catch (err) {
     if (!/not found/i.test(String((err as Error).message))) throw err;
     try {
-      return await jsm.streams.add(config);
+      // The byte ceiling is halved while the server cannot reserve it (a small disk).
+      return await withFittingMaxBytes(config, (c) => jsm.streams.add(c));
     } catch (addErr) {
       // Created by another process in between (with other settings): converge on it instead.
       if (!alreadyInUse(addErr)) throw addErr;
@@ -151,7 +153,11 @@ async function correctDrift(
     const have = (info.config as unknown as Record<string, unknown>)[k];
     return JSON.stringify(have) !== JSON.stringify(v);
   });
-  if (drifted) info = await jsm.streams.update(info.config.name, { ...info.config, ...rest });
+  if (drifted) {
+    info = await withFittingMaxBytes({ ...info.config, ...rest }, (c) =>
+      jsm.streams.update(info.config.name, c),
+    );
+  }
   const have = info.config.num_replicas || 1;
   if (replicas === undefined || replicas <= have) return info;
   let raised: StreamInfo;

@@ -43,6 +43,8 @@ export interface StartOptions {
   scheme?: 'nats' | 'tls';
   /** JetStream domain for this server. */
   domain?: string;
+  /** JetStream max_file_store, e.g. "64MB" (the server's default is 75% of the free disk). */
+  maxFileStore?: string;
 }
 
 async function waitHealthy(monitorPort: number, timeoutMs = 10_000): Promise<void> {
@@ -70,7 +72,7 @@ export async function startNatsServer(opts: StartOptions = {}): Promise<TestNats
   const js =
     opts.jetstream === false
       ? ''
-      : `jetstream { store_dir: "${join(dir, 'js')}"${opts.domain ? `, domain: "${opts.domain}"` : ''} }`;
+      : `jetstream { store_dir: "${join(dir, 'js')}"${opts.domain ? `, domain: "${opts.domain}"` : ''}${opts.maxFileStore ? `, max_file_store: ${opts.maxFileStore}` : ''} }`;
   const configFile = join(dir, 'server.conf');
   writeFileSync(
     configFile,
