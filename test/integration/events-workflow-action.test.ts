@@ -24,20 +24,12 @@ import { renderGithubFiles } from '../../src/render/render.js';
 import { ROOT } from '../support/cli.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { createOperatorSetup } from '../support/operator-mode.js';
+import type { WorkflowStep } from '../support/workflow.js';
 
 const require = createRequire(import.meta.url);
 const examples = require('@octokit/webhooks-examples') as Array<{ name: string; examples: any[] }>;
 
-interface Step {
-  id?: string;
-  name?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  shell?: string;
-  env?: Record<string, string>;
-  with?: Record<string, string>;
-}
+type Step = WorkflowStep;
 
 /**
  * Replaces each `${{ a.b.c }}` with the value at that path. Only plain paths are

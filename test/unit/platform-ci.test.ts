@@ -8,20 +8,13 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ROOT } from '../support/cli.js';
+import type { WorkflowStep } from '../support/workflow.js';
 
 /** A GitHub Actions expression, spelled as it appears in YAML. */
 const gha = (expr: string) => `\${{ ${expr} }}`;
 const load = (path: string) => parse(readFileSync(join(ROOT, path), 'utf8'));
 
-interface Step {
-  id?: string;
-  name?: string;
-  if?: string;
-  uses?: string;
-  run?: string;
-  shell?: string;
-  env?: Record<string, string>;
-}
+type Step = WorkflowStep;
 
 describe('.github/workflows/ci.yml', () => {
   const ci = load('.github/workflows/ci.yml');
