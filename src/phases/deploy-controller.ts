@@ -2,9 +2,10 @@
 // process (pid file and log in the state dir). A run first asks the deployment's
 // ping subject who is running, so a re-run (or a run after a crash between
 // spawn and pid file) adopts the running controller instead of starting a second.
+import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_KEYS } from '../config/keys.js';
+import { CONFIG_KEYS, type NatsghConfig } from '../config/keys.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
@@ -26,7 +27,47 @@ export interface PingReply {
 }
 
 export function controllerFiles(stateDir: string) {
-  return { pidFile: join(stateDir, 'controller.pid'), logFile: join(stateDir, 'controller.log') };
+  return {
+    pidFile: join(stateDir, 'controller.pid'),
+    logFile: join(stateDir, 'controller.log'),
+    /** A salted digest of the settings the running controller was started with (mode 0600). */
+    settingsFile: join(stateDir, 'controller.settings'),
+  };
+}
+
+/** What the controller is started with, besides the inherited environment. */
+function desiredEnv(ctx: PhaseContext, spec: NatsConnectionSpec): Record<string, string> {
+  return {
+    ...controllerEnv(spec, ctx.config),
+    NATSGH_MODE: ctx.config.mode,
+    NATSGH_NATS_TYPE: ctx.config.natsType,
+  };
+}
+
+function settingsDigest(env: Record<string, string>, salt: string): string {
+  const entries = Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return createHash('sha256').update(salt).update(JSON.stringify(entries)).digest('hex');
+}
+
+/**
+ * True when the running controller was started with these settings. Secrets
+ * (a rotated GitHub token, a new webhook secret) count too, so only a salted
+ * digest is kept, in an owner-only file, never in a checkpoint.
+ */
+async function startedWith(settingsFile: string, env: Record<string, string>): Promise<boolean> {
+  try {
+    const stamp = JSON.parse(await readFile(settingsFile, 'utf8')) as { salt?: string; digest?: string };
+    return typeof stamp.salt === 'string' && stamp.digest === settingsDigest(env, stamp.salt);
+  } catch {
+    return false;
+  }
+}
+
+async function stampSettings(settingsFile: string, env: Record<string, string>): Promise<void> {
+  const salt = randomBytes(16).toString('hex');
+  await writeFileAtomic(settingsFile, `${JSON.stringify({ salt, digest: settingsDigest(env, salt) })}\n`, {
+    mode: 0o600,
+  });
 }
 
 export async function readPid(pidFile: string): Promise<number | undefined> {
@@ -80,9 +121,38 @@ async function looksLikeController(pid: number): Promise<boolean> {
   }
 }
 
-/** The connection as environment variables of the controller: secrets stay out of its argv. */
-export function connectionEnv(spec: NatsConnectionSpec): Record<string, string> {
+/**
+ * Settings of the bootstrap's resolved configuration the controller acts on,
+ * besides the connection: given as flags to the bootstrap they would otherwise
+ * never reach it (it would run without GitHub credentials, or for any org).
+ */
+export const CONTROLLER_SETTINGS = [
+  'org',
+  'github.apiUrl',
+  'github.repo',
+  'github.token',
+  'github.appId',
+  'github.appPrivateKeyFile',
+  'github.appInstallationId',
+  'webhook.port',
+  'webhook.secret',
+  'nats.replicas',
+] as const;
+
+function settingAt(config: NatsghConfig, path: string): string | undefined {
+  let v: unknown = config;
+  for (const part of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
+  return v === undefined || v === null || v === '' ? undefined : String(v);
+}
+
+/**
+ * The connection and CONTROLLER_SETTINGS as environment variables of the
+ * controller: secrets stay out of its argv (and /proc/<pid>/environ is readable
+ * by its owner only).
+ */
+export function controllerEnv(spec: NatsConnectionSpec, config?: NatsghConfig): Record<string, string> {
   const byPath: Record<string, string | undefined> = {
+    ...(config ? Object.fromEntries(CONTROLLER_SETTINGS.map((p) => [p, settingAt(config, p)])) : {}),
     'nats.url': spec.servers.join(','),
     'nats.credsFile': spec.credsFile,
     'nats.nkeyFile': spec.nkeyFile,
@@ -146,23 +216,29 @@ export const deployControllerPhase: Phase = {
     servers: ctx.provisioner.connection(provisionContext(ctx)).servers,
     jetstreamDomain: ctx.config.nats.jetstreamDomain,
     cliVersion: ctx.cliVersion,
+    // Not the secrets themselves: a change of those is found by verify (controller.settings).
+    org: ctx.config.org,
+    github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
   }),
   async run(ctx, task) {
     if (!ctx.nats)
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
       });
-    const { pidFile, logFile } = controllerFiles(ctx.stateDir);
+    const { pidFile, logFile, settingsFile } = controllerFiles(ctx.stateDir);
     const port = ctx.config.controller.port;
+    const env = desiredEnv(ctx, ctx.nats.spec);
+    const sameSettings = await startedWith(settingsFile, env);
     const running = await pingController(ctx);
     if (running) {
-      const current = running.version === ctx.cliVersion && (await controllerHttpHealthy(port));
+      const current =
+        running.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
       if (current) {
         await writePid(pidFile, running.pid);
         task.output(`controller already running (pid ${running.pid})`);
         return { pid: String(running.pid), version: running.version, port: String(port), logFile };
       }
-      // A controller of another version or on another port: replace it.
+      // A controller of another version, on another port or with other settings: replace it.
       task.output(`replacing the controller (pid ${running.pid})`);
       await stopProcess(running.pid);
     }
@@ -171,6 +247,7 @@ export const deployControllerPhase: Phase = {
       // Alive but not answering: starting, hung, or another process reusing the pid.
       // Our own recorded child is given the start-up budget before it is replaced.
       try {
+        if (!sameSettings) throw new Error('started with other settings');
         const reply = await waitForController(ctx, stale, logFile);
         await writePid(pidFile, reply.pid);
         return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
@@ -191,14 +268,10 @@ export const deployControllerPhase: Phase = {
     ];
     const pid = spawnDetached(process.execPath, args, {
       logFile,
-      env: {
-        ...process.env,
-        ...connectionEnv(ctx.nats.spec),
-        NATSGH_MODE: ctx.config.mode,
-        NATSGH_NATS_TYPE: ctx.config.natsType,
-      },
+      env: { ...process.env, ...env },
     });
     await writePid(pidFile, pid);
+    await stampSettings(settingsFile, env);
     task.output(`started the controller (pid ${pid}), log: ${logFile}`);
     const reply = await waitForController(ctx, pid, logFile);
     return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
@@ -208,6 +281,11 @@ export const deployControllerPhase: Phase = {
     if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
     if (reply.version !== ctx.cliVersion)
       return { ok: false, reason: `the controller runs version ${reply.version}` };
+    if (
+      ctx.nats &&
+      !(await startedWith(controllerFiles(ctx.stateDir).settingsFile, desiredEnv(ctx, ctx.nats.spec)))
+    )
+      return { ok: false, reason: 'the controller runs with other settings (org, GitHub, webhook or NATS)' };
     if (!(await controllerHttpHealthy(ctx.config.controller.port))) {
       return {
         ok: false,
@@ -217,7 +295,7 @@ export const deployControllerPhase: Phase = {
     return { ok: true };
   },
   async teardown(ctx) {
-    const { pidFile } = controllerFiles(ctx.stateDir);
+    const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
     const reply = await pingController(ctx, 500);
     const recorded = await readPid(pidFile);
     // A pid file can outlive its process and the pid be reused: only stop what looks like our controller.
@@ -225,5 +303,6 @@ export const deployControllerPhase: Phase = {
     const pids = new Set([ours, reply?.pid].filter((p): p is number => p !== undefined));
     for (const pid of pids) await stopProcess(pid, 10_000);
     await rm(pidFile, { force: true });
+    await rm(settingsFile, { force: true });
   },
 };

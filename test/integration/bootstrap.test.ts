@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseJson } from '../support/cli.js';
@@ -9,6 +9,8 @@ import {
   startCli,
   type TestDeployment,
 } from '../support/deployment.js';
+import { GithubModel } from '../support/github-model.js';
+import { startGithubProxy } from '../support/github-proxy.js';
 
 async function serverId(d: TestDeployment): Promise<string> {
   const res = await fetch(`http://127.0.0.1:${d.monitorPort}/varz`);
@@ -88,13 +90,17 @@ describe('bootstrap, dev/embedded, end to end', () => {
   });
 
   it('a changed input re-runs only the phases it affects', async () => {
+    const before = d.pids().controller;
     const { r, doc } = await d.bootstrap(['--org', 'other-org']);
     expect(r.code, r.stderr).toBe(0);
     const s = phaseStatuses(doc);
     expect(s['generate-files']).toBe('done');
     expect(s.validate).toBe('done');
-    for (const id of ['prerequisites', 'provision-nats', 'handoff', 'deploy-controller'])
-      expect(s[id], id).toBe('skipped');
+    for (const id of ['prerequisites', 'provision-nats', 'handoff']) expect(s[id], id).toBe('skipped');
+    // The controller acts for the org: it is replaced by one started with the new org.
+    expect(s['deploy-controller']).toBe('done');
+    expect(d.pids().controller).not.toBe(before);
+    expect((await d.processes()).filter((c) => c.includes('controller run'))).toHaveLength(1);
     expect(readFileSync(join(d.outDir, 'CONTRIBUTING.md'), 'utf8')).toContain('other-org');
   });
 
@@ -138,6 +144,46 @@ describe('bootstrap, dev/embedded, end to end', () => {
     expect(resumed.r.code, resumed.r.stderr).toBe(0);
     expect(phaseStatuses(resumed.doc)['generate-files']).toBe('done');
   });
+
+  it('a rotated GitHub token replaces the controller; only a salted digest of it is kept, owner-only', async () => {
+    // The subprocesses reach the msw GitHub model through a loopback proxy.
+    const model = new GithubModel().listen();
+    const proxy = await startGithubProxy();
+    try {
+      await rotate(proxy.url);
+    } finally {
+      await proxy.close();
+      model.close();
+    }
+  });
+
+  async function rotate(apiUrl: string) {
+    const tokenA = 'ghp_rotateAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+    const tokenB = 'ghp_rotateBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB';
+    const env = (token: string) => ({ GITHUB_TOKEN: token, GITHUB_API_URL: apiUrl });
+    const first = await d.bootstrap(['--org', 'other-org'], env(tokenA));
+    expect(first.r.code, first.r.stderr).toBe(0);
+    const withA = d.pids().controller;
+    const same = await d.bootstrap(['--org', 'other-org'], env(tokenA));
+    expect(phaseStatuses(same.doc)['deploy-controller']).toBe('skipped');
+    expect(d.pids().controller).toBe(withA);
+
+    const rotated = await d.bootstrap(['--org', 'other-org'], env(tokenB));
+    expect(rotated.r.code, rotated.r.stderr).toBe(0);
+    const row = rotated.doc.phases.find((p: { id: string }) => p.id === 'deploy-controller');
+    expect(row.status).toBe('done');
+    expect(row.reason).toMatch(/other settings/);
+    expect(d.pids().controller).not.toBe(withA);
+    expect((await d.processes()).filter((c) => c.includes('controller run'))).toHaveLength(1);
+
+    const stamp = join(d.stateDir, 'controller.settings');
+    const text = readFileSync(stamp, 'utf8');
+    for (const t of [tokenA, tokenB]) {
+      expect(text).not.toContain(t);
+      expect(first.r.stdout + rotated.r.stdout + rotated.r.stderr).not.toContain(t);
+    }
+    if (process.platform !== 'win32') expect(statSync(stamp).mode & 0o777).toBe(0o600);
+  }
 
   it('teardown stops everything and clears checkpoints; a second teardown is fine too', async () => {
     const first = await d.run(['teardown', '--yes', '--json']);
