@@ -17,7 +17,7 @@ export function createSignatureVerifier(secrets: readonly string[]): SignatureVe
       for (const h of hmacs) h.update(chunk);
     },
     verify(header) {
-      if (!header || !header.startsWith(PREFIX)) return false;
+      if (!header?.startsWith(PREFIX)) return false;
       const hex = header.slice(PREFIX.length);
       if (!/^[0-9a-fA-F]{64}$/.test(hex)) return false;
       const given = Buffer.from(hex, 'hex');

@@ -56,6 +56,11 @@ export function controllerPlainEnv(config: NatsghConfig): Record<string, string>
   if (config.github.appId) env.NATSGH_GITHUB_APP_ID = config.github.appId;
   if (config.github.appInstallationId)
     env.NATSGH_GITHUB_APP_INSTALLATION_ID = config.github.appInstallationId;
+  if (config.natsType === 'self_hosted_cluster') {
+    // The controller creates its streams and buckets R3 from the start (deploymentReplicas).
+    env.NATSGH_NATS_TYPE = config.natsType;
+    env.NATSGH_REPLICAS = String(config.nats.replicas);
+  }
   return env;
 }
 

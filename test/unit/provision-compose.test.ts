@@ -37,6 +37,7 @@ describe('compose.yaml', () => {
     expect(controller.depends_on).toEqual({ nats: { condition: 'service_healthy' } });
     expect(controller.environment.NATSGH_NATS_URL).toBe('nats://nats:4222');
     // The token is an interpolation, never a value.
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a compose interpolation, as written in the file
     expect(controller.environment.GITHUB_TOKEN).toBe('${GITHUB_TOKEN:-}');
     expect(controller.healthcheck.test.join(' ')).toContain('/healthz');
   });
@@ -117,5 +118,25 @@ describe('compose.yaml', () => {
     // Built from the package layout, so the compiled code must reach the build context.
     expect(text).toMatch(/^COPY dist \.\/dist$/m);
     expect(ignore.split('\n')).not.toContain('dist');
+  });
+});
+
+describe('the controller container environment', () => {
+  it('carries the cluster settings, so a containerized controller creates its streams R3 itself', async () => {
+    const { resolveConfig } = await import('../../src/config/load.js');
+    const { controllerPlainEnv } = await import('../../src/provision/docker.js');
+    const { deploymentReplicas } = await import('../../src/nats/buckets.js');
+    const flags = { mode: 'docker', 'nats-type': 'self_hosted_cluster', replicas: 5, org: 'acme' };
+    const { config } = await resolveConfig({ noFile: true, env: {}, flags });
+    const env = controllerPlainEnv(config);
+    expect(env).toMatchObject({ NATSGH_NATS_TYPE: 'self_hosted_cluster', NATSGH_REPLICAS: '5' });
+    // What the controller in the container resolves from that environment alone.
+    const inContainer = (await resolveConfig({ noFile: true, env, flags: {} })).config;
+    expect(deploymentReplicas(inContainer)).toBe(3);
+
+    const single = (
+      await resolveConfig({ noFile: true, env: {}, flags: { mode: 'docker', 'nats-type': 'self_hosted' } })
+    ).config;
+    expect(controllerPlainEnv(single)).not.toHaveProperty('NATSGH_NATS_TYPE');
   });
 });
