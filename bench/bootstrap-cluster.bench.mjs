@@ -2,105 +2,19 @@
 // routes, JetStream R3): cold run and no-op re-run, against `node -e 0` and
 // against starting a bare 3-node nats-server cluster to JetStream-ready, all
 // measured round by round in the same run (bench/lib.mjs).
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_RUNS, printTable, ROOT, saveResult, summarize, timeOnce } from './lib.mjs';
+import { bareNatsServers, portBlock } from './nats-baseline.mjs';
 
 const BIN = join(ROOT, 'bin', 'run.js');
 const NODES = 3;
 
-function portFree(port) {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
-/** A block of ports for NODES nodes: client base+i, routes base+100+i, monitor base+300+i, controller base+400. */
-async function portBlock() {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20_000 + Math.floor(Math.random() * 25_000);
-    const wanted = [base + 400];
-    for (let i = 0; i < NODES; i++) wanted.push(base + i, base + 100 + i, base + 300 + i);
-    if ((await Promise.all(wanted.map(portFree))).every(Boolean)) return base;
-  }
-  throw new Error('no free block of ports in 50 tries');
-}
-
-async function waitHealthy(monitorPorts, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (const port of monitorPorts) {
-    for (;;) {
-      try {
-        const res = await fetch(`http://127.0.0.1:${port}/healthz?js-enabled-only=true`);
-        if (res.ok) break;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() > deadline) throw new Error(`node on monitor port ${port} not healthy`);
-      await new Promise((r) => setTimeout(r, 5));
-    }
-  }
-  // Clustered JetStream is usable once the meta group has a leader.
-  for (;;) {
-    try {
-      const jsz = await (await fetch(`http://127.0.0.1:${monitorPorts[0]}/jsz`)).json();
-      if (jsz.meta_cluster?.leader) return;
-    } catch {
-      // retry
-    }
-    if (Date.now() > deadline) throw new Error('no JetStream meta leader');
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
-
-/** Baseline: spawn a bare 3-node cluster and wait until JetStream has a meta leader. */
-async function bareCluster() {
-  const dir = mkdtempSync(join(tmpdir(), 'natsgh-bench-cluster-'));
-  const base = await portBlock();
-  const routes = Array.from({ length: NODES }, (_, i) => `nats://127.0.0.1:${base + 100 + i}`);
-  const children = [];
-  const t0 = performance.now();
-  try {
-    for (let i = 0; i < NODES; i++) {
-      const conf = join(dir, `n${i}.conf`);
-      writeFileSync(
-        conf,
-        [
-          `server_name: bench-n${i}`,
-          'host: 127.0.0.1',
-          `port: ${base + i}`,
-          `http: "127.0.0.1:${base + 300 + i}"`,
-          `jetstream { store_dir: "${join(dir, `n${i}`)}" }`,
-          `cluster { name: bench, listen: "127.0.0.1:${base + 100 + i}", routes: [${routes.join(', ')}] }`,
-        ].join('\n'),
-      );
-      children.push(spawn('nats-server', ['-c', conf], { stdio: 'ignore' }));
-    }
-    await waitHealthy(Array.from({ length: NODES }, (_, i) => base + 300 + i));
-    return performance.now() - t0;
-  } finally {
-    await Promise.all(
-      children.map(
-        (c) =>
-          new Promise((r) => {
-            if (c.exitCode !== null) return r();
-            c.once('exit', r);
-            c.kill('SIGTERM');
-          }),
-      ),
-    );
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 async function deployment() {
   const dir = mkdtempSync(join(tmpdir(), 'natsgh-bench-clusterboot-'));
-  const base = await portBlock();
+  const base = await portBlock(NODES);
   const flags = [
     '--nats-type',
     'self_hosted_cluster',
@@ -141,10 +55,10 @@ export default async function benchBootstrapCluster() {
   const node = { cmd: process.execPath, args: ['-e', '0'] };
   // Warm-up: the page cache, nats-server binary, dist/.
   timeOnce(node);
-  await bareCluster();
+  await bareNatsServers(NODES);
   for (let i = 0; i < runs; i++) {
     samples.node.push(timeOnce(node));
-    samples.bare.push(await bareCluster());
+    samples.bare.push(await bareNatsServers(NODES));
     const d = await deployment();
     try {
       samples.cold.push(d.bootstrap());

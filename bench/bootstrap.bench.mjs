@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Bench of `natsgh bootstrap --mode dev` (embedded): a cold run (fresh state dir
 // each round, teardown not timed) and a no-op re-run, interleaved round by round
-// with `node -e 0` so machine load hits all three alike. Budgets (issue 3):
+// with `node -e 0` and with starting a bare nats-server to usable JetStream (the
+// second baseline: what natsgh costs on top of the server), so machine load hits
+// all of them alike. Budgets (issue 3):
 // cold <= 3 s and <= 45x node; no-op <= 1 s and <= 15x node, on medians.
 // Usage: npm run build && node bench/bootstrap.bench.mjs [--runs N] [--json] [--strict]
 // (or `npm run bench bootstrap`). Set NATSGH_DEBUG=1 on a single run to see where
@@ -13,6 +15,7 @@ import { arch, cpus, platform, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { DEFAULT_RUNS, printTable, ROOT, saveResult, summarize, timeOnce } from './lib.mjs';
+import { bareNatsServers } from './nats-baseline.mjs';
 
 const BIN = join(ROOT, 'bin/run.js');
 const BUDGETS = { cold: { ratio: 45, ms: 3000 }, noop: { ratio: 15, ms: 1000 } };
@@ -62,12 +65,14 @@ async function deployment() {
 }
 
 export default async function bootstrapBench({ runs = DEFAULT_RUNS, quiet = false } = {}) {
-  const samples = { node: [], cold: [], noop: [] };
+  const samples = { node: [], bare: [], cold: [], noop: [] };
   const warm = await deployment();
   try {
     warm.bootstrap();
+    await bareNatsServers(1);
     for (let i = 0; i < runs; i++) {
       samples.node.push(timeOnce({ cmd: process.execPath, args: ['-e', '0'] }));
+      samples.bare.push(await bareNatsServers(1));
       const fresh = await deployment();
       try {
         samples.cold.push(fresh.bootstrap());
@@ -97,10 +102,14 @@ export default async function bootstrapBench({ runs = DEFAULT_RUNS, quiet = fals
       budget: budget?.ratio ?? null,
       budgetMs: budget?.ms ?? null,
       withinBudget: budget ? ratio <= budget.ratio && s.median <= budget.ms : null,
+      ...(key === 'node' || key === 'bare'
+        ? {}
+        : { ratioVsBareServer: Math.round((s.median / stats.bare.median) * 100) / 100 }),
     };
   };
   const rows = [
     row('node', 'node -e 0'),
+    row('bare', 'bare nats-server to JetStream healthy'),
     row('cold', 'bootstrap, cold (embedded)'),
     row('noop', 'bootstrap, no-op re-run'),
   ];
@@ -109,11 +118,14 @@ export default async function bootstrapBench({ runs = DEFAULT_RUNS, quiet = fals
     measuredAt: new Date().toISOString(),
     machine: { node: process.version, platform: platform(), arch: arch(), cpus: cpus().length },
     baseline: 'node -e 0',
+    secondBaseline: 'bare nats-server to JetStream healthy',
     rows,
     ok: rows.every((r) => r.withinBudget !== false),
   };
   if (!quiet) {
     printTable(result);
+    for (const r of rows.slice(2))
+      console.log(`  ${r.label}: ${r.ratioVsBareServer}× the bare nats-server start`);
     console.log(`budgets: cold ≤ ${BUDGETS.cold.ms} ms, no-op ≤ ${BUDGETS.noop.ms} ms (medians)`);
   }
   saveResult(result);

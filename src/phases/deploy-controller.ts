@@ -50,16 +50,30 @@ function settingsDigest(env: Record<string, string>, salt: string): string {
 }
 
 /**
- * True when the running controller was started with these settings. Secrets
- * (a rotated GitHub token, a new webhook secret) count too, so only a salted
- * digest is kept, in an owner-only file, never in a checkpoint.
+ * Whether the running controller was started with these settings. Secrets (a
+ * rotated GitHub token, a new webhook secret) count too, so only a salted
+ * digest is kept, in an owner-only file, never in a checkpoint. "unknown" when
+ * this state dir started none (a run resumed from KV on another machine, or a
+ * kill before the stamp was written): the controller is then judged as before,
+ * by its version and health.
  */
-async function startedWith(settingsFile: string, env: Record<string, string>): Promise<boolean> {
+async function startedWith(
+  settingsFile: string,
+  env: Record<string, string>,
+): Promise<'same' | 'different' | 'unknown'> {
+  let text: string;
   try {
-    const stamp = JSON.parse(await readFile(settingsFile, 'utf8')) as { salt?: string; digest?: string };
-    return typeof stamp.salt === 'string' && stamp.digest === settingsDigest(env, stamp.salt);
+    text = await readFile(settingsFile, 'utf8');
   } catch {
-    return false;
+    return 'unknown';
+  }
+  try {
+    const stamp = JSON.parse(text) as { salt?: string; digest?: string };
+    return typeof stamp.salt === 'string' && stamp.digest === settingsDigest(env, stamp.salt)
+      ? 'same'
+      : 'different';
+  } catch {
+    return 'different';
   }
 }
 
@@ -228,7 +242,7 @@ export const deployControllerPhase: Phase = {
     const { pidFile, logFile, settingsFile } = controllerFiles(ctx.stateDir);
     const port = ctx.config.controller.port;
     const env = desiredEnv(ctx, ctx.nats.spec);
-    const sameSettings = await startedWith(settingsFile, env);
+    const sameSettings = (await startedWith(settingsFile, env)) !== 'different';
     const running = await pingController(ctx);
     if (running) {
       const current =
@@ -283,7 +297,8 @@ export const deployControllerPhase: Phase = {
       return { ok: false, reason: `the controller runs version ${reply.version}` };
     if (
       ctx.nats &&
-      !(await startedWith(controllerFiles(ctx.stateDir).settingsFile, desiredEnv(ctx, ctx.nats.spec)))
+      (await startedWith(controllerFiles(ctx.stateDir).settingsFile, desiredEnv(ctx, ctx.nats.spec))) ===
+        'different'
     )
       return { ok: false, reason: 'the controller runs with other settings (org, GitHub, webhook or NATS)' };
     if (!(await controllerHttpHealthy(ctx.config.controller.port))) {
