@@ -103,6 +103,8 @@ export async function ensureEventConsumer(
   return jetstream(nc, jetstreamOptions(spec)).consumers.get(STREAM_GITHUB_EVENTS, durableName);
 }
 
+const UTF8 = new TextDecoder();
+
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
   const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName);
   const concurrency = Math.max(1, opts.concurrency);
@@ -186,14 +188,15 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
 
   /** Decides at once; returns the asynchronous work only when the event needs some. */
   function handle(msg: JsMsg): (() => Promise<void>) | undefined {
-    const deliveryId =
+    // Parsing headers costs more than deciding most events: only when the id is needed.
+    const deliveryId = () =>
       msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
     let event: { owner: string; repo: string; event: string };
     try {
       event = parseGithubEventSubject(msg.subject);
     } catch (err) {
       m.inc('natsgh_events_received_total', { event: 'malformed' });
-      terminate(msg, deliveryId, `malformed subject: ${(err as Error).message}`);
+      terminate(msg, deliveryId(), `malformed subject: ${(err as Error).message}`);
       return undefined;
     }
     m.inc('natsgh_events_received_total', { event: event.event });
@@ -201,10 +204,10 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     if (!d) {
       let payload: Record<string, any>;
       try {
-        payload = JSON.parse(new TextDecoder().decode(msg.data));
+        payload = JSON.parse(UTF8.decode(msg.data));
         if (payload === null || typeof payload !== 'object') throw new Error('payload is not a JSON object');
       } catch (err) {
-        terminate(msg, deliveryId, `malformed event: ${(err as Error).message}`);
+        terminate(msg, deliveryId(), `malformed event: ${(err as Error).message}`);
         return undefined;
       }
       d = opts.decide({ name: event.event, owner: event.owner, repo: event.repo, payload });
@@ -224,7 +227,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       return undefined;
     }
     const target = d;
-    return () => regenerate(msg, deliveryId, target);
+    return () => regenerate(msg, deliveryId(), target);
   }
 
   const done = (async () => {

@@ -10,7 +10,10 @@ interface Series {
 }
 
 function labelKey(labels: Labels): string {
-  return Object.keys(labels)
+  const keys = Object.keys(labels);
+  // Per-event counters carry one label: no sort, no array (the controller's hot path).
+  if (keys.length <= 1) return keys.length === 0 ? '' : `${keys[0]}=${labels[keys[0]]}`;
+  return keys
     .sort()
     .map((k) => `${k}=${labels[k]}`)
     .join(',');

@@ -26,7 +26,11 @@ export function encodeToken(name: string): string {
   return out;
 }
 
+const PLAIN_TOKEN = /^[A-Za-z0-9_-]+$/;
+
 export function decodeToken(token: string): string {
+  // Only unescaped characters (the common case, once per event): the token decodes to itself.
+  if (PLAIN_TOKEN.test(token)) return token;
   const bytes: number[] = [];
   for (let i = 0; i < token.length; i++) {
     if (token[i] === '=') {
