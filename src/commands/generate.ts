@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags } from '../cli/flags.js';
+import { GITHUB_KEYS } from '../config/keys.js';
 import { ExitCode } from '../errors.js';
 import type { GenerateResult } from '../render/generate.js';
 
@@ -16,18 +17,7 @@ export default class Generate extends BaseCommand<GenerateResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(
-      'org',
-      'deployment',
-      'stateDir',
-      'outputDir',
-      'github.apiUrl',
-      'github.repo',
-      'github.token',
-      'github.appId',
-      'github.appPrivateKeyFile',
-      'github.appInstallationId',
-    ),
+    ...configFlags('org', 'deployment', 'stateDir', 'outputDir', ...GITHUB_KEYS),
     repo: Flags.string({
       description: 'Commit to this repository (OWNER/NAME) through the GitHub API instead.',
     }),

@@ -38,6 +38,16 @@ export const VALID_COMBINATIONS: Record<Mode, readonly NatsType[]> = {
 
 const port = { type: 'int' as const, min: 0, max: 65535 };
 
+/** The GitHub settings (API, repository, token or App) of every command that talks to GitHub. */
+export const GITHUB_KEYS = [
+  'github.apiUrl',
+  'github.repo',
+  'github.token',
+  'github.appId',
+  'github.appPrivateKeyFile',
+  'github.appInstallationId',
+] as const;
+
 export const CONFIG_KEYS: readonly ConfigKey[] = [
   {
     path: 'mode',

@@ -5,7 +5,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_KEYS, type NatsghConfig } from '../config/keys.js';
+import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig } from '../config/keys.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
@@ -142,12 +142,7 @@ async function looksLikeController(pid: number): Promise<boolean> {
  */
 export const CONTROLLER_SETTINGS = [
   'org',
-  'github.apiUrl',
-  'github.repo',
-  'github.token',
-  'github.appId',
-  'github.appPrivateKeyFile',
-  'github.appInstallationId',
+  ...GITHUB_KEYS,
   'webhook.port',
   'webhook.secret',
   'nats.replicas',

@@ -1,6 +1,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../../cli/flags.js';
+import { GITHUB_KEYS } from '../../config/keys.js';
 import type { ControllerRunResult } from '../../controller/run.js';
 import { UsageError } from '../../errors.js';
 
@@ -30,18 +31,7 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(
-      ...NATS_CONNECTION_KEYS,
-      'org',
-      'controller.port',
-      'github.apiUrl',
-      'github.repo',
-      'github.token',
-      'github.appId',
-      'github.appPrivateKeyFile',
-      'github.appInstallationId',
-      'webhook.secret',
-    ),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'org', 'controller.port', ...GITHUB_KEYS, 'webhook.secret'),
     'webhook-port': Flags.integer({
       description: 'Also receive GitHub webhooks on this port (as `natsgh webhook serve`).',
       min: 0,
