@@ -115,6 +115,7 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
       port: spec.port,
       monitorListen: quote(`127.0.0.1:${spec.monitorPort}`),
       storeDir: quote(files.storeDir),
+      pidFile: quote(files.pidFile),
       jetstreamDomain: spec.jetstreamDomain ? `  domain: ${quote(spec.jetstreamDomain)}` : '',
       tls,
       cluster,
@@ -344,9 +345,12 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   const configText = await renderServerConfig(spec);
   const previousConfig = await readText(files.configFile);
   let running = await findRunningServer(spec, opts);
-  const livePid = await readPidFile(files.pidFile);
-  if (!running && previousConfig === configText && livePid !== undefined && isAlive(livePid)) {
-    // Started by a run that died before the server was healthy: give it a moment rather than restart it.
+  let livePid = await readPidFile(files.pidFile);
+  const startedByUs = livePid !== undefined && isAlive(livePid);
+  if (!running && previousConfig === configText && (startedByUs || !(await isPortFree(spec.monitorPort)))) {
+    // Started by a run that died before the server was healthy, or before that run recorded
+    // its pid (the server writes pid_file itself, a moment after it starts): give it a moment
+    // rather than restart it, or fail on a port it holds.
     await pollUntil(
       async () => {
         running = await findRunningServer(spec, opts);
@@ -359,6 +363,7 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
       },
     );
   }
+  livePid = await readPidFile(files.pidFile);
   if (running && previousConfig === configText) {
     opts.log.info(`nats-server ${spec.serverName} already runs (pid ${running.pid}, port ${spec.port})`);
     return { ...running, configFile: files.configFile, started: false };

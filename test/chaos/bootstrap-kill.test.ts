@@ -208,7 +208,12 @@ describe('bootstrap killed with SIGKILL at random moments', () => {
       injected('bootstrap-kill', hits.at(-1)!);
 
       const again = await d.bootstrap(target, github);
-      expect(again.r.code, `re-run after kill #${i} (${hits.at(-1)}):\n${again.r.stderr}`).toBe(0);
+      const failed =
+        again.doc?.error ?? again.doc?.phases?.filter((p: { status: string }) => p.status === 'failed');
+      expect(
+        again.r.code,
+        `re-run after kill #${i} (${hits.at(-1)}):\n${JSON.stringify(failed)}\n${again.r.stderr}`,
+      ).toBe(0);
       expect(again.doc.ok).toBe(true);
 
       const procs = countProcesses(d.stateDir);
