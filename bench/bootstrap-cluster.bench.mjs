@@ -2,51 +2,23 @@
 // routes, JetStream R3): cold run and no-op re-run, against `node -e 0` and
 // against starting a bare 3-node nats-server cluster to JetStream-ready, all
 // measured round by round in the same run (bench/lib.mjs).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { DEFAULT_RUNS, printTable, ROOT, saveResult, summarize, timeOnce } from './lib.mjs';
+import { benchDeployment, DEFAULT_RUNS, printTable, saveResult, summarize, timeOnce } from './lib.mjs';
 import { bareNatsServers, portBlock } from './nats-baseline.mjs';
 
-const BIN = join(ROOT, 'bin', 'run.js');
 const NODES = 3;
 
 async function deployment() {
-  const dir = mkdtempSync(join(tmpdir(), 'natsgh-bench-clusterboot-'));
   const base = await portBlock(NODES);
-  const flags = [
+  return benchDeployment('natsgh-bench-clusterboot-', () => [
     '--nats-type',
     'self_hosted_cluster',
-    '--state-dir',
-    join(dir, 'state'),
-    '--output-dir',
-    join(dir, 'out'),
     '--nats-port',
     String(base),
     '--monitor-port',
     String(base + 300),
     '--controller-port',
     String(base + 400),
-  ];
-  const env = { CI: '1', NO_COLOR: '1' };
-  return {
-    bootstrap: () =>
-      timeOnce({
-        cmd: process.execPath,
-        args: [BIN, 'bootstrap', '--json', '--yes', ...flags],
-        env,
-        cwd: dir,
-      }),
-    teardown() {
-      spawnSync(process.execPath, [BIN, 'teardown', '--yes', '--purge', '--json', ...flags], {
-        cwd: dir,
-        env: { ...process.env, ...env },
-        stdio: 'ignore',
-      });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+  ]);
 }
 
 export default async function benchBootstrapCluster() {

@@ -8,60 +8,31 @@
 // Usage: npm run build && node bench/bootstrap.bench.mjs [--runs N] [--json] [--strict]
 // (or `npm run bench bootstrap`). Set NATSGH_DEBUG=1 on a single run to see where
 // a run spends its time (natsgh-trace lines on stderr).
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { arch, cpus, platform, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { arch, cpus, platform } from 'node:os';
 import { pathToFileURL } from 'node:url';
-import { DEFAULT_RUNS, printTable, ROOT, saveResult, summarize, timeOnce } from './lib.mjs';
+import {
+  benchDeployment,
+  DEFAULT_RUNS,
+  freePort,
+  printTable,
+  saveResult,
+  summarize,
+  timeOnce,
+} from './lib.mjs';
 import { bareNatsServers } from './nats-baseline.mjs';
 
-const BIN = join(ROOT, 'bin/run.js');
 const BUDGETS = { cold: { ratio: 45, ms: 3000 }, noop: { ratio: 15, ms: 1000 } };
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.on('error', rej);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
-    });
-  });
-}
-
 async function deployment() {
-  const dir = mkdtempSync(join(tmpdir(), 'natsgh-bench-'));
-  const flags = [
-    '--state-dir',
-    join(dir, 'state'),
-    '--output-dir',
-    join(dir, 'out'),
+  const ports = [await freePort(), await freePort(), await freePort()];
+  return benchDeployment('natsgh-bench-', () => [
     '--nats-port',
-    String(await freePort()),
+    String(ports[0]),
     '--monitor-port',
-    String(await freePort()),
+    String(ports[1]),
     '--controller-port',
-    String(await freePort()),
-  ];
-  const env = { CI: '1', NO_COLOR: '1' };
-  return {
-    bootstrap: () =>
-      timeOnce({
-        cmd: process.execPath,
-        args: [BIN, 'bootstrap', '--json', '--yes', ...flags],
-        cwd: dir,
-        env,
-      }),
-    teardown() {
-      spawnSync(process.execPath, [BIN, 'teardown', '--yes', '--purge', '--json', ...flags], {
-        cwd: dir,
-        env: { ...process.env, ...env },
-      });
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
+    String(ports[2]),
+  ]);
 }
 
 export default async function bootstrapBench({ runs = DEFAULT_RUNS, quiet = false } = {}) {

@@ -8,8 +8,8 @@ import { createServer as createHttpServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, startNats } from './controller.bench.mjs';
-import { ROOT, saveResult } from './lib.mjs';
+import { startNats } from './controller.bench.mjs';
+import { freePort, ROOT, saveResult } from './lib.mjs';
 
 const BIN = resolve(ROOT, 'bin', 'run.js');
 const N = Number(process.env.BENCH_RSS_EVENTS) || 20_000;

@@ -3,24 +3,12 @@
 // stream (≥ 50%); regenerations/s against the msw GitHub model; peak RSS.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { ROOT, saveResult } from './lib.mjs';
+import { freePort, ROOT, saveResult } from './lib.mjs';
 
 const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
-
-export async function freePort() {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address();
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 /** A throwaway nats-server with JetStream; returns {url, stop}. */
 export async function startNats() {

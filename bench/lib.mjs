@@ -2,8 +2,9 @@
 // measured in the same run), reports median and spread, checks ratio budgets,
 // prints a table and merges the figures into bench/results/latest.json by name.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { arch, cpus, platform } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { arch, cpus, platform, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
@@ -110,4 +111,45 @@ export function saveResult(result) {
   const tmp = `${RESULTS_FILE}.${process.pid}.tmp`;
   writeFileSync(tmp, `${JSON.stringify(all, null, 2)}\n`);
   renameSync(tmp, RESULTS_FILE);
+}
+
+/**
+ * A throwaway deployment in a temp dir for the bootstrap benchmarks:
+ * `flagsFor(dir)` gives its flags (state and output dirs inside `dir`, ports);
+ * bootstrap() times one `natsgh bootstrap`, teardown() purges it (not timed).
+ */
+export function benchDeployment(prefix, flagsFor) {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  const flags = ['--state-dir', join(dir, 'state'), '--output-dir', join(dir, 'out'), ...flagsFor(dir)];
+  const env = { CI: '1', NO_COLOR: '1' };
+  const bin = join(ROOT, 'bin', 'run.js');
+  return {
+    bootstrap: () =>
+      timeOnce({
+        cmd: process.execPath,
+        args: [bin, 'bootstrap', '--json', '--yes', ...flags],
+        cwd: dir,
+        env,
+      }),
+    teardown() {
+      spawnSync(process.execPath, [bin, 'teardown', '--yes', '--purge', '--json', ...flags], {
+        cwd: dir,
+        env: { ...process.env, ...env },
+        stdio: 'ignore',
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A free loopback TCP port. */
+export function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+  });
 }

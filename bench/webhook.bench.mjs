@@ -10,8 +10,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { freePort, startNats } from './controller.bench.mjs';
-import { ROOT, saveResult } from './lib.mjs';
+import { startNats } from './controller.bench.mjs';
+import { freePort, ROOT, saveResult } from './lib.mjs';
 
 const dist = (p) => import(pathToFileURL(join(ROOT, 'dist', p)).href);
 const SECRET = 'bench-webhook-secret';

@@ -19,7 +19,7 @@ import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js'
 import { encodeToken, STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
 import { renderGithubFiles, renderVariablesFromConfig } from '../../src/render/render.js';
 import { createTestDeployment, startCli, type TestDeployment } from '../support/deployment.js';
-import { examplePayloads, GithubModel } from '../support/github-model.js';
+import { GithubModel, regenerateDispatch } from '../support/github-model.js';
 import { type GithubProxy, startGithubProxy } from '../support/github-proxy.js';
 import { countProcesses, recordedPids } from './processes.js';
 import { createRng } from './random.js';
@@ -70,14 +70,8 @@ async function eventIds(d: TestDeployment): Promise<string[]> {
   });
 }
 
-/** A repository_dispatch natsgh.regenerate for owner/.github: the controller regenerates on it (decide.ts). */
 function dispatch(owner: string): Uint8Array {
-  const p = examplePayloads('repository_dispatch')[0];
-  p.action = 'natsgh.regenerate';
-  p.repository.name = REPO;
-  p.repository.full_name = `${owner}/${REPO}`;
-  p.repository.owner.login = owner;
-  return new TextEncoder().encode(JSON.stringify(p));
+  return new TextEncoder().encode(JSON.stringify(regenerateDispatch(owner, REPO)));
 }
 
 async function publishDispatch(d: TestDeployment, owner: string, deliveryId: string): Promise<void> {

@@ -15,7 +15,7 @@ import { type RunningController, startController } from '../../src/controller/ru
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { createGithubClient } from '../../src/github/client.js';
 import { connectNats } from '../../src/nats/connect.js';
-import { examplePayloads, GITHUB_API, GithubModel } from '../support/github-model.js';
+import { GITHUB_API, GithubModel, regenerateDispatch } from '../support/github-model.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { createRng } from './random.js';
 import { checked, injected } from './report.js';
@@ -81,12 +81,7 @@ async function controller(name: string, durable?: string): Promise<RunningContro
 }
 
 function dispatch(): Uint8Array {
-  const p = examplePayloads('repository_dispatch')[0];
-  p.action = 'natsgh.regenerate';
-  p.repository.name = REPO;
-  p.repository.full_name = `${ORG}/${REPO}`;
-  p.repository.owner.login = ORG;
-  return new TextEncoder().encode(JSON.stringify(p));
+  return new TextEncoder().encode(JSON.stringify(regenerateDispatch(ORG, REPO)));
 }
 
 /** Publishes until JetStream acks (the publisher's retry across an outage); bounded. */

@@ -14,7 +14,7 @@ import { type RunningController, startController } from '../../src/controller/ru
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { createGithubClient } from '../../src/github/client.js';
 import { connectNats } from '../../src/nats/connect.js';
-import { examplePayloads, GITHUB_API, GithubModel } from '../support/github-model.js';
+import { GITHUB_API, GithubModel, regenerateDispatch } from '../support/github-model.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
 const ORG = 'acme';
@@ -79,14 +79,7 @@ async function controller(opts: { durable?: string; webhookPort?: number } = {})
   return r;
 }
 
-function dispatchPayload(): any {
-  const p = examplePayloads('repository_dispatch')[0];
-  p.action = 'natsgh.regenerate';
-  p.repository.name = REPO;
-  p.repository.full_name = `${ORG}/${REPO}`;
-  p.repository.owner.login = ORG;
-  return p;
-}
+const dispatchPayload = () => regenerateDispatch(ORG, REPO);
 
 async function publish(event: string, payload: unknown, delivery = `d-${++deliveryCounter}`) {
   return publishGithubEvent(

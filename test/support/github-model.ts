@@ -63,6 +63,16 @@ export function examplePayloads(event: string): any[] {
   return found.examples.map((e) => structuredClone(e));
 }
 
+/** A repository_dispatch of type natsgh.regenerate for owner/repo: the controller regenerates on it (decide.ts). */
+export function regenerateDispatch(owner: string, repo: string): any {
+  const p = examplePayloads('repository_dispatch')[0];
+  p.action = 'natsgh.regenerate';
+  p.repository.name = repo;
+  p.repository.full_name = `${owner}/${repo}`;
+  p.repository.owner.login = owner;
+  return p;
+}
+
 export class GithubModel {
   readonly blobs = new Map<string, Uint8Array>();
   readonly trees = new Map<string, Map<string, string>>();
