@@ -347,10 +347,13 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   let running = await findRunningServer(spec, opts);
   let livePid = await readPidFile(files.pidFile);
   const startedByUs = livePid !== undefined && isAlive(livePid);
-  if (!running && previousConfig === configText && (startedByUs || !(await isPortFree(spec.monitorPort)))) {
+  const ourServerAnswers = async () =>
+    (await readVarz(spec.monitorPort, opts))?.server_name === spec.serverName;
+  if (!running && previousConfig === configText && (startedByUs || (await ourServerAnswers()))) {
     // Started by a run that died before the server was healthy, or before that run recorded
-    // its pid (the server writes pid_file itself, a moment after it starts): give it a moment
-    // rather than restart it, or fail on a port it holds.
+    // its pid (the server writes pid_file itself, a moment after it starts; asked over HTTP,
+    // not by binding its port, which could fail its own bind): give it a moment rather than
+    // restart it, or fail on a port it holds.
     await pollUntil(
       async () => {
         running = await findRunningServer(spec, opts);

@@ -8,7 +8,6 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   ensureServer,
-  isPortFree,
   type LocalServerSpec,
   renderServerConfig,
   serverFiles,
@@ -45,10 +44,19 @@ describe('a nats-server whose pid was never recorded', () => {
       rmSync(dir, { recursive: true, force: true });
     });
 
-    // The next run starts a Node process first (hundreds of ms): by then the server listens.
-    const deadline = Date.now() + 10_000;
-    while ((await isPortFree(spec.monitorPort)) && Date.now() < deadline)
+    // The next run starts a Node process first (hundreds of ms): by then the server answers.
+    // (Polled over HTTP: probing the port by binding it could make the server's own bind fail.)
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const up = await fetch(`http://127.0.0.1:${spec.monitorPort}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      );
+      if (up) break;
+      expect(isAlive(orphan.pid!), 'the orphan nats-server exited before it was healthy').toBe(true);
+      expect(Date.now() < deadline, 'the orphan nats-server was not healthy within 20 s').toBe(true);
       await new Promise((r) => setTimeout(r, 20));
+    }
 
     const started = await ensureServer(spec, {
       binary: async () => 'nats-server',
