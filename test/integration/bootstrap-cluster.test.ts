@@ -114,7 +114,7 @@ describe('bootstrap --nats-type self_hosted_cluster', () => {
     expect(d.nodes.filter((n: { healthy: boolean }) => n.healthy)).toHaveLength(2);
 
     const rerun = await natsgh(['bootstrap', '--json']);
-    expect(rerun.code, rerun.stderr).toBe(0);
+    expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
     const r = parseJson(rerun);
     expect(r.phases.find((p: { id: string }) => p.id === 'provision-nats')).toMatchObject({
       status: 'done',
