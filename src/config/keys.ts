@@ -260,6 +260,29 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'Port of the controller /healthz, /readyz and /metrics endpoints.',
   },
   {
+    path: 'controller.image',
+    type: 'string',
+    env: ['NATSGH_CONTROLLER_IMAGE'],
+    flag: 'controller-image',
+    description:
+      'Controller container image (docker, kubernetes); default: the image the release workflow publishes for this version.',
+  },
+  {
+    path: 'controller.imagePullPolicy',
+    type: 'enum',
+    values: ['Always', 'IfNotPresent', 'Never'],
+    env: ['NATSGH_IMAGE_PULL_POLICY'],
+    flag: 'image-pull-policy',
+    description: 'Pull policy of the images natsgh runs on Kubernetes (default: the cluster default).',
+  },
+  {
+    path: 'nats.image',
+    type: 'string',
+    env: ['NATSGH_NATS_IMAGE'],
+    flag: 'nats-image',
+    description: 'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+  },
+  {
     path: 'github.apiUrl',
     type: 'url',
     default: 'https://api.github.com',
