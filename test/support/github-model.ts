@@ -576,10 +576,12 @@ export class GithubModel {
   }
 
   private repoBody(repo: Repo) {
-    const b = openapiExample('full-repository-default-response');
+    const { parent: _parent, source: _source, ...b } = openapiExample('full-repository-default-response');
     const full = `${repo.owner}/${repo.name}`;
     return {
       ...b,
+      fork: false,
+      language: null,
       name: repo.name,
       full_name: full,
       default_branch: repo.defaultBranch,
@@ -953,6 +955,8 @@ export class GithubModel {
     });
     return {
       ...b,
+      requested_reviewers: [],
+      requested_teams: [],
       number: p.number,
       id: p.number,
       title: p.title,
