@@ -3,8 +3,8 @@
 // with status, url, iterable headers, text/json/arrayBuffer). Node's global
 // fetch (undici) compiles its WebAssembly HTTP parser on the first response,
 // which raised the controller's peak memory by ~20 MB for nothing it needs.
-import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import http, { type IncomingMessage } from 'node:http';
+import https from 'node:https';
 
 export interface FetchedResponse {
   readonly status: number;
@@ -64,8 +64,8 @@ export function syntheticResponse(
 }
 
 const agents = {
-  'http:': new HttpAgent({ keepAlive: true }),
-  'https:': new HttpsAgent({ keepAlive: true }),
+  'http:': new http.Agent({ keepAlive: true }),
+  'https:': new https.Agent({ keepAlive: true }),
 };
 
 type HeadersLike = Record<string, string> | Iterable<[string, string]> | undefined;
@@ -101,7 +101,8 @@ function once(
       reject(signal.reason ?? new DOMException('This operation was aborted', 'AbortError'));
       return;
     }
-    const send = url.protocol === 'https:' ? httpsRequest : httpRequest;
+    // Looked up at each call (not bound at import), so interceptors that patch the modules see it.
+    const send = url.protocol === 'https:' ? https.request : http.request;
     const agent = agents[url.protocol as 'http:' | 'https:'];
     if (!agent) {
       reject(new TypeError(`unsupported protocol ${url.protocol}`));
