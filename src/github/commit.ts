@@ -412,6 +412,34 @@ async function initializeEmptyRepository(t: GitTarget, branch: string, built: Bu
   }
 }
 
+/** Two of the three writes: the changed files inline in one tree on the head's tree, then one commit on the head. */
+async function createTreeAndCommit(
+  t: GitTarget,
+  head: RepoHead,
+  built: BuiltCommit,
+  changed: string[],
+): Promise<string> {
+  const { octokit, owner, repo } = t;
+  const tree = await write(t, async () =>
+    octokit.rest.git.createTree({
+      owner,
+      repo,
+      base_tree: head.treeSha,
+      tree: await treeEntries(t, built.files, changed),
+    }),
+  );
+  const commit = await write(t, () =>
+    octokit.rest.git.createCommit({
+      owner,
+      repo,
+      message: built.message,
+      tree: tree.data.sha,
+      parents: [head.commitSha],
+    }),
+  );
+  return commit.data.sha;
+}
+
 function changedPaths(head: RepoHead, files: Map<string, Uint8Array>): string[] {
   return [...files.keys()].sort().filter((p) => head.tree.get(p) !== gitBlobSha(files.get(p)!));
 }
@@ -449,24 +477,7 @@ export async function commitFilesAtomically(opts: CommitOptions): Promise<Commit
     }
     let commitSha: string;
     try {
-      const tree = await write(opts, async () =>
-        octokit.rest.git.createTree({
-          owner,
-          repo,
-          base_tree: head.treeSha,
-          tree: await treeEntries(opts, built.files, changed),
-        }),
-      );
-      const commit = await write(opts, () =>
-        octokit.rest.git.createCommit({
-          owner,
-          repo,
-          message: built.message,
-          tree: tree.data.sha,
-          parents: [head.commitSha],
-        }),
-      );
-      commitSha = commit.data.sha;
+      commitSha = await createTreeAndCommit(opts, head, built, changed);
     } catch (err) {
       // 409/422 here are refusals (an emptied repository, a bad tree), never a moved ref.
       throw describeGithubError(err, op);
@@ -534,24 +545,7 @@ async function commitViaPullRequest(
   let moved = false;
   if (commitSha === undefined) {
     try {
-      const tree = await write(opts, async () =>
-        octokit.rest.git.createTree({
-          owner,
-          repo,
-          base_tree: base.treeSha,
-          tree: await treeEntries(opts, built.files, changed),
-        }),
-      );
-      const commit = await write(opts, () =>
-        octokit.rest.git.createCommit({
-          owner,
-          repo,
-          message: built.message,
-          tree: tree.data.sha,
-          parents: [base.commitSha],
-        }),
-      );
-      commitSha = commit.data.sha;
+      commitSha = await createTreeAndCommit(opts, base, built, changed);
       opts.beforeUpdateRef?.();
       const sha = commitSha;
       if (current) {
