@@ -1,7 +1,9 @@
 // deploy-controller (dev mode): runs `natsgh controller run` as a background
-// process (pid file and log in the state dir). A run first asks the deployment's
-// ping subject who is running, so a re-run (or a run after a crash between
-// spawn and pid file) adopts the running controller instead of starting a second.
+// process (pid file, identity record and log in the state dir). A re-run keeps
+// the controller it recorded when that still runs the same version and settings
+// and answers /healthz, and replaces it otherwise. What is stopped is decided by
+// the identity record alone (host, pid, start time, command line): a ping reply
+// is anyone's message on NATS and never names a process to signal.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -12,7 +14,13 @@ import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
+import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+import {
+  type ProcessRecord,
+  readProcessRecord,
+  recordProcess,
+  verifyProcess,
+} from '../system/process-identity.js';
 import { provisionContext } from './provision-nats.js';
 
 /** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
@@ -29,6 +37,8 @@ export interface PingReply {
 export function controllerFiles(stateDir: string) {
   return {
     pidFile: join(stateDir, 'controller.pid'),
+    /** Identity of the controller natsgh started here (process-identity.ts), mode 0600. */
+    recordFile: join(stateDir, 'controller.proc.json'),
     logFile: join(stateDir, 'controller.log'),
     /** A salted digest of the settings the running controller was started with (mode 0600). */
     settingsFile: join(stateDir, 'controller.settings'),
@@ -97,7 +107,19 @@ async function writePid(pidFile: string, pid: number): Promise<void> {
   await writeFileAtomic(pidFile, `${pid}\n`);
 }
 
-/** Asks the deployment's controller to answer; undefined when none does in time. */
+function asPingReply(text: string, deployment: string): PingReply | undefined {
+  try {
+    const reply = JSON.parse(text) as PingReply;
+    return reply?.ok === true && reply.deployment === deployment ? reply : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks the deployment's controller to answer; undefined when none does in time.
+ * Whatever a reply says is information for status, never a process to signal.
+ */
 export async function pingController(
   ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
   timeoutMs = 1000,
@@ -105,11 +127,32 @@ export async function pingController(
   if (!ctx.nats) return undefined;
   try {
     const msg = await ctx.nats.nc.request(controllerPingSubject(ctx.deployment), '', { timeout: timeoutMs });
-    const reply = JSON.parse(msg.string()) as PingReply;
-    return reply?.ok && reply.deployment === ctx.deployment ? reply : undefined;
+    return asPingReply(msg.string(), ctx.deployment);
   } catch {
     return undefined;
   }
+}
+
+/** Every reply to one ping within the time (several controllers, or someone else answering too). */
+async function pingAll(
+  ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
+  timeoutMs: number,
+): Promise<PingReply[]> {
+  if (!ctx.nats) return [];
+  const replies: PingReply[] = [];
+  try {
+    const it = await ctx.nats.nc.requestMany(controllerPingSubject(ctx.deployment), '', {
+      strategy: 'timer',
+      maxWait: timeoutMs,
+    });
+    for await (const msg of it) {
+      const reply = asPingReply(msg.string(), ctx.deployment);
+      if (reply) replies.push(reply);
+    }
+  } catch {
+    // No responders, or the connection closed: no replies.
+  }
+  return replies;
 }
 
 export async function controllerHttpHealthy(
@@ -125,14 +168,35 @@ export async function controllerHttpHealthy(
   }
 }
 
-/** On Linux, checks the process's command line; elsewhere trusts the pid file. */
-async function looksLikeController(pid: number): Promise<boolean> {
-  if (process.platform !== 'linux') return true;
-  try {
-    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('controller');
-  } catch {
-    return false;
-  }
+/** What the command line of this state dir's controller holds (see the spawn in run()). */
+export function controllerMarkers(stateDir: string, deployment: string): string[] {
+  return ['controller run', `--deployment ${deployment}`, `--state-dir ${stateDir}`];
+}
+
+/** The controller natsgh recorded in this state dir, while it is still that process. */
+async function ourController(
+  ctx: Pick<PhaseContext, 'stateDir' | 'deployment'>,
+): Promise<ProcessRecord | undefined> {
+  const record = await readProcessRecord(controllerFiles(ctx.stateDir).recordFile);
+  if (!record) return undefined;
+  const verdict = await verifyProcess(record, controllerMarkers(ctx.stateDir, ctx.deployment));
+  return verdict.state === 'ours' ? record : undefined;
+}
+
+/** Stops this state dir's recorded controller (and nothing else); true when one was running. */
+async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
+  const { recordFile } = controllerFiles(ctx.stateDir);
+  const record = await readProcessRecord(recordFile);
+  if (!record) return;
+  const { outcome, reason } = await stopRecordedProcess(
+    record,
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+    {
+      graceMs,
+    },
+  );
+  if (outcome === 'not-ours') ctx.log.warn(`not stopping pid ${record.pid}: ${reason}`);
+  await rm(recordFile, { force: true });
 }
 
 /**
@@ -199,9 +263,10 @@ async function waitForController(ctx: PhaseContext, pid: number, logFile: string
         ],
       });
     }
-    const reply = await pingController(ctx, 500);
+    // Our controller's own answer (its pid): another controller of the deployment may answer too.
+    const reply = (await pingAll(ctx, 300)).find((r) => r.pid === pid);
     if (reply) return reply;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new NatsghError(
     `the controller (pid ${pid}) did not answer ping within ${START_TIMEOUT_MS / 1000} s`,
@@ -234,36 +299,30 @@ export const deployControllerPhase: Phase = {
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
       });
-    const { pidFile, logFile, settingsFile } = controllerFiles(ctx.stateDir);
+    const { pidFile, logFile, settingsFile, recordFile } = controllerFiles(ctx.stateDir);
     const port = ctx.config.controller.port;
     const env = desiredEnv(ctx, ctx.nats.spec);
     const sameSettings = (await startedWith(settingsFile, env)) !== 'different';
-    const running = await pingController(ctx);
-    if (running) {
+    const ours = await ourController(ctx);
+    if (ours) {
+      // Judged by what this host recorded and its loopback /healthz, not by who answers ping.
       const current =
-        running.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
+        ours.meta?.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
       if (current) {
-        await writePid(pidFile, running.pid);
-        task.output(`controller already running (pid ${running.pid})`);
-        return { pid: String(running.pid), version: running.version, port: String(port), logFile };
+        try {
+          // Answers at once when running; a controller still starting gets the start-up budget.
+          const reply = await waitForController(ctx, ours.pid, logFile);
+          await writePid(pidFile, ours.pid);
+          task.output(`controller already running (pid ${ours.pid})`);
+          return { pid: String(ours.pid), version: reply.version, port: String(port), logFile };
+        } catch {
+          // Hung: replaced below.
+        }
       }
-      // A controller of another version, on another port or with other settings: replace it.
-      task.output(`replacing the controller (pid ${running.pid})`);
-      await stopProcess(running.pid);
+      task.output(`replacing the controller (pid ${ours.pid})`);
     }
-    const stale = await readPid(pidFile);
-    if (stale && isAlive(stale) && stale !== running?.pid && (await looksLikeController(stale))) {
-      // Alive but not answering: starting, hung, or another process reusing the pid.
-      // Our own recorded child is given the start-up budget before it is replaced.
-      try {
-        if (!sameSettings) throw new Error('started with other settings');
-        const reply = await waitForController(ctx, stale, logFile);
-        await writePid(pidFile, reply.pid);
-        return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
-      } catch {
-        await stopProcess(stale);
-      }
-    }
+    await stopOurController(ctx, 5000);
+    await rm(pidFile, { force: true });
     const args = [
       CLI_BIN,
       'controller',
@@ -277,8 +336,16 @@ export const deployControllerPhase: Phase = {
     ];
     const pid = spawnDetached(process.execPath, args, {
       logFile,
-      env: { ...process.env, ...env },
+      // The controller records itself too (NATSGH_PROCESS_RECORD), so a run killed
+      // right after this spawn leaves a controller the next run can identify.
+      env: {
+        ...process.env,
+        ...env,
+        NATSGH_PROCESS_RECORD: recordFile,
+        NATSGH_PROCESS_VERSION: ctx.cliVersion,
+      },
     });
+    await recordProcess(recordFile, pid, { version: ctx.cliVersion });
     await writePid(pidFile, pid);
     await stampSettings(settingsFile, env);
     task.output(`started the controller (pid ${pid}), log: ${logFile}`);
@@ -306,12 +373,8 @@ export const deployControllerPhase: Phase = {
   },
   async teardown(ctx) {
     const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
-    const reply = await pingController(ctx, 500);
-    const recorded = await readPid(pidFile);
-    // A pid file can outlive its process and the pid be reused: only stop what looks like our controller.
-    const ours = recorded !== undefined && (await looksLikeController(recorded)) ? recorded : undefined;
-    const pids = new Set([ours, reply?.pid].filter((p): p is number => p !== undefined));
-    for (const pid of pids) await stopProcess(pid, 10_000);
+    // Only the controller recorded in this state dir: a ping reply names no process to stop.
+    await stopOurController(ctx, 10_000);
     await rm(pidFile, { force: true });
     await rm(settingsFile, { force: true });
   },

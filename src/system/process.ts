@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readFileSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { currentPlatform, exeName, type Platform } from './platform.js';
+import { type IdentityDeps, type ProcessRecord, verifyProcess } from './process-identity.js';
 
 export interface RunResult {
   exitCode: number;
@@ -159,7 +160,8 @@ export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise
   const alive = deps.isAlive ?? isAlive;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const graceMs = deps.graceMs ?? 5000;
-  if (!alive(pid)) return 'not-running';
+  // kill(-1) is every process the user may signal; pid 0 is natsgh's own group.
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !alive(pid)) return 'not-running';
 
   const waitGone = async (ms: number): Promise<boolean> => {
     const step = Math.min(25, Math.max(1, ms));
@@ -205,6 +207,79 @@ export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise
   send('SIGKILL');
   await waitGone(deps.killWaitMs ?? 5000);
   return 'killed';
+}
+
+export type StopRecordedOutcome = StopOutcome | 'not-ours';
+
+export interface StopRecordedOptions extends StopDeps, IdentityDeps {
+  /**
+   * Asks the process to exit without a signal (the controller's shutdown
+   * request); resolves true when it was accepted. Used on Windows, which has no
+   * SIGTERM: taskkill without /F is refused for a windowless process.
+   */
+  graceful?: () => Promise<boolean>;
+}
+
+/**
+ * Stops a process natsgh recorded when it started it (see process-identity.ts),
+ * and only while it is still that process: same host, same start time, a
+ * command line holding every marker. Checked again before the forced kill, so
+ * a pid reused during the grace period is left alone. The process group is
+ * signalled only when the recorded process leads it.
+ */
+export async function stopRecordedProcess(
+  record: ProcessRecord,
+  markers: readonly string[],
+  opts: StopRecordedOptions = {},
+): Promise<{ outcome: StopRecordedOutcome; reason?: string }> {
+  const platform = opts.platform ?? currentPlatform();
+  const deps: IdentityDeps = { ...opts, platform };
+  const verdict = await verifyProcess(record, markers, deps);
+  if (verdict.state === 'gone') return { outcome: 'not-running' };
+  if (verdict.state === 'foreign') return { outcome: 'not-ours', reason: verdict.reason };
+  const pid = record.pid;
+  const alive = opts.isAlive ?? isAlive;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const graceMs = opts.graceMs ?? 5000;
+  const waitGone = async (ms: number): Promise<boolean> => {
+    const step = Math.min(25, Math.max(1, ms));
+    for (let waited = 0; waited < ms; waited += step) {
+      if (!alive(pid)) return true;
+      await sleep(step);
+    }
+    return !alive(pid);
+  };
+  const stillOurs = async () => (await verifyProcess(record, markers, deps)).state === 'ours';
+
+  if (platform.os === 'win32') {
+    const accepted = opts.graceful ? await opts.graceful().catch(() => false) : false;
+    if (accepted && (await waitGone(graceMs))) return { outcome: 'stopped' };
+    if (!(await stillOurs())) return { outcome: 'stopped' };
+    const run = opts.run ?? runCommand;
+    await run('taskkill', ['/PID', String(pid), '/T', '/F'], { timeoutMs: 10_000 }).catch(() => undefined);
+    await waitGone(opts.killWaitMs ?? 5000);
+    return { outcome: 'killed' };
+  }
+
+  const kill = opts.kill ?? ((target: number, signal: NodeJS.Signals | 0) => process.kill(target, signal));
+  const group = verdict.info.pgid === pid;
+  const send = (signal: NodeJS.Signals): void => {
+    try {
+      kill(group ? -pid : pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  send('SIGTERM');
+  if (await waitGone(graceMs)) {
+    // The leader is gone; helpers left in its group get the same request.
+    if (group) send('SIGTERM');
+    return { outcome: 'stopped' };
+  }
+  if (!(await stillOurs())) return { outcome: 'stopped' };
+  send('SIGKILL');
+  await waitGone(opts.killWaitMs ?? 5000);
+  return { outcome: 'killed' };
 }
 
 /** Finds an executable on PATH (PATHEXT-aware on Windows). */

@@ -59,6 +59,12 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
 
   protected async execute(): Promise<ControllerRunResult> {
     const { flags } = await this.parse(ControllerRun);
+    const recordFile = process.env.NATSGH_PROCESS_RECORD;
+    if (recordFile) {
+      // Started by deploy-controller: record this process's identity where it expects it.
+      const { recordProcess } = await import('../../system/process-identity.js');
+      await recordProcess(recordFile, process.pid, { version: process.env.NATSGH_PROCESS_VERSION ?? '' });
+    }
     const resyncIntervalMs = parseInterval(
       flags['resync-interval'],
       '--resync-interval',
