@@ -280,7 +280,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'string',
     env: ['NATSGH_NATS_IMAGE'],
     flag: 'nats-image',
-    description: 'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+    description:
+      'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
   },
   {
     path: 'github.apiUrl',
