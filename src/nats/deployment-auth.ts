@@ -116,6 +116,8 @@ export function clientAuthOf(c: ClientAuth): ClientAuth {
  */
 export function feedDeploymentCredentials(config: NatsghConfig, sources: Record<string, string>): void {
   if (!natsghRunsServer(config) || givenAuth(config.nats)) return;
+  // Never sent to a server elsewhere that --nats-url names: only to natsgh's own, on this machine.
+  if (config.nats.url && !onlyLoopback(config.nats.url)) return;
   const stored = readDeploymentCredentials(config.stateDir, config.deployment);
   if (!stored) return;
   const auth = clientAuthOf(stored);
@@ -124,6 +126,20 @@ export function feedDeploymentCredentials(config: NatsghConfig, sources: Record<
     (config.nats as unknown as Record<string, unknown>)[k] = v;
     sources[`nats.${k}`] = 'derived';
   }
+}
+
+/** True when every URL of a comma-separated list names this machine (127.0.0.1, ::1, localhost). */
+export function onlyLoopback(urls: string): boolean {
+  return urls.split(',').every((raw) => {
+    const u = raw.trim();
+    let host: string;
+    try {
+      host = new URL(u.includes('://') ? u : `nats://${u}`).hostname;
+    } catch {
+      return false;
+    }
+    return /^(127\.\d+\.\d+\.\d+|\[::1\]|localhost)$/i.test(host);
+  });
 }
 
 function sameClientAuth(a: ClientAuth, b: ClientAuth): boolean {
