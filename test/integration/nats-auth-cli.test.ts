@@ -3,7 +3,7 @@
 // controller it spawns) connects with them, the NATS CLI context works, new
 // credentials given to a re-run reconfigure the server, no secret is printed or
 // left outside the owner-only files, and teardown --purge removes them.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
@@ -142,6 +142,22 @@ describe('NATS authentication through the CLI (dev/embedded)', () => {
     // A plain re-run keeps them: nothing to do.
     const again = await d.bootstrap(['--org', 'acme']);
     for (const p of again.doc.phases) expect(p.status, p.id).toBe('skipped');
+  });
+
+  it('deleting the credentials file and re-running generates new ones and reconfigures the server', async () => {
+    const paths = authPaths(d.stateDir, 'default');
+    const before = readDeploymentCredentials(d.stateDir, 'default')!;
+    rmSync(paths.credentials);
+    const { r, doc } = await d.bootstrap(['--org', 'acme']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(phaseStatuses(doc)['provision-nats']).toBe('done');
+    const after = readDeploymentCredentials(d.stateDir, 'default')!;
+    expect(after).toMatchObject({ origin: 'generated', user: 'natsgh' });
+    expect(after.password).not.toBe(before.password);
+    const servers = [`nats://127.0.0.1:${d.natsPort}`];
+    expect(await connectOutcome({ servers, user: before.user, password: before.password })).toBe('nats_auth');
+    const status = parseJson(await d.run(['status', '--json']));
+    expect(status).toMatchObject({ nats: { healthy: true }, controller: { healthy: true } });
   });
 
   it('teardown --purge removes the credentials and the context', async () => {
