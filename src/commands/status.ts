@@ -53,6 +53,7 @@ export default class Status extends BaseCommand<StatusResult> {
     this.out(
       `NATS        ${s.nats.url}  ${s.nats.healthy ? 'healthy' : `unhealthy: ${s.nats.reason ?? ''}`}`,
     );
+    if (s.nats.context) this.out(`  context   ${s.nats.context}  (nats --context ${s.nats.context} kv ls)`);
     for (const n of s.nodes) {
       this.out(
         `  node ${n.name.padEnd(16)} ${n.healthy ? 'healthy' : 'unhealthy'}${n.pid ? ` pid ${n.pid}` : ''}  ${n.url}${n.detail ? `  ${n.detail}` : ''}`,

@@ -6,6 +6,7 @@ import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { closestMatch } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
+import { feedDeploymentCredentials } from '../nats/deployment-auth.js';
 import { registerSecret } from '../redact.js';
 import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
 
@@ -314,6 +315,8 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
 
   const config: Record<string, any> = { nats: { tls: {} }, controller: {}, github: {}, webhook: {} };
   for (const [path, value] of Object.entries(values)) setPath(config, path, value);
+  // The credentials of a server natsgh runs, kept in the state dir, when the user gave none.
+  feedDeploymentCredentials(config as NatsghConfig, sources);
   return { config: config as NatsghConfig, sources, file: loaded?.file };
 }
 

@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import type { NatsConnectionSpec } from '../nats/connect.js';
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
@@ -68,6 +69,34 @@ export function newRunId(): string {
 }
 
 const noEvents: EventSink = { publish: async () => {} };
+
+/**
+ * For a server natsgh runs: the credentials the user gave, or the stored ones, or
+ * new ones (deployment-auth.ts) become the config's `nats.*` auth keys, which the
+ * provisioners configure the servers with and every client connects with.
+ */
+async function ensureServerCredentials(config: NatsghConfig): Promise<void> {
+  const auth = await import('../nats/deployment-auth.js');
+  if (!auth.natsghRunsServer(config)) return;
+  const creds = await auth.ensureDeploymentCredentials(config);
+  config.nats = auth.withClientAuth(config, creds).nats;
+}
+
+/** The NATS CLI context of the deployment (`nats --context FILE`), rewritten after every run that reached NATS. */
+async function writeContextFile(config: NatsghConfig, spec: NatsConnectionSpec, log: Logger): Promise<void> {
+  const auth = await import('../nats/deployment-auth.js');
+  const runs = auth.natsghRunsServer(config);
+  try {
+    await auth.writeNatsContext(config.stateDir, config.deployment, {
+      ...spec,
+      // A password or token of a server natsgh does not run stays where the user keeps it.
+      ...(runs ? {} : { user: undefined, password: undefined, token: undefined }),
+      description: `natsgh deployment ${config.deployment} (${config.mode}/${config.natsType})`,
+    });
+  } catch (err) {
+    log.warn(`could not write the NATS CLI context: ${errorMessage(err)}`);
+  }
+}
 
 export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapResult> {
   trace('bootstrap start');
@@ -190,6 +219,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       });
       // Under the lock no other run writes here: a temp file of a dead writer is debris of a kill -9.
       await sweepTempFiles([config.stateDir, journalDir(config.stateDir, deployment)]);
+      await traced('nats credentials', () => ensureServerCredentials(config));
       const { createEventPublisher } = await import('../events/publisher.js');
       publisher = createEventPublisher({
         stateDir: config.stateDir,
@@ -260,6 +290,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         }
       },
     });
+    if (!dryRun && nats) await writeContextFile(config, nats.spec, log);
     const url = ctx.outputs['provision-nats']?.url ?? (nats ? nats.spec.servers.join(',') : null);
     return {
       ok: result.ok,

@@ -3,6 +3,7 @@
 // read-only: nothing is created, not even a bucket. watchStatus follows KV live.
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
@@ -24,7 +25,8 @@ export interface StatusResult {
   /** Where the phases were read from. */
   source: 'kv' | 'journal';
   phases: PhaseStatusRow[];
-  nats: { url: string; healthy: boolean; reason?: string };
+  /** `context`: the NATS CLI context of the deployment (`nats --context <file> kv ls`), null until a bootstrap wrote it. */
+  nats: { url: string; healthy: boolean; reason?: string; context: string | null };
   /** Each NATS node natsgh knows of (every node of a local cluster, a leaf and its hub link, ...). */
   nodes: NodeStatus[];
   controller: { healthy: boolean; pid: number | null; version: string | null };
@@ -95,6 +97,7 @@ async function snapshot(
       url: provisioner.connection(pctx).servers.join(','),
       healthy,
       ...(healthy ? {} : { reason: verify.ok ? 'not reachable' : verify.reason }),
+      context: natsContextPath(config.stateDir, deployment),
     },
     nodes,
     controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },

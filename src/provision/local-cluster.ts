@@ -9,11 +9,14 @@ import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { serverAuthFor } from '../nats/deployment-auth.js';
 import { isAlive } from '../system/process.js';
 import {
+  authPlanStep,
   clientTlsFor,
   defaultBinaryResolver,
   type LocalProvisionerOptions,
+  prepareServerAuth,
   prepareServerTls,
   serverTlsFor,
 } from './embedded.js';
@@ -83,6 +86,7 @@ export function createLocalClusterProvisioner(
     const n = c.nats.replicas;
     const routePorts = Array.from({ length: n }, (_, i) => c.nats.port + CLUSTER_PORT_OFFSET + i);
     const tls = serverTlsFor(c, ctx, opts);
+    const auth = serverAuthFor(c, ctx.stateDir, ctx.deployment);
     return routePorts.map((routePort, i) => {
       const name = `${ctx.deployment}-n${i}`;
       return {
@@ -93,7 +97,8 @@ export function createLocalClusterProvisioner(
         dir: join(ctx.stateDir, 'nats', name),
         jetstreamDomain: c.nats.jetstreamDomain,
         tls,
-        cluster: { name: `natsgh-${ctx.deployment}`, port: routePort, routePorts },
+        auth: auth.client,
+        cluster: { name: `natsgh-${ctx.deployment}`, port: routePort, routePorts, auth: auth.routes },
         portFlags: {
           port: `--nats-port (or NATSGH_NATS_PORT); node ${i} uses it + ${i}`,
           monitorPort: `--monitor-port (or NATSGH_MONITOR_PORT); node ${i} uses it + ${i}`,
@@ -130,11 +135,13 @@ export function createLocalClusterProvisioner(
       steps.push({
         action: `wait until every node routes to the other ${all.length - 1} and JetStream has a meta leader (cluster natsgh-${ctx.deployment})`,
       });
+      steps.push({ action: `${authPlanStep(all[0].auth)}; nodes authenticate each other on the route port` });
       return steps;
     },
 
     async apply(ctx): Promise<ProvisionResult> {
       await prepareServerTls(ctx.config ?? config, ctx, opts);
+      await prepareServerAuth(ctx);
       const all = specs(ctx);
       let binary: Promise<string> | undefined;
       const resolveOnce = () => {
@@ -231,6 +238,7 @@ export function createLocalClusterProvisioner(
       const all = specs(ctx);
       return {
         servers: all.map(url),
+        ...all[0].auth,
         tls: clientTlsFor(all[0].tls),
         jetstreamDomain: all[0].jetstreamDomain,
       };

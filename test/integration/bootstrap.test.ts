@@ -20,7 +20,7 @@ async function serverId(d: TestDeployment): Promise<string> {
 async function kvCheckpointKeys(d: TestDeployment): Promise<string[]> {
   const { connectNats } = await import('../../src/nats/connect.js');
   const { Kvm } = await import('@nats-io/kv');
-  const nc = await connectNats({ servers: [`nats://127.0.0.1:${d.natsPort}`] });
+  const nc = await connectNats(await d.connection());
   try {
     const kv = await new Kvm(nc).open('natsgh_checkpoints');
     const keys: string[] = [];
