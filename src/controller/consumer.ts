@@ -108,7 +108,11 @@ const UTF8 = new TextDecoder();
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
   const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName);
   const concurrency = Math.max(1, opts.concurrency);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 4) });
+  // A deleted consumer ends the loop (instead of pulling from nothing forever), so liveness sees it.
+  const messages: ConsumerMessages = await consumer.consume({
+    max_messages: Math.max(64, concurrency * 4),
+    abort_on_missing_resource: true,
+  });
   const inflight = new Set<Promise<void>>();
   let slotWaiters: Array<() => void> = [];
   let running = true;
@@ -131,7 +135,20 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   function terminate(msg: JsMsg, deliveryId: string, why: string) {
     opts.log(`terminating delivery ${deliveryId} (stream seq ${msg.seq}): ${why}`);
     m.inc('natsgh_events_failed_total', { outcome: 'term' });
-    msg.term(why.slice(0, 200));
+    try {
+      msg.term(why.slice(0, 200));
+    } catch {
+      // The connection is gone: the message comes back after ack_wait and is decided again.
+    }
+  }
+
+  /** Header lookups of a message whose headers may themselves be malformed. */
+  function deliveryIdOf(msg: JsMsg): string {
+    try {
+      return msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
+    } catch {
+      return `seq-${msg.seq}`;
+    }
   }
 
   async function regenerate(msg: JsMsg, deliveryId: string, d: Extract<Decision, { action: 'regenerate' }>) {
@@ -189,13 +206,13 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   /** Decides at once; returns the asynchronous work only when the event needs some. */
   function handle(msg: JsMsg): (() => Promise<void>) | undefined {
     // Parsing headers costs more than deciding most events: only when the id is needed.
-    const deliveryId = () =>
-      msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
+    const deliveryId = () => deliveryIdOf(msg);
     let event: { owner: string; repo: string; event: string };
     try {
       event = parseGithubEventSubject(msg.subject);
     } catch (err) {
       m.inc('natsgh_events_received_total', { event: 'malformed' });
+      m.inc('natsgh_events_malformed_total');
       terminate(msg, deliveryId(), `malformed subject: ${(err as Error).message}`);
       return undefined;
     }
@@ -207,6 +224,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         payload = JSON.parse(UTF8.decode(msg.data));
         if (payload === null || typeof payload !== 'object') throw new Error('payload is not a JSON object');
       } catch (err) {
+        m.inc('natsgh_events_malformed_total');
         terminate(msg, deliveryId(), `malformed event: ${(err as Error).message}`);
         return undefined;
       }
@@ -230,12 +248,32 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     return () => regenerate(msg, deliveryId(), target);
   }
 
+  // Each message is handled inside its own failure boundary: whatever one event does
+  // (a payload no decision expected, a bug), it is terminated and the loop goes on.
+  const guarded = (msg: JsMsg, fn: () => Promise<void>) =>
+    fn().catch((err) => {
+      terminate(msg, deliveryIdOf(msg), `internal error: ${redact(String((err as Error)?.message ?? err))}`);
+    });
+
+  let stopping = false;
   const done = (async () => {
     for await (const msg of messages) {
-      const work = handle(msg);
+      let work: (() => Promise<void>) | undefined;
+      try {
+        work = handle(msg);
+      } catch (err) {
+        m.inc('natsgh_events_malformed_total');
+        terminate(
+          msg,
+          deliveryIdOf(msg),
+          `malformed event: ${redact(String((err as Error)?.message ?? err))}`,
+        );
+        continue;
+      }
       if (!work) continue;
       await takeSlot();
-      const p = work().finally(() => {
+      const run = work;
+      const p = guarded(msg, run).finally(() => {
         inflight.delete(p);
         m.set('natsgh_inflight', inflight.size);
         releaseSlot();
@@ -243,9 +281,16 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       inflight.add(p);
       m.set('natsgh_inflight', inflight.size);
     }
-  })().finally(() => {
-    running = false;
-  });
+  })()
+    .catch((err) => {
+      if (!stopping)
+        opts.log(`the event consumer stopped: ${redact(String((err as Error)?.message ?? err))}`);
+    })
+    .finally(() => {
+      if (!stopping)
+        opts.log('the event consumer is no longer running: /healthz answers 503 until a restart');
+      running = false;
+    });
 
   return {
     get running() {
@@ -253,6 +298,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     },
     done,
     async stop() {
+      stopping = true;
       running = false;
       await messages.close();
       await done.catch(() => undefined);

@@ -95,6 +95,11 @@ export function controllerMetrics(): MetricsRegistry {
     'counter',
     'Events nak-ed for redelivery or terminated, by outcome.',
   );
+  m.define(
+    'natsgh_events_malformed_total',
+    'counter',
+    'Events terminated because their subject, payload or handling failed (one bad event never stops the consumer).',
+  );
   m.define('natsgh_commits_total', 'counter', 'Commits made to generated repositories.');
   m.define('natsgh_regenerations_total', 'counter', 'Regeneration runs, by result (committed, unchanged).');
   m.define('natsgh_lock_waits_total', 'counter', 'Regenerations that had to wait for the per-repo lock.');

@@ -346,3 +346,78 @@ describe('controller with GitHub', () => {
     expect(files).toBeTruthy();
   }, 90_000);
 });
+
+describe('controller against hostile events', () => {
+  it('a poisoned push (commits: [null], non-string paths) does not stop it: the next event is processed', async () => {
+    const r = await controller();
+    const poison = model.push(ORG, REPO, { 'docs/x.md': 'x\n' });
+    poison.commits = [null, { message: 7, modified: [42, null, { path: 'natsgh.yaml' }] }];
+    await publish('push', poison, 'poison-1');
+    await publish('repository_dispatch', dispatchPayload(), 'valid-after-poison');
+    await until(
+      'the valid event after the poisoned one',
+      () => r.metrics.total('natsgh_commits_total') === 1,
+    );
+    const health = await fetch(`http://127.0.0.1:${r.controllerPort}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  it('an event whose handling throws is terminated, counted and logged once; the loop goes on', async () => {
+    const { startEventConsumer } = await import('../../src/controller/consumer.js');
+    const { controllerMetrics } = await import('../../src/controller/metrics.js');
+    const { Kvm } = await import('@nats-io/kv');
+    const deliveries = await new Kvm(client).create('poison_deliveries');
+    const metrics = controllerMetrics();
+    const lines: string[] = [];
+    const regenerated: string[] = [];
+    const { ensureGithubEventsStream } = await import('../../src/events/publisher.js');
+    await ensureGithubEventsStream(client, { servers: [nats.url] });
+    await publish('repository_dispatch', { ...dispatchPayload(), poison: true }, 'throws-1');
+    await publish('repository_dispatch', dispatchPayload(), 'after-throw');
+    const consumer = await startEventConsumer({
+      nc: client,
+      spec: { servers: [nats.url] },
+      durableName: 'poison-test',
+      deliveries,
+      concurrency: 2,
+      metrics,
+      instanceId: 'poison',
+      log: (line) => lines.push(line),
+      backoffBaseMs: 20,
+      decide: (e) => {
+        if (e.payload.poison) throw new TypeError("Cannot read properties of null (reading 'message')");
+        return { action: 'regenerate', owner: ORG, repo: REPO, reason: 'test' };
+      },
+      regenerate: async (t) => {
+        regenerated.push(t.deliveryId);
+      },
+    });
+    try {
+      await until('the valid event', () => regenerated.includes('after-throw'));
+      await new Promise((res) => setTimeout(res, 300));
+      expect(regenerated).toEqual(['after-throw']);
+      expect(metrics.get('natsgh_events_malformed_total')).toBe(1);
+      expect(metrics.get('natsgh_events_failed_total', { outcome: 'term' })).toBe(1);
+      expect(lines.filter((l) => l.includes('throws-1'))).toHaveLength(1);
+      expect(consumer.running).toBe(true);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('/healthz answers 503 once the event consumer is gone (liveness), 200 before', async () => {
+    const r = await controller({ durable: 'liveness-test' });
+    const url = `http://127.0.0.1:${r.controllerPort}/healthz`;
+    expect((await fetch(url)).status).toBe(200);
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    await (await jetstreamManager(client)).consumers.delete('GITHUB_EVENTS', 'liveness-test');
+    const deadline = Date.now() + 20_000;
+    let status = 200;
+    while (Date.now() < deadline && status === 200) {
+      status = (await fetch(url)).status;
+      if (status === 200) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(status).toBe(503);
+    expect(await (await fetch(url)).json()).toMatchObject({ ok: false, consumer: { running: false } });
+  }, 30_000);
+});
