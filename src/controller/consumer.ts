@@ -13,8 +13,15 @@ import type { Decision } from './decide.js';
 import type { MetricsRegistry } from './metrics.js';
 
 export const ACK_WAIT_MS = 30_000;
+/** Deliveries of an event failing for other reasons than GitHub being down; then it is terminated. */
 export const MAX_DELIVER = 12;
 const WORKING_EVERY_MS = 10_000;
+const OUTAGE_LOG_EVERY_MS = 60 * 60 * 1000;
+/**
+ * GitHub being down or rate limiting is not the event's fault: such events are
+ * retried for as long as it lasts (the stream's age limit bounds it), never terminated.
+ */
+const GITHUB_DOWN_CODES = new Set(['github_unavailable', 'github_rate_limited']);
 
 export interface RegenerationTarget {
   owner: string;
@@ -39,8 +46,10 @@ export interface EventConsumerOptions {
   regenerate?: RegenerateFn;
   log: (line: string) => void;
   instanceId: string;
-  /** Base of the nak backoff (doubles per delivery, capped at 60 s). */
+  /** Base of the nak backoff (doubles per delivery, capped at maxBackoffMs). */
   backoffBaseMs?: number;
+  /** Cap of the nak backoff (default 60 s). */
+  maxBackoffMs?: number;
 }
 
 export interface EventConsumer {
@@ -63,8 +72,12 @@ export function isPermanentFailure(err: unknown): boolean {
   return isNatsghError(err) && PERMANENT_CODES.has(err.code);
 }
 
-export function backoffMs(deliveryCount: number, baseMs = 1000): number {
-  return Math.min(60_000, baseMs * 2 ** Math.max(0, deliveryCount - 1));
+export function backoffMs(deliveryCount: number, baseMs = 1000, capMs = 60_000): number {
+  return Math.min(capMs, baseMs * 2 ** Math.min(30, Math.max(0, deliveryCount - 1)));
+}
+
+export function isGithubDown(err: unknown): boolean {
+  return isNatsghError(err) && GITHUB_DOWN_CODES.has(err.code);
 }
 
 function isWrongLastSequence(err: unknown): boolean {
@@ -85,7 +98,9 @@ export async function ensureEventConsumer(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: ACK_WAIT_MS * 1_000_000,
-    max_deliver: MAX_DELIVER,
+    // Unlimited on the server: the consumer decides when to give up (MAX_DELIVER, or never
+    // while GitHub is down); a server-side limit would drop events silently.
+    max_deliver: -1,
     max_ack_pending: 1000,
     filter_subject: 'github.events.>',
   };
@@ -122,6 +137,20 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   const ambiguousClaims = new Set<string>();
   const m = opts.metrics;
   const base = opts.backoffBaseMs ?? 1000;
+  const backoff = (msg: JsMsg) => backoffMs(msg.info.deliveryCount, base, opts.maxBackoffMs);
+  // Deliveries waiting for GitHub to come back, and when the outage was last logged.
+  const waitingForGithub = new Set<string>();
+  let outageLoggedAt = 0;
+  let outageSince = 0;
+  const githubBack = (key: string) => {
+    if (!waitingForGithub.delete(key)) return;
+    m.set('natsgh_events_waiting_for_github', waitingForGithub.size);
+    if (waitingForGithub.size === 0 && outageSince > 0) {
+      opts.log(`GitHub answers again after ${Math.round((Date.now() - outageSince) / 1000)} s of outage`);
+      outageSince = 0;
+      outageLoggedAt = 0;
+    }
+  };
 
   const releaseSlot = () => {
     const next = slotWaiters.shift();
@@ -168,7 +197,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       if (!isWrongLastSequence(err)) {
         ambiguousClaims.add(key);
         m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-        msg.nak(backoffMs(msg.info.deliveryCount, base));
+        msg.nak(backoff(msg));
         return;
       }
       // Our own earlier claim: process it (a render equal to the tree never commits twice).
@@ -182,22 +211,48 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         { working: () => msg.working() },
       );
       m.inc('natsgh_events_processed_total');
+      githubBack(key);
       await msg.ackAck().catch(() => undefined);
     } catch (err) {
       const why = redact(String((err as Error)?.message ?? err));
-      if (isPermanentFailure(err) || msg.info.deliveryCount >= MAX_DELIVER) {
+      const githubDown = isGithubDown(err);
+      // Give the claim back, so a later delivery of the same event (a redelivery, GitHub's
+      // "Redeliver" after an outage) can take it; or remember it as ours.
+      const releaseClaim = async () => {
+        if (claim > 0) {
+          await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
+        } else {
+          ambiguousClaims.add(key);
+        }
+      };
+      if (isPermanentFailure(err) || (!githubDown && msg.info.deliveryCount >= MAX_DELIVER)) {
+        // Ours whatever its revision (claim 0: taken by an earlier attempt of this process).
+        if (claim > 0) await releaseClaim();
+        else await opts.deliveries.delete(key).catch(() => undefined);
+        ambiguousClaims.delete(key);
+        githubBack(key);
         terminate(msg, deliveryId, why);
         return;
       }
-      // Give the claim back so the redelivery can take it (or remember it as ours).
-      if (claim > 0) {
-        await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
+      await releaseClaim();
+      if (githubDown) {
+        waitingForGithub.add(key);
+        m.set('natsgh_events_waiting_for_github', waitingForGithub.size);
+        m.inc('natsgh_github_outage_retries_total');
+        const now = Date.now();
+        if (outageSince === 0) outageSince = now;
+        if (now - outageLoggedAt >= OUTAGE_LOG_EVERY_MS) {
+          outageLoggedAt = now;
+          opts.log(
+            `GitHub unavailable (${why}): ${waitingForGithub.size} event(s) waiting, retried until it answers ` +
+              `(this line repeats hourly while it lasts)`,
+          );
+        }
       } else {
-        ambiguousClaims.add(key);
+        opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       }
-      opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-      msg.nak(backoffMs(msg.info.deliveryCount, base));
+      msg.nak(backoff(msg));
     } finally {
       clearInterval(keepAlive);
     }

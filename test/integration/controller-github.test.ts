@@ -362,37 +362,54 @@ describe('controller against hostile events', () => {
     expect(health.status).toBe(200);
   });
 
-  it('an event whose handling throws is terminated, counted and logged once; the loop goes on', async () => {
+  /** The consumer alone, on its own durable and claim bucket, with the decision and regeneration given. */
+  async function bareConsumer(
+    name: string,
+    regenerate: (deliveryId: string) => Promise<void>,
+    decide?: (payload: Record<string, any>) => void,
+  ) {
     const { startEventConsumer } = await import('../../src/controller/consumer.js');
     const { controllerMetrics } = await import('../../src/controller/metrics.js');
     const { Kvm } = await import('@nats-io/kv');
-    const deliveries = await new Kvm(client).create('poison_deliveries');
-    const metrics = controllerMetrics();
-    const lines: string[] = [];
-    const regenerated: string[] = [];
     const { ensureGithubEventsStream } = await import('../../src/events/publisher.js');
     await ensureGithubEventsStream(client, { servers: [nats.url] });
-    await publish('repository_dispatch', { ...dispatchPayload(), poison: true }, 'throws-1');
-    await publish('repository_dispatch', dispatchPayload(), 'after-throw');
+    const deliveries = await new Kvm(client).create(`${name}_deliveries`);
+    const metrics = controllerMetrics();
+    const lines: string[] = [];
     const consumer = await startEventConsumer({
       nc: client,
       spec: { servers: [nats.url] },
-      durableName: 'poison-test',
+      durableName: name,
       deliveries,
       concurrency: 2,
       metrics,
-      instanceId: 'poison',
+      instanceId: name,
       log: (line) => lines.push(line),
-      backoffBaseMs: 20,
+      backoffBaseMs: 5,
+      maxBackoffMs: 40,
       decide: (e) => {
-        if (e.payload.poison) throw new TypeError("Cannot read properties of null (reading 'message')");
+        decide?.(e.payload);
         return { action: 'regenerate', owner: ORG, repo: REPO, reason: 'test' };
       },
-      regenerate: async (t) => {
-        regenerated.push(t.deliveryId);
-      },
+      regenerate: (t) => regenerate(t.deliveryId),
     });
+    return { consumer, deliveries, metrics, lines };
+  }
+
+  it('an event whose handling throws is terminated, counted and logged once; the loop goes on', async () => {
+    const regenerated: string[] = [];
+    const { consumer, metrics, lines } = await bareConsumer(
+      'poison',
+      async (id) => {
+        regenerated.push(id);
+      },
+      (payload) => {
+        if (payload.poison) throw new TypeError("Cannot read properties of null (reading 'message')");
+      },
+    );
     try {
+      await publish('repository_dispatch', { ...dispatchPayload(), poison: true }, 'throws-1');
+      await publish('repository_dispatch', dispatchPayload(), 'after-throw');
       await until('the valid event', () => regenerated.includes('after-throw'));
       await new Promise((res) => setTimeout(res, 300));
       expect(regenerated).toEqual(['after-throw']);
@@ -400,6 +417,57 @@ describe('controller against hostile events', () => {
       expect(metrics.get('natsgh_events_failed_total', { outcome: 'term' })).toBe(1);
       expect(lines.filter((l) => l.includes('throws-1'))).toHaveLength(1);
       expect(consumer.running).toBe(true);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('GitHub down for more than MAX_DELIVER deliveries: retried, never terminated, done once it is back', async () => {
+    const { MAX_DELIVER } = await import('../../src/controller/consumer.js');
+    const { NatsghError } = await import('../../src/errors.js');
+    let attempts = 0;
+    const done: string[] = [];
+    const { consumer, metrics, lines } = await bareConsumer('outage', async (id) => {
+      attempts++;
+      if (attempts <= MAX_DELIVER + 6) {
+        const code = attempts % 2 ? 'github_unavailable' : 'github_rate_limited';
+        throw new NatsghError('GitHub request failed: 502 Bad Gateway', { code });
+      }
+      done.push(id);
+    });
+    try {
+      await publish('repository_dispatch', dispatchPayload(), 'during-outage');
+      await until(
+        () => `processed after the outage (attempts ${attempts})`,
+        () => done.length === 1,
+        20_000,
+      );
+      expect(attempts).toBe(MAX_DELIVER + 7);
+      expect(metrics.get('natsgh_events_failed_total', { outcome: 'term' })).toBe(0);
+      expect(metrics.get('natsgh_github_outage_retries_total')).toBe(MAX_DELIVER + 6);
+      expect(metrics.get('natsgh_events_waiting_for_github')).toBe(0);
+      // One line for the outage (hourly), one when GitHub answers again: not one per retry.
+      expect(lines.filter((l) => /GitHub unavailable/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /GitHub answers again/.test(l))).toHaveLength(1);
+    } finally {
+      await consumer.stop();
+    }
+  }, 30_000);
+
+  it('a terminated event gives its de-duplication claim back (GitHub "Redeliver" is not dropped)', async () => {
+    const { NatsghError } = await import('../../src/errors.js');
+    const { encodeToken } = await import('../../src/nats/names.js');
+    const { consumer, deliveries, metrics } = await bareConsumer('claims', async () => {
+      throw new NatsghError('GitHub refused to write', { code: 'github_permission' });
+    });
+    try {
+      await publish('repository_dispatch', dispatchPayload(), 'terminated-delivery');
+      await until('terminated', () => metrics.get('natsgh_events_failed_total', { outcome: 'term' }) === 1);
+      await new Promise((res) => setTimeout(res, 200));
+      // The claim a redelivery makes succeeds again.
+      await expect(
+        deliveries.create(encodeToken('terminated-delivery'), 'redelivery'),
+      ).resolves.toBeGreaterThan(0);
     } finally {
       await consumer.stop();
     }
