@@ -1,5 +1,5 @@
-// The controller's local HTTP endpoints on 127.0.0.1: GET /healthz (the process
-// is up), GET /readyz (200 when NATS is connected and the consumer runs, with
+// The controller's local HTTP endpoints on 127.0.0.1: GET /healthz (liveness: 200
+// while the event consumer runs, 503 once it died, so a supervisor restarts it), GET /readyz (200 when NATS is connected and the consumer runs, with
 // details such as GitHub readiness), GET /metrics (Prometheus text format).
 import { createServer, type Server } from 'node:http';
 import type { MetricsRegistry } from './metrics.js';
@@ -19,6 +19,8 @@ export async function startHealthServer(opts: {
   host?: string;
   metrics: MetricsRegistry;
   readiness: () => Readiness;
+  /** Liveness; default: always alive. */
+  liveness?: () => Readiness;
 }): Promise<HealthServer> {
   const server: Server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
@@ -27,7 +29,10 @@ export async function startHealthServer(opts: {
       return;
     }
     if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}\n');
+      const l = opts.liveness?.() ?? { ready: true, details: {} };
+      res
+        .writeHead(l.ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(`${JSON.stringify({ ok: l.ready, ...l.details })}\n`);
     } else if (path === '/readyz') {
       const r = opts.readiness();
       res

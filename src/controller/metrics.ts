@@ -95,6 +95,21 @@ export function controllerMetrics(): MetricsRegistry {
     'counter',
     'Events nak-ed for redelivery or terminated, by outcome.',
   );
+  m.define(
+    'natsgh_events_malformed_total',
+    'counter',
+    'Events terminated because their subject, payload or handling failed (one bad event never stops the consumer).',
+  );
+  m.define(
+    'natsgh_events_waiting_for_github',
+    'gauge',
+    'Events retried because GitHub is unavailable or rate limiting (never terminated for it).',
+  );
+  m.define(
+    'natsgh_github_outage_retries_total',
+    'counter',
+    'Redeliveries scheduled because GitHub was unavailable or rate limiting.',
+  );
   m.define('natsgh_commits_total', 'counter', 'Commits made to generated repositories.');
   m.define('natsgh_regenerations_total', 'counter', 'Regeneration runs, by result (committed, unchanged).');
   m.define('natsgh_lock_waits_total', 'counter', 'Regenerations that had to wait for the per-repo lock.');

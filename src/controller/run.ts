@@ -283,6 +283,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       port: opts.controllerPort ?? config.controller.port,
       host: opts.controllerHost ?? defaultControllerHost(),
       metrics,
+      liveness: () => ({ ready: consumer.running, details: { consumer: { running: consumer.running } } }),
       readiness: () => ({
         ready: connected && consumer.running,
         details: {
