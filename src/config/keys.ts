@@ -46,6 +46,8 @@ export const GITHUB_KEYS = [
   'github.appId',
   'github.appPrivateKeyFile',
   'github.appInstallationId',
+  'github.viaPullRequest',
+  'github.actionRef',
 ] as const;
 
 export const CONFIG_KEYS: readonly ConfigKey[] = [
@@ -329,6 +331,27 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'Installation id of the GitHub App in the org.',
   },
   {
+    path: 'github.viaPullRequest',
+    type: 'bool',
+    default: false,
+    env: ['NATSGH_GITHUB_VIA_PULL_REQUEST'],
+    flag: 'via-pull-request',
+    description:
+      'Commit generated files to the branch natsgh/regenerate and open (or keep) one pull request, instead of pushing to the default branch (for protected branches).',
+  },
+  {
+    path: 'github.actionRef',
+    type: 'string',
+    env: ['NATSGH_ACTION_REF'],
+    flag: 'action-ref',
+    description:
+      "The natsgh GitHub Action generated workflows run (`uses:`), e.g. acme/natsgh@v1.2.0 (default: package.json's repository at this version's tag).",
+    pattern: {
+      re: /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+$/,
+      meaning: 'OWNER/REPO[/PATH]@REF',
+    },
+  },
+  {
     path: 'webhook.port',
     ...port,
     default: 8090,
@@ -382,6 +405,8 @@ export interface NatsghConfig {
     appId?: string;
     appPrivateKeyFile?: string;
     appInstallationId?: string;
+    viaPullRequest: boolean;
+    actionRef?: string;
   };
   webhook: { port: number; secret?: string };
 }

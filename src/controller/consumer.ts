@@ -64,6 +64,11 @@ export interface EventConsumer {
 const PERMANENT_CODES = new Set([
   'github_permission',
   'github_not_found',
+  // GitHub refusals reported at once (github/commit.ts), never retried into "kept moving".
+  'github_branch_protected',
+  'github_branch_missing',
+  'github_conflict',
+  'github_tree_too_large',
   'repo_config_invalid',
   'template_variable_missing',
 ]);

@@ -119,6 +119,16 @@ export function controllerMetrics(): MetricsRegistry {
     'gauge',
     'x-ratelimit-remaining of the last GitHub response.',
   );
+  m.define(
+    'natsgh_github_requests_last_regeneration',
+    'gauge',
+    'GitHub requests of the last regeneration, by kind (read, not_modified: a free 304, write).',
+  );
+  m.define(
+    'natsgh_github_regeneration_requests_total',
+    'counter',
+    'GitHub requests spent by regenerations, by kind (read, not_modified, write).',
+  );
   m.define('natsgh_webhook_requests_total', 'counter', 'Webhook deliveries received, by HTTP status.');
   m.define('natsgh_nats_connected', 'gauge', '1 while connected to NATS.');
   m.define('natsgh_inflight', 'gauge', 'Events being handled right now.');

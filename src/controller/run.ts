@@ -171,6 +171,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
           metrics,
           lockWaitMs: opts.lockWaitMs ?? 120_000,
           working,
+          viaPullRequest: config.github.viaPullRequest,
         });
         if (result.changed)
           log(`committed ${result.commit} to ${owner}/${repo} (${result.changedPaths.length} files)`);

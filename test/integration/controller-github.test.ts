@@ -28,7 +28,8 @@ const running: RunningController[] = [];
 let deliveryCounter = 0;
 
 beforeAll(() => {
-  model = new GithubModel().listen();
+  // Behaviour, not throughput: writes unpaced (the client does not pace them either).
+  model = new GithubModel({ writeGapMs: 0 }).listen();
 });
 afterAll(() => model.close());
 
@@ -247,7 +248,7 @@ describe('controller with GitHub', () => {
 
   it('survives GitHub 5xx and rate limits', async () => {
     const r = await controller();
-    model.fail('POST', /\/git\/blobs$/, 502, { count: 2 });
+    model.fail('POST', /\/git\/trees$/, 502, { count: 2 });
     model.fail('GET', /\/git\/ref\//, 500, { count: 1 });
     model.rateLimit(1, 0);
     await publish('repository_dispatch', dispatchPayload());

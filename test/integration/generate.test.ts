@@ -105,7 +105,7 @@ describe('natsgh generate --output-dir (compiled CLI)', () => {
 });
 
 describe('generateFiles --repo (GitHub model)', () => {
-  const model = new GithubModel();
+  const model = new GithubModel({ writeGapMs: 0 });
   beforeAll(() => model.listen());
   afterAll(() => model.close());
 

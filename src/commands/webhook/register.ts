@@ -26,7 +26,7 @@ export default class WebhookRegister extends BaseCommand<WebhookRegisterResult> 
     url: Flags.string({ description: 'Public URL of `natsgh webhook serve` (…/webhook).', required: true }),
     events: Flags.string({
       description:
-        'Events to subscribe to (repeatable; default: push, repository, repository_dispatch, workflow_dispatch).',
+        'Events to subscribe to (repeatable; default: push, repository). App-only events (repository_dispatch, workflow_dispatch) are refused: an org webhook never receives them.',
       multiple: true,
     }),
   };
