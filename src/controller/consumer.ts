@@ -29,6 +29,8 @@ export interface EventConsumerOptions {
   nc: NatsConnection;
   spec: NatsConnectionSpec;
   durableName: string;
+  /** Outstanding acks the consumer asks for (default 1000; lower when the account allows fewer, account-plan.ts). */
+  maxAckPending?: number;
   deliveries: KV;
   concurrency: number;
   metrics: MetricsRegistry;
@@ -77,6 +79,7 @@ export async function ensureEventConsumer(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
   durableName: string,
+  maxAckPending = 1000,
 ): Promise<Consumer> {
   const { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream');
   const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
@@ -86,7 +89,7 @@ export async function ensureEventConsumer(
     deliver_policy: DeliverPolicy.All,
     ack_wait: ACK_WAIT_MS * 1_000_000,
     max_deliver: MAX_DELIVER,
-    max_ack_pending: 1000,
+    max_ack_pending: maxAckPending,
     filter_subject: 'github.events.>',
   };
   try {
@@ -106,7 +109,7 @@ export async function ensureEventConsumer(
 const UTF8 = new TextDecoder();
 
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
-  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName);
+  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);
   const concurrency = Math.max(1, opts.concurrency);
   const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 4) });
   const inflight = new Set<Promise<void>>();

@@ -108,7 +108,19 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     const { ensureControllerStreams } = await import('./streams.js');
     // R3 on a cluster (the configuration says so), 1 otherwise; existing streams are only raised.
     const replicas = deploymentReplicas(config);
-    const { deliveries, locks } = await ensureControllerStreams(nc, spec, { replicas, warn: log });
+    const { streamSizes } = await import('../nats/sizing.js');
+    const sizes = streamSizes(config);
+    // Before creating anything: the user's permissions and the account's limits (nats/preflight.ts).
+    const durableName = opts.durableName ?? defaultDurableName(deployment);
+    const { preflightNats } = await import('../nats/preflight.js');
+    const plan = await preflightNats(nc, spec, {
+      deployment,
+      role: 'controller',
+      sizes,
+      replicas,
+      durable: durableName,
+    });
+    const { deliveries, locks } = await ensureControllerStreams(nc, spec, { replicas, warn: log, sizes });
 
     const publisher = createEventPublisher({
       stateDir: config.stateDir,
@@ -116,6 +128,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       source: `natsgh-controller/${opts.version}`,
       replicas,
       warn: log,
+      sizes,
     });
     await publisher.attach(nc, spec);
     stoppers.push(() => publisher.close());
@@ -197,7 +210,8 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     const consumer: EventConsumer = await startEventConsumer({
       nc,
       spec,
-      durableName: opts.durableName ?? defaultDurableName(deployment),
+      durableName,
+      maxAckPending: plan.maxAckPending,
       deliveries,
       concurrency: opts.concurrency,
       metrics,
