@@ -11,7 +11,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { GithubClient } from '../github/client.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../nats/connect.js';
-import { controllerPingSubject } from '../nats/names.js';
+import { controllerDurableName, controllerPingSubject } from '../nats/names.js';
 import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
 import { decideEvent, decideFromSubject } from './decide.js';
@@ -71,7 +71,7 @@ export function defaultControllerHost(env: NodeJS.ProcessEnv = process.env): str
 }
 
 export function defaultDurableName(deployment: string): string {
-  return `natsgh-controller-${deployment}`;
+  return controllerDurableName(deployment);
 }
 
 export async function startController(opts: ControllerOptions): Promise<RunningController> {

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
-import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
@@ -223,7 +223,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
               role: 'bootstrap',
               sizes,
               replicas,
-              durable: (await import('../controller/run.js')).defaultDurableName(deployment),
+              durable: controllerDurableName(deployment),
             },
           })
         : await tryOpenDeploymentNats(provisioner, pctx, {

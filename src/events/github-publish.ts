@@ -143,6 +143,9 @@ export async function publishGithubEventFile(
   // Validate before connecting: a bad payload is a usage error whether or not NATS is up.
   githubEventTarget(parseGithubPayload(payload));
   const spec = connectionSpecFromConfig(config);
+  // A restricted user (a workflow's creds) missing a permission: say which, before connecting.
+  const { assertPermissions } = await import('../nats/permissions.js');
+  await assertPermissions(spec, config.deployment, 'publish');
   const nc = await connectNats(spec, { name: 'natsgh-events-publish' });
   try {
     return await publishGithubEvent(nc, spec, {
