@@ -4,6 +4,7 @@
 // Subclasses implement execute() (returns the typed result) and render().
 import { Command, Errors } from '@oclif/core';
 import { ExitCode, fileSystemError, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
+import { natsErrorFor } from '../nats/nats-errors.js';
 import { redact, redactValue } from '../redact.js';
 
 export interface ErrorDocument {
@@ -120,6 +121,9 @@ export function errorDocument(err: unknown): ErrorDocument {
       },
     });
   }
+  // A NATS permissions violation, account limit or expired user is not a bug either.
+  const natsErr = natsErrorFor(err);
+  if (natsErr) return errorDocument(natsErr);
   // A read-only or full disk is not a bug: say which path, and what to do.
   const path = (err as NodeJS.ErrnoException | undefined)?.path;
   const fsErr = path ? fileSystemError(err, path, 'its directory') : undefined;

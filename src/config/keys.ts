@@ -38,6 +38,12 @@ export const VALID_COMBINATIONS: Record<Mode, readonly NatsType[]> = {
 
 const port = { type: 'int' as const, min: 0, max: 65535 };
 
+/** A byte size (the parser is nats/sizing.ts parseSize). */
+const SIZE = {
+  re: /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?\s*$/i,
+  meaning: 'a size such as 64MiB, 1GiB or a number of bytes',
+};
+
 /** The GitHub settings (API, repository, token or App) of every command that talks to GitHub. */
 export const GITHUB_KEYS = [
   'github.apiUrl',
@@ -192,6 +198,57 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     env: ['NATSGH_REPLICAS'],
     flag: 'replicas',
     description: 'Number of servers in a self_hosted_cluster (odd, at least 3).',
+  },
+  {
+    path: 'nats.streamMaxBytes',
+    type: 'string',
+    env: ['NATSGH_STREAM_MAX_BYTES'],
+    flag: 'stream-max-bytes',
+    description:
+      'Cap on the max_bytes of every stream and KV bucket natsgh creates (defaults: 372 MiB in all), for accounts with little JetStream storage.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.githubEvents.maxBytes',
+    type: 'string',
+    env: ['NATSGH_GITHUB_EVENTS_MAX_BYTES'],
+    flag: 'github-events-max-bytes',
+    description: 'max_bytes of GITHUB_EVENTS (default 256MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.natsghEvents.maxBytes',
+    type: 'string',
+    env: ['NATSGH_NATSGH_EVENTS_MAX_BYTES'],
+    flag: 'natsgh-events-max-bytes',
+    description: 'max_bytes of NATSGH_EVENTS (default 64MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.checkpoints.maxBytes',
+    type: 'string',
+    env: ['NATSGH_CHECKPOINTS_MAX_BYTES'],
+    flag: 'checkpoints-max-bytes',
+    description:
+      'max_bytes of KV bucket natsgh_checkpoints (default 16MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.locks.maxBytes',
+    type: 'string',
+    env: ['NATSGH_LOCKS_MAX_BYTES'],
+    flag: 'locks-max-bytes',
+    description: 'max_bytes of KV bucket natsgh_locks (default 4MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.deliveries.maxBytes',
+    type: 'string',
+    env: ['NATSGH_DELIVERIES_MAX_BYTES'],
+    flag: 'deliveries-max-bytes',
+    description:
+      'max_bytes of KV bucket natsgh_deliveries (default 32MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
   },
   {
     path: 'nats.hubUrl',
@@ -393,6 +450,10 @@ export interface NatsghConfig {
     jetstreamDomain?: string;
     replicas: number;
     hubUrl?: string;
+    streamMaxBytes?: string;
+    streams?: Partial<
+      Record<'githubEvents' | 'natsghEvents' | 'checkpoints' | 'locks' | 'deliveries', { maxBytes?: string }>
+    >;
     serverBin?: string;
     downloadMirror?: string;
     tls: { ca?: string; cert?: string; key?: string; mode: 'off' | 'generate'; verify: boolean };

@@ -36,6 +36,8 @@ export interface EventConsumerOptions {
   nc: NatsConnection;
   spec: NatsConnectionSpec;
   durableName: string;
+  /** Outstanding acks the consumer asks for (default 1000; lower when the account allows fewer, account-plan.ts). */
+  maxAckPending?: number;
   deliveries: KV;
   concurrency: number;
   metrics: MetricsRegistry;
@@ -95,6 +97,7 @@ export async function ensureEventConsumer(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
   durableName: string,
+  maxAckPending = 1000,
 ): Promise<Consumer> {
   const { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream');
   const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
@@ -106,7 +109,7 @@ export async function ensureEventConsumer(
     // Unlimited on the server: the consumer decides when to give up (MAX_DELIVER, or never
     // while GitHub is down); a server-side limit would drop events silently.
     max_deliver: -1,
-    max_ack_pending: 1000,
+    max_ack_pending: maxAckPending,
     filter_subject: 'github.events.>',
   };
   try {
@@ -126,7 +129,7 @@ export async function ensureEventConsumer(
 const UTF8 = new TextDecoder();
 
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
-  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName);
+  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);
   const concurrency = Math.max(1, opts.concurrency);
   // A deleted consumer ends the loop (instead of pulling from nothing forever), so liveness sees it.
   const messages: ConsumerMessages = await consumer.consume({

@@ -9,7 +9,7 @@ import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
-import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
@@ -122,6 +122,9 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   const warn = (message: string) => log.warn(message);
   // A cluster keeps every natsgh stream and bucket at R3 (min(3, nodes)); anything else at 1.
   const replicas = (await import('../nats/buckets.js')).deploymentReplicas(config);
+  // Every stream and bucket declares its size, from one table (nats/sizing.ts).
+  const { streamSizes } = await import('../nats/sizing.js');
+  const sizes = streamSizes(config);
   const pctx = provisionContextFor(config, {
     signal: opts.signal,
     interactive: opts.interactive,
@@ -180,7 +183,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       try {
         const { ensureControllerStreams } = await import('../controller/streams.js');
         await traced('ensure controller streams', () =>
-          ensureControllerStreams(n.nc, n.spec, { replicas, warn }),
+          ensureControllerStreams(n.nc, n.spec, { replicas, warn, sizes }),
         );
       } catch (err) {
         log.warn(`natsgh's streams could not be ensured at R${replicas} yet: ${errorMessage(err)}`);
@@ -227,6 +230,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         source: `natsgh-cli/${opts.cliVersion}`,
         replicas,
         warn,
+        sizes,
       });
       ctx.events = publisher;
     }
@@ -236,9 +240,29 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     // KV is the source of truth once it exists: read it first whenever NATS answers.
     if (provisioner.reachableAtStart || journal.has('provision-nats')) {
       trace('open NATS');
+      // NATS natsgh does not run (Synadia, your own server): permissions and account limits are
+      // checked before the first change (nats/preflight.ts).
       const n = provisioner.reachableAtStart
-        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas, warn })
-        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas, warn, withinMs: 2500 });
+        ? await openDeploymentNats(provisioner.connection(pctx), {
+            create: !dryRun,
+            replicas,
+            warn,
+            sizes,
+            preflight: {
+              deployment,
+              role: 'bootstrap',
+              sizes,
+              replicas,
+              durable: controllerDurableName(deployment),
+            },
+          })
+        : await tryOpenDeploymentNats(provisioner, pctx, {
+            create: !dryRun,
+            replicas,
+            warn,
+            sizes,
+            withinMs: 2500,
+          });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {
@@ -280,6 +304,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           timeoutMs: 5000,
           replicas,
           warn,
+          sizes,
         });
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {

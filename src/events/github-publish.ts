@@ -13,6 +13,7 @@ import {
   type NatsConnectionSpec,
 } from '../nats/connect.js';
 import { githubEventSubject } from '../nats/names.js';
+import { type StreamSizes, streamSizes } from '../nats/sizing.js';
 import { ensureGithubEventsStream } from './publisher.js';
 
 /**
@@ -81,6 +82,8 @@ export async function publishGithubEvent(
     ensureStream?: boolean;
     /** Replicas of GITHUB_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
     replicas?: number;
+    /** Sizes of natsgh's streams (streamSizes(config)). */
+    sizes?: StreamSizes;
   },
 ): Promise<GithubPublishResult> {
   if (!/^[a-z0-9_]+$/.test(opts.eventName)) {
@@ -91,7 +94,8 @@ export async function publishGithubEvent(
   }
   const { owner, repo } = githubEventTarget(parseGithubPayload(opts.payload));
   const subject = githubEventSubject(owner, repo, opts.eventName);
-  if (opts.ensureStream !== false) await ensureGithubEventsStream(nc, spec, { replicas: opts.replicas });
+  if (opts.ensureStream !== false)
+    await ensureGithubEventsStream(nc, spec, { replicas: opts.replicas, sizes: opts.sizes });
   const { jetstream } = await import('@nats-io/jetstream');
   const { headers } = await import('@nats-io/nats-core');
   const h = headers();
@@ -139,6 +143,9 @@ export async function publishGithubEventFile(
   // Validate before connecting: a bad payload is a usage error whether or not NATS is up.
   githubEventTarget(parseGithubPayload(payload));
   const spec = connectionSpecFromConfig(config);
+  // A restricted user (a workflow's creds) missing a permission: say which, before connecting.
+  const { assertPermissions } = await import('../nats/permissions.js');
+  await assertPermissions(spec, config.deployment, 'publish');
   const nc = await connectNats(spec, { name: 'natsgh-events-publish' });
   try {
     return await publishGithubEvent(nc, spec, {
@@ -146,6 +153,7 @@ export async function publishGithubEventFile(
       payload,
       msgId: `${opts.runId}-${opts.runAttempt}-${opts.eventName}`,
       replicas: deploymentReplicas(config),
+      sizes: streamSizes(config),
     });
   } finally {
     await nc.close();

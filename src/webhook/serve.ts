@@ -5,6 +5,7 @@ import { controllerMetrics } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats } from '../nats/connect.js';
+import { streamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
 import { startWebhookServer } from './server.js';
 
@@ -49,6 +50,8 @@ export async function serveWebhooks(opts: {
       metrics,
       log: (line) => opts.log(redact(line)),
       replicas: deploymentReplicas(opts.config),
+      sizes: streamSizes(opts.config),
+      deployment: opts.config.deployment,
     });
     opts.log(`receiving GitHub webhooks on http://0.0.0.0:${server.port}/webhook`);
     opts.onListening?.(server.port);

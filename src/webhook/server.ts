@@ -14,6 +14,7 @@ import type { MetricsRegistry } from '../controller/metrics.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { createSignatureVerifier } from '../github/webhook-signature.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
+import type { StreamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
 
 /** GitHub's own cap on a webhook payload. */
@@ -47,6 +48,10 @@ export interface WebhookServerOptions {
   publishTimeoutMs?: number;
   /** Replicas of GITHUB_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
   replicas?: number;
+  /** Size of GITHUB_EVENTS when this creates it (streamSizes(config)). */
+  sizes?: StreamSizes;
+  /** The deployment (names the permissions to grant when one is missing). */
+  deployment?: string;
 }
 
 export interface WebhookServer {
@@ -92,7 +97,18 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
     return { stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate };
   };
   const { ensureGithubEventsStream } = await import('../events/publisher.js');
-  await ensureGithubEventsStream(opts.nc, opts.spec, { replicas: opts.replicas, warn: opts.log });
+  // Before creating GITHUB_EVENTS: the user's permissions and the account's limits (nats/preflight.ts).
+  const { preflightNats } = await import('../nats/preflight.js');
+  const { streamSizes } = await import('../nats/sizing.js');
+  const sizes = opts.sizes ?? streamSizes();
+  await preflightNats(opts.nc, opts.spec, {
+    deployment: opts.deployment ?? 'default',
+    role: 'webhook',
+    sizes,
+    replicas: opts.replicas ?? 1,
+    streams: ['githubEvents'],
+  });
+  await ensureGithubEventsStream(opts.nc, opts.spec, { replicas: opts.replicas, warn: opts.log, sizes });
   const log = opts.log ?? (() => undefined);
   let connected = !opts.nc.isClosed();
   (async () => {
