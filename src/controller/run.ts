@@ -42,6 +42,8 @@ export interface ControllerOptions {
   backoffBaseMs?: number;
   /** How long a regeneration waits for another holder of the repo lock. */
   lockWaitMs?: number;
+  /** POST /shutdown on the health port with this bearer token calls onRequest (graceful stop on Windows). */
+  shutdown?: import('./health-server.js').ShutdownRequest;
 }
 
 export interface RunningController {
@@ -299,6 +301,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       host: opts.controllerHost ?? defaultControllerHost(),
       metrics,
       liveness: () => ({ ready: consumer.running, details: { consumer: { running: consumer.running } } }),
+      shutdown: opts.shutdown,
       readiness: () => ({
         ready: connected && consumer.running,
         details: {

@@ -13,14 +13,15 @@ import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
-import { loopbackGet } from '../system/loopback-http.js';
+import { loopbackGet, loopbackRequest } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
 import {
   type ProcessRecord,
-  readProcessRecord,
+  recordOrAdopt,
   recordProcess,
   verifyProcess,
 } from '../system/process-identity.js';
+import { controllerRecordMeta } from './controller-record.js';
 import { provisionContext } from './provision-nats.js';
 
 /** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
@@ -177,23 +178,43 @@ export function controllerMarkers(stateDir: string, deployment: string): string[
 async function ourController(
   ctx: Pick<PhaseContext, 'stateDir' | 'deployment'>,
 ): Promise<ProcessRecord | undefined> {
-  const record = await readProcessRecord(controllerFiles(ctx.stateDir).recordFile);
+  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
+  const record = await recordOrAdopt(
+    recordFile,
+    await readPid(pidFile),
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+  );
   if (!record) return undefined;
   const verdict = await verifyProcess(record, controllerMarkers(ctx.stateDir, ctx.deployment));
   return verdict.state === 'ours' ? record : undefined;
 }
 
+/** Asks the recorded controller to drain and exit over its loopback health port. */
+async function requestShutdown(record: ProcessRecord): Promise<boolean> {
+  const token = record.meta?.shutdownToken;
+  const port = Number(record.meta?.port);
+  if (!token || !Number.isInteger(port) || port <= 0) return false;
+  const res = await loopbackRequest(`http://127.0.0.1:${port}/shutdown`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    timeoutMs: 2000,
+  });
+  return res.status === 202;
+}
+
 /** Stops this state dir's recorded controller (and nothing else); true when one was running. */
 async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
-  const { recordFile } = controllerFiles(ctx.stateDir);
-  const record = await readProcessRecord(recordFile);
+  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
+  const record = await recordOrAdopt(
+    recordFile,
+    await readPid(pidFile),
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+  );
   if (!record) return;
   const { outcome, reason } = await stopRecordedProcess(
     record,
     controllerMarkers(ctx.stateDir, ctx.deployment),
-    {
-      graceMs,
-    },
+    { graceMs, graceful: () => requestShutdown(record) },
   );
   if (outcome === 'not-ours') ctx.log.warn(`not stopping pid ${record.pid}: ${reason}`);
   await rm(recordFile, { force: true });
@@ -334,6 +355,8 @@ export const deployControllerPhase: Phase = {
       '--controller-port',
       String(port),
     ];
+    // POST /shutdown on its health port with this token stops it gracefully (Windows has no SIGTERM).
+    const shutdownToken = randomBytes(24).toString('base64url');
     const pid = spawnDetached(process.execPath, args, {
       logFile,
       // The controller records itself too (NATSGH_PROCESS_RECORD), so a run killed
@@ -343,9 +366,10 @@ export const deployControllerPhase: Phase = {
         ...env,
         NATSGH_PROCESS_RECORD: recordFile,
         NATSGH_PROCESS_VERSION: ctx.cliVersion,
+        NATSGH_CONTROLLER_SHUTDOWN_TOKEN: shutdownToken,
       },
     });
-    await recordProcess(recordFile, pid, { version: ctx.cliVersion });
+    await recordProcess(recordFile, pid, controllerRecordMeta(ctx.cliVersion, port, shutdownToken));
     await writePid(pidFile, pid);
     await stampSettings(settingsFile, env);
     task.output(`started the controller (pid ${pid}), log: ${logFile}`);

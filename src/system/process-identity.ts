@@ -5,7 +5,7 @@
 // never one whose record was written on another host, never pid <= 1.
 //
 //   linux   /proc/<pid>/stat (start time in clock ticks since boot, with the boot id)
-//   darwin  ps -ww -o pgid=,stat=,lstart=,command= -p <pid> (LC_ALL=C)
+//   darwin  ps -ww -o pgid= -o stat= -o lstart= -o command= -p <pid> (LC_ALL=C)
 //   win32   Get-CimInstance Win32_Process (CreationDate, CommandLine) via PowerShell
 //
 // The platform, file reader and command runner are injected so that each
@@ -99,7 +99,7 @@ export function parseProcStat(stat: string): { state: string; pgid: number; star
   return { state, pgid, startTicks };
 }
 
-/** Parses one line of `ps -ww -o pgid=,stat=,lstart=,command= -p <pid>` run with LC_ALL=C. */
+/** Parses one line of `ps -ww -o pgid= -o stat= -o lstart= -o command= -p <pid>` run with LC_ALL=C. */
 export function parsePsLine(
   line: string,
 ): { pgid: number; state: string; lstart: string; command: string } | undefined {
@@ -157,7 +157,9 @@ export async function inspectProcess(pid: number, deps: IdentityDeps = {}): Prom
       };
     }
     case 'darwin': {
-      const r = await run('ps', ['-ww', '-o', 'pgid=,stat=,lstart=,command=', '-p', String(pid)], {
+      // One -o per column: in "-o a=,b=" everything after "=" is a's header.
+      const columns = ['-o', 'pgid=', '-o', 'stat=', '-o', 'lstart=', '-o', 'command='];
+      const r = await run('ps', ['-ww', ...columns, '-p', String(pid)], {
         env: { ...platform.env, LC_ALL: 'C', LANG: 'C' },
         timeoutMs: 10_000,
       }).catch(() => undefined);
@@ -258,4 +260,26 @@ export async function verifyProcess(
       reason: `pid ${record.pid} does not run what natsgh started (its command line lacks ${missing.join(', ')})`,
     };
   return { state: 'ours', info };
+}
+
+/**
+ * The record natsgh wrote for a process it started; when there is none (a run
+ * killed between the spawn and the record, or a state dir from a natsgh that
+ * kept pid files only), the pid from the state dir's own pid file is recorded
+ * now if that process runs a command line holding every marker (natsgh's
+ * controller or nats-server with this state dir). Never a pid from anywhere else.
+ */
+export async function recordOrAdopt(
+  recordFile: string,
+  pidFromStateDir: number | undefined,
+  markers: readonly string[],
+  deps: IdentityDeps = {},
+): Promise<ProcessRecord | undefined> {
+  const record = await readProcessRecord(recordFile);
+  if (record) return record;
+  if (pidFromStateDir === undefined || pidFromStateDir <= 1 || pidFromStateDir === process.pid)
+    return undefined;
+  const info = await inspectProcess(pidFromStateDir, deps);
+  if (!info || !markers.every((m) => info.commandLine.includes(m))) return undefined;
+  return recordProcess(recordFile, pidFromStateDir, { adopted: 'true' }, deps);
 }

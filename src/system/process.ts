@@ -1,9 +1,9 @@
 // The only module that spawns processes, finds binaries and signals pids.
 // execa is loaded lazily so commands that never spawn stay fast to start.
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { currentPlatform, exeName, type Platform } from './platform.js';
+import { currentPlatform, type Platform } from './platform.js';
 import { type IdentityDeps, type ProcessRecord, verifyProcess } from './process-identity.js';
 
 export interface RunResult {
@@ -282,27 +282,50 @@ export async function stopRecordedProcess(
   return { outcome: 'killed' };
 }
 
-/** Finds an executable on PATH (PATHEXT-aware on Windows). */
+/** The value of PATH; Windows environment names are case-insensitive ("Path"). */
+function pathValue(platform: Platform): string {
+  if (platform.os !== 'win32') return platform.env.PATH ?? '';
+  const key = Object.keys(platform.env).find((k) => k.toUpperCase() === 'PATH');
+  return key ? (platform.env[key] ?? '') : '';
+}
+
+/**
+ * The file names `name` may have on disk: on Windows every extension of PATHEXT
+ * (".COM;.EXE;.BAT;.CMD" when unset) unless the name already ends with one.
+ */
+export function executableNames(name: string, platform: Platform): string[] {
+  if (platform.os !== 'win32') return [name];
+  const key = Object.keys(platform.env).find((k) => k.toUpperCase() === 'PATHEXT');
+  const exts = ((key && platform.env[key]) || '.COM;.EXE;.BAT;.CMD')
+    .split(';')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e.startsWith('.'));
+  if (exts.some((e) => name.toLowerCase().endsWith(e))) return [name];
+  return exts.map((e) => `${name}${e}`);
+}
+
+/** Finds an executable on PATH, in PATH order, trying PATHEXT's extensions in order on Windows. */
 export function findOnPath(name: string, platform: Platform = currentPlatform()): string | undefined {
-  if (isAbsolute(name)) return isExecutable(name) ? name : undefined;
-  const path = platform.env.PATH ?? platform.env.Path ?? '';
+  const names = executableNames(name, platform);
+  if (isAbsolute(name)) return names.find((n) => isExecutable(n, platform));
   const sep = platform.os === 'win32' ? ';' : delimiter;
-  const names =
-    platform.os === 'win32' && !/\.\w+$/.test(name) ? [exeName(platform, name), `${name}.cmd`] : [name];
-  for (const dir of path.split(sep)) {
+  for (const raw of pathValue(platform).split(sep)) {
+    // Windows PATH entries may be quoted.
+    const dir = raw.replace(/^"(.*)"$/, '$1');
     if (!dir) continue;
     for (const n of names) {
       const candidate = join(dir, n);
-      if (isExecutable(candidate)) return candidate;
+      if (isExecutable(candidate, platform)) return candidate;
     }
   }
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
+function isExecutable(file: string, platform: Platform): boolean {
   try {
-    accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
+    // Windows has no execute bit: the extension makes a file executable.
+    accessSync(file, platform.os === 'win32' ? constants.F_OK : constants.X_OK);
+    return statSync(file).isFile();
   } catch {
     return false;
   }
