@@ -473,6 +473,28 @@ describe('controller against hostile events', () => {
     }
   });
 
+  it('rotating webhook secrets "old, new": deliveries signed with either are accepted, each is redacted', async () => {
+    config.webhook.secret = 'whsec-old-0123456, whsec-new-6543210 ';
+    const r = await controller({ webhookPort: 0 });
+    const { signBody } = await import('../../src/github/webhook-signature.js');
+    const { redact } = await import('../../src/redact.js');
+    for (const [i, secret] of ['whsec-new-6543210', 'whsec-old-0123456'].entries()) {
+      const body = JSON.stringify(dispatchPayload());
+      const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'repository_dispatch',
+          'x-github-delivery': `rotation-${i}`,
+          'x-hub-signature-256': signBody(secret, body),
+        },
+      });
+      expect(res.status, secret).toBe(202);
+      expect(redact(`secret ${secret} here`)).toBe('secret [REDACTED] here');
+    }
+  });
+
   it('/healthz answers 503 once the event consumer is gone (liveness), 200 before', async () => {
     const r = await controller({ durable: 'liveness-test' });
     const url = `http://127.0.0.1:${r.controllerPort}/healthz`;
