@@ -495,6 +495,29 @@ describe('controller against hostile events', () => {
     }
   });
 
+  it('metric labels from subjects stay bounded: GitHub event names plus "other"', async () => {
+    const { GITHUB_EVENT_NAMES } = await import('../../src/controller/metrics.js');
+    const examples = (
+      await import('@octokit/webhooks-examples/api.github.com/index.json', { with: { type: 'json' } })
+    ).default as Array<{ name: string }>;
+    for (const e of examples) expect(GITHUB_EVENT_NAMES.has(e.name), e.name).toBe(true);
+    const r = await controller();
+    const { jetstream } = await import('@nats-io/jetstream');
+    const js = jetstream(client);
+    for (let i = 0; i < 40; i++)
+      await js.publish(`github.events.acme.x.made_up_${i}`, '{}', { msgID: `labels-${i}` });
+    await publish('push', model.push(ORG, REPO, { 'docs/y.md': 'y' }), 'labels-push');
+    await until('all received', () => r.metrics.total('natsgh_events_received_total') >= 41);
+    const labels = r.metrics
+      .render()
+      .split('\n')
+      .filter((l) => l.startsWith('natsgh_events_received_total{'));
+    expect(labels.sort()).toEqual([
+      'natsgh_events_received_total{event="other"} 40',
+      'natsgh_events_received_total{event="push"} 1',
+    ]);
+  });
+
   it('/healthz answers 503 once the event consumer is gone (liveness), 200 before', async () => {
     const r = await controller({ durable: 'liveness-test' });
     const url = `http://127.0.0.1:${r.controllerPort}/healthz`;
