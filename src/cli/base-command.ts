@@ -46,6 +46,10 @@ export abstract class BaseCommand<T> extends Command {
       process.on(sig, handler);
       this.signalHandlers.push([sig, handler]);
     }
+    if (this.argv.some((a) => /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config)\b/.test(a))) {
+      const { secretFlagWarnings } = await import('./secret-flags.js');
+      for (const w of secretFlagWarnings(this.argv)) this.note(`warning: ${w}`);
+    }
   }
 
   async run(): Promise<T> {

@@ -10,7 +10,7 @@ import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { encodeToken, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
 import { redact } from '../redact.js';
 import type { Decision } from './decide.js';
-import type { MetricsRegistry } from './metrics.js';
+import { eventLabel, type MetricsRegistry } from './metrics.js';
 
 export const ACK_WAIT_MS = 30_000;
 /** Deliveries of an event failing for other reasons than GitHub being down; then it is terminated. */
@@ -279,7 +279,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       terminate(msg, deliveryId(), `malformed subject: ${(err as Error).message}`);
       return undefined;
     }
-    m.inc('natsgh_events_received_total', { event: event.event });
+    m.inc('natsgh_events_received_total', { event: eventLabel(event.event) });
     let d = opts.prefilter?.({ name: event.event, owner: event.owner });
     if (!d) {
       let payload: Record<string, any>;

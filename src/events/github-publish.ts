@@ -39,26 +39,36 @@ export interface GithubPublishResult {
   msgId: string;
 }
 
-/** Where a payload belongs: repository.owner.login/repository.name, else organization.login (org events). */
+/**
+ * Owner token of events that name no account at all (a global security_advisory).
+ * GitHub logins cannot contain "*" either.
+ */
+export const NO_ACCOUNT_OWNER = '*';
+
+const login = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * Where a payload belongs: repository.owner.login/repository.name; else, for events
+ * of an organization, organization.login; else, for GitHub App events of an account
+ * (installation, github_app_authorization, sponsorship, an App's ping),
+ * installation.account.login, else sender.login; else no account at all.
+ */
 export function githubEventTarget(payload: unknown): GithubEventTarget {
   const p = (payload ?? {}) as {
     repository?: { name?: unknown; owner?: { login?: unknown } };
     organization?: { login?: unknown };
+    installation?: { account?: { login?: unknown } };
+    sender?: { login?: unknown };
   };
-  const owner = p.repository?.owner?.login;
-  const repo = p.repository?.name;
-  if (typeof owner === 'string' && owner && typeof repo === 'string' && repo) return { owner, repo };
-  const org = p.organization?.login;
-  if (typeof org === 'string' && org) return { owner: org, repo: ORG_EVENT_REPO };
-  throw new UsageError(
-    'the event payload names neither a repository (repository.owner.login, repository.name) nor an organization (organization.login)',
-    {
-      code: 'github_event_unroutable',
-      suggestions: [
-        'Pass the payload GitHub delivered (GITHUB_EVENT_PATH in Actions) unchanged; events of a user account without a repository are not supported.',
-      ],
-    },
-  );
+  if (p === null || typeof p !== 'object' || Array.isArray(p)) {
+    throw new UsageError('the event payload is not a JSON object', { code: 'github_event_invalid' });
+  }
+  const owner = login(p.repository?.owner?.login);
+  const repo = login(p.repository?.name);
+  if (owner && repo) return { owner, repo };
+  const account =
+    login(p.organization?.login) ?? login(p.installation?.account?.login) ?? login(p.sender?.login);
+  return { owner: account ?? NO_ACCOUNT_OWNER, repo: ORG_EVENT_REPO };
 }
 
 /** Parses a payload; an unparseable body is a usage error (exit 2). */

@@ -7,6 +7,7 @@ import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats } from '../nats/connect.js';
 import { streamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
+import { parseWebhookSecrets } from './secrets.js';
 import { startWebhookServer } from './server.js';
 
 export interface WebhookServeResult {
@@ -22,10 +23,7 @@ export async function serveWebhooks(opts: {
   log: (line: string) => void;
   onListening?: (port: number) => void;
 }): Promise<WebhookServeResult> {
-  const secrets = (opts.config.webhook.secret ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const secrets = parseWebhookSecrets(opts.config.webhook.secret);
   if (secrets.length === 0) {
     throw new UsageError(
       'no webhook secret: pass --webhook-secret (or --secret) or set NATSGH_WEBHOOK_SECRET',

@@ -474,6 +474,51 @@ describe('controller against hostile events', () => {
     }
   });
 
+  it('rotating webhook secrets "old, new": deliveries signed with either are accepted, each is redacted', async () => {
+    config.webhook.secret = 'whsec-old-0123456, whsec-new-6543210 ';
+    const r = await controller({ webhookPort: 0 });
+    const { signBody } = await import('../../src/github/webhook-signature.js');
+    const { redact } = await import('../../src/redact.js');
+    for (const [i, secret] of ['whsec-new-6543210', 'whsec-old-0123456'].entries()) {
+      const body = JSON.stringify(dispatchPayload());
+      const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          'x-github-event': 'repository_dispatch',
+          'x-github-delivery': `rotation-${i}`,
+          'x-hub-signature-256': signBody(secret, body),
+        },
+      });
+      expect(res.status, secret).toBe(202);
+      expect(redact(`secret ${secret} here`)).toBe('secret [REDACTED] here');
+    }
+  });
+
+  it('metric labels from subjects stay bounded: GitHub event names plus "other"', async () => {
+    const { GITHUB_EVENT_NAMES } = await import('../../src/controller/metrics.js');
+    const examples = (
+      await import('@octokit/webhooks-examples/api.github.com/index.json', { with: { type: 'json' } })
+    ).default as Array<{ name: string }>;
+    for (const e of examples) expect(GITHUB_EVENT_NAMES.has(e.name), e.name).toBe(true);
+    const r = await controller();
+    const { jetstream } = await import('@nats-io/jetstream');
+    const js = jetstream(client);
+    for (let i = 0; i < 40; i++)
+      await js.publish(`github.events.acme.x.made_up_${i}`, '{}', { msgID: `labels-${i}` });
+    await publish('push', model.push(ORG, REPO, { 'docs/y.md': 'y' }), 'labels-push');
+    await until('all received', () => r.metrics.total('natsgh_events_received_total') >= 41);
+    const labels = r.metrics
+      .render()
+      .split('\n')
+      .filter((l) => l.startsWith('natsgh_events_received_total{'));
+    expect(labels.sort()).toEqual([
+      'natsgh_events_received_total{event="other"} 40',
+      'natsgh_events_received_total{event="push"} 1',
+    ]);
+  });
+
   it('/healthz answers 503 once the event consumer is gone (liveness), 200 before', async () => {
     const r = await controller({ durable: 'liveness-test' });
     const url = `http://127.0.0.1:${r.controllerPort}/healthz`;

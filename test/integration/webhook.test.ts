@@ -212,6 +212,50 @@ describe('webhook serve', () => {
     expect(status).toBe(202);
   });
 
+  it('GitHub App events naming no repository or organization: 202, stored under the account', async () => {
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const jsm = await jetstreamManager(nc);
+    const cases: Array<[string, (p: any) => string]> = [
+      ['installation', (p) => p.installation.account.login],
+      ['installation_repositories', (p) => p.installation.account.login],
+      ['github_app_authorization', (p) => p.sender.login],
+      ['sponsorship', (p) => p.sender.login],
+      ['marketplace_purchase', (p) => p.sender.login],
+      ['security_advisory', () => '*'],
+    ];
+    for (const [event, account] of cases) {
+      for (const payload of examplePayloads(event)) {
+        expect(payload.repository, event).toBeUndefined();
+        const body = Buffer.from(JSON.stringify(payload));
+        const id = crypto.randomUUID();
+        const res = await post(server.port, body, {
+          'content-type': 'application/json',
+          'x-github-event': event,
+          'x-github-delivery': id,
+          'x-hub-signature-256': signBody(SECRET, body),
+        });
+        expect(res.status, `${event} ${payload.action}: ${JSON.stringify(res.body)}`).toBe(202);
+        const stored = await jsm.streams.getMessage('GITHUB_EVENTS', { seq: res.body.seq });
+        expect(stored!.subject).toBe(githubEventSubject(account(payload), '*', event));
+      }
+    }
+    // An App's ping names the hook and the sender only.
+    const ping = {
+      zen: 'Keep it logically awesome.',
+      hook_id: 1,
+      hook: { type: 'App', app_id: 7 },
+      sender: { login: 'octo-app-owner' },
+    };
+    const body = Buffer.from(JSON.stringify(ping));
+    const res = await post(server.port, body, {
+      'content-type': 'application/json',
+      'x-github-event': 'ping',
+      'x-github-delivery': crypto.randomUUID(),
+      'x-hub-signature-256': signBody(SECRET, body),
+    });
+    expect(res.status).toBe(202);
+  });
+
   it('GET /healthz answers', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(res.status).toBe(200);
