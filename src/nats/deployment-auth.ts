@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
+import type { NatsConnectionSpec } from './connect.js';
 
 /** Client authentication a server natsgh runs requires: one of user/password, token, NKey. */
 export interface ClientAuth {
@@ -268,17 +269,11 @@ export function serverAuthFor(
   return { client: given ?? (stored ? clientAuthOf(stored) : undefined), routes: stored?.routes };
 }
 
-export interface NatsContextInput {
+/** What the context is written from: a connection spec (of any NATS type) and a description. */
+export type NatsContextInput = Omit<NatsConnectionSpec, 'servers'> & {
   servers: string[];
   description: string;
-  credsFile?: string;
-  nkeyFile?: string;
-  user?: string;
-  password?: string;
-  token?: string;
-  tls?: { ca?: string; cert?: string; key?: string };
-  jetstreamDomain?: string;
-}
+};
 
 /**
  * The NATS CLI context (the JSON `nats --context FILE.json` reads, field names
