@@ -270,10 +270,7 @@ export function serverAuthFor(
 }
 
 /** What the context is written from: a connection spec (of any NATS type) and a description. */
-export type NatsContextInput = Omit<NatsConnectionSpec, 'servers'> & {
-  servers: string[];
-  description: string;
-};
+export type NatsContextInput = NatsConnectionSpec & { description: string };
 
 /**
  * The NATS CLI context (the JSON `nats --context FILE.json` reads, field names
