@@ -156,14 +156,16 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'path',
     env: ['NATSGH_NKEY_FILE'],
     flag: 'nkey-file',
-    description: 'A file holding an NKey user seed (self_hosted with nkey auth).',
+    description:
+      'A file holding an NKey user seed (nkey auth; a server natsgh runs then admits only this NKey user).',
   },
   {
     path: 'nats.user',
     type: 'string',
     env: ['NATSGH_NATS_USER'],
     flag: 'nats-user',
-    description: 'User name for user/password auth.',
+    description:
+      'User name for user/password auth (a server natsgh runs requires this user; default: generated, see NATS authentication).',
   },
   {
     path: 'nats.password',
@@ -171,7 +173,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_PASSWORD'],
     flag: 'nats-password',
-    description: 'Password for user/password auth (env or flag only).',
+    description: 'Password for user/password auth (env or flag only; applied to a server natsgh runs).',
   },
   {
     path: 'nats.token',
@@ -179,7 +181,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_TOKEN'],
     flag: 'nats-token',
-    description: 'Token for token auth (env or flag only).',
+    description: 'Token for token auth (env or flag only; applied to a server natsgh runs).',
   },
   {
     path: 'nats.jetstreamDomain',

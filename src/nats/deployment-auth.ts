@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
+import type { NatsConnectionSpec } from './connect.js';
 
 /** Client authentication a server natsgh runs requires: one of user/password, token, NKey. */
 export interface ClientAuth {
@@ -102,6 +103,14 @@ export function readDeploymentCredentials(
   return c;
 }
 
+function readStoredOrNothing(stateDir: string, deployment: string): DeploymentCredentials | undefined {
+  try {
+    return readDeploymentCredentials(stateDir, deployment);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The client part of stored credentials. */
 export function clientAuthOf(c: ClientAuth): ClientAuth {
   if (c.token) return { token: c.token };
@@ -118,7 +127,8 @@ export function feedDeploymentCredentials(config: NatsghConfig, sources: Record<
   if (!natsghRunsServer(config) || givenAuth(config.nats)) return;
   // Never sent to a server elsewhere that --nats-url names: only to natsgh's own, on this machine.
   if (config.nats.url && !onlyLoopback(config.nats.url)) return;
-  const stored = readDeploymentCredentials(config.stateDir, config.deployment);
+  // A damaged file must not stop teardown or status; the bootstrap reports it (ensureDeploymentCredentials).
+  const stored = readStoredOrNothing(config.stateDir, config.deployment);
   if (!stored) return;
   const auth = clientAuthOf(stored);
   for (const [k, v] of Object.entries(auth)) {
@@ -263,22 +273,13 @@ export function serverAuthFor(
   stateDir: string,
   deployment: string,
 ): { client?: ClientAuth; routes?: { user: string; password: string } } {
-  const stored = readDeploymentCredentials(stateDir, deployment);
+  const stored = readStoredOrNothing(stateDir, deployment);
   const given = givenAuth(config.nats);
   return { client: given ?? (stored ? clientAuthOf(stored) : undefined), routes: stored?.routes };
 }
 
-export interface NatsContextInput {
-  servers: string[];
-  description: string;
-  credsFile?: string;
-  nkeyFile?: string;
-  user?: string;
-  password?: string;
-  token?: string;
-  tls?: { ca?: string; cert?: string; key?: string };
-  jetstreamDomain?: string;
-}
+/** What the context is written from: a connection spec (of any NATS type) and a description. */
+export type NatsContextInput = NatsConnectionSpec & { description: string };
 
 /**
  * The NATS CLI context (the JSON `nats --context FILE.json` reads, field names

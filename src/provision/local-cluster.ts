@@ -3,6 +3,7 @@
 // `<deployment>-n<i>` with client port nats.port+i, monitor port
 // nats.monitorPort+i and route port nats.port+CLUSTER_PORT_OFFSET+i; its files
 // live in <stateDir>/nats/<name>/. apply starts only the nodes that are missing.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
@@ -22,12 +23,15 @@ import {
 } from './embedded.js';
 import {
   ensureServer,
+  findRunningServer,
   isHealthy,
   type LocalServerSpec,
   pollUntil,
   readMonitor,
   readPidFile,
   removeStore,
+  renderServerConfig,
+  type StartedServer,
   serverFiles,
   stopServer,
 } from './local-server.js';
@@ -110,6 +114,49 @@ export function createLocalClusterProvisioner(
 
   const url = (s: LocalServerSpec) => `${s.tls ? 'tls' : 'nats'}://127.0.0.1:${s.port}`;
 
+  /** Waits until every node routes to all the others and JetStream has a meta leader; throws naming each node's state. */
+  async function awaitFormed(ctx: ProvisionContext, all: LocalServerSpec[]): Promise<void> {
+    const timeoutMs = opts.clusterTimeoutMs ?? 30_000;
+    const formed = await pollUntil(
+      async () => {
+        for (const s of all) {
+          if ((await routedPeers(s.monitorPort, opts)) !== all.length - 1) return false;
+          if (!(await metaLeader(s.monitorPort, opts))) return false;
+        }
+        return true;
+      },
+      { timeoutMs, signal: ctx.signal, intervalMs: 50 },
+    );
+    if (formed) return;
+    const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
+    throw new NatsghError(
+      `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s: ${status.map((n) => `${n.name} ${n.detail}`).join('; ')}`,
+      {
+        code: 'nats_cluster_form',
+        suggestions: [
+          `Read the logs in ${join(ctx.stateDir, 'nats')}/<node>/nats-server.log.`,
+          'Re-run the bootstrap; it restarts only the nodes that are missing.',
+        ],
+      },
+    );
+  }
+
+  /**
+   * True when every node runs and its config already carries the route
+   * credentials the new config has: a node restarted alone then rejoins the
+   * others. Otherwise (a node is missing, or the route credentials change) the
+   * nodes are converged together.
+   */
+  async function rollingRestartKeepsQuorum(all: LocalServerSpec[]): Promise<boolean> {
+    for (const s of all) {
+      if (!(await findRunningServer(s, opts))) return false;
+      const route = /"nats-route:\/\/[^"]*"/.exec(await renderServerConfig(s))?.[0];
+      const current = await readFile(serverFiles(s.dir).configFile, 'utf8').catch(() => '');
+      if (!route || !current.includes(route)) return false;
+    }
+    return true;
+  }
+
   async function nodeStatus(s: LocalServerSpec, size: number): Promise<NodeStatus> {
     const pid = await readPidFile(serverFiles(s.dir).pidFile);
     const alive = pid !== undefined && isAlive(pid);
@@ -151,44 +198,32 @@ export function createLocalClusterProvisioner(
         });
         return binary;
       };
-      // A node alone cannot elect a JetStream meta leader, so a clustered node
-      // reports healthy only once it has JetStream enabled; start all missing
-      // nodes together and then wait for the cluster as a whole.
-      const servers = await Promise.all(
-        all.map((s) =>
-          ensureServer(s, {
-            binary: resolveOnce,
-            log: ctx.log,
-            signal: ctx.signal,
-            fetch: opts.fetch,
-            healthTimeoutMs: opts.healthTimeoutMs ?? 30_000,
-          }),
-        ),
-      );
-      const timeoutMs = opts.clusterTimeoutMs ?? 30_000;
-      const formed = await pollUntil(
-        async () => {
-          for (const s of all) {
-            if ((await routedPeers(s.monitorPort, opts)) !== all.length - 1) return false;
-            if (!(await metaLeader(s.monitorPort, opts))) return false;
-          }
-          return true;
-        },
-        { timeoutMs, signal: ctx.signal, intervalMs: 50 },
-      );
-      if (!formed) {
-        const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
-        throw new NatsghError(
-          `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s: ${status.map((n) => `${n.name} ${n.detail}`).join('; ')}`,
-          {
-            code: 'nats_cluster_form',
-            suggestions: [
-              `Read the logs in ${join(ctx.stateDir, 'nats')}/<node>/nats-server.log.`,
-              'Re-run the bootstrap; it restarts only the nodes that are missing.',
-            ],
-          },
-        );
+      const ensure = (s: LocalServerSpec) =>
+        ensureServer(s, {
+          binary: resolveOnce,
+          log: ctx.log,
+          signal: ctx.signal,
+          fetch: opts.fetch,
+          healthTimeoutMs: opts.healthTimeoutMs ?? 30_000,
+        });
+      let servers: StartedServer[];
+      if (await rollingRestartKeepsQuorum(all)) {
+        // Every node runs with these route credentials (new client credentials, say):
+        // one node at a time, each back in the cluster before the next, so JetStream
+        // keeps its quorum and natsgh's streams stay available.
+        servers = [];
+        for (const s of all) {
+          const server = await ensure(s);
+          servers.push(server);
+          if (server.started) await awaitFormed(ctx, all);
+        }
+      } else {
+        // A node alone cannot elect a JetStream meta leader, so a clustered node
+        // reports healthy only once it has JetStream enabled; start all missing
+        // nodes together and then wait for the cluster as a whole.
+        servers = await Promise.all(all.map(ensure));
       }
+      await awaitFormed(ctx, all);
       const leader = await metaLeader(all[0].monitorPort, opts);
       const outputs: Record<string, string> = {
         url: all.map(url).join(','),

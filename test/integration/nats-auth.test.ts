@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connectNats } from '../../src/nats/connect.js';
 import {
   authPaths,
   type DeploymentCredentials,
@@ -198,6 +199,46 @@ describe('local 3-node cluster authentication', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await peers(member.monitorPort)).toBeGreaterThan(0);
+    for (const r of rogues.splice(0)) await r.stop();
+  });
+
+  it('credentials given to a re-run restart every node with them; the R3 data survives', async () => {
+    const old = p.connection(ctx);
+    const { ensureKvBucket } = await import('../../src/nats/buckets.js');
+    const nc = await connectNats(old);
+    const kv = await ensureKvBucket(nc, old, { bucket: 'rotation', replicas: 3 });
+    await kv.put('k', 'before rotation');
+    await nc.close();
+
+    const rotated = {
+      ...ctx,
+      config: { ...ctx.config, nats: { ...ctx.config.nats, user: 'ops', password: 'ops-password-42' } },
+    };
+    const result = await p.apply(rotated);
+    const restarts = ctx.lines.filter((l) => l.startsWith('restarting nats-server'));
+    expect(restarts).toHaveLength(3);
+    const spec = p.connection(rotated);
+    expect(spec).toMatchObject({ user: 'ops', password: 'ops-password-42' });
+    for (const url of result.servers) {
+      expect(await connectOutcome({ ...old, servers: [url] }), url).toBe('nats_auth');
+      expect(await connectOutcome({ ...spec, servers: [url] }), url).toBe('connected');
+    }
+    expect(await p.verify(rotated)).toEqual({ ok: true });
+    const after = await connectNats(spec);
+    try {
+      // Nodes restart one at a time, so JetStream keeps its quorum: the bucket answers at once
+      // (restarted all together, its stream needs several seconds to elect a leader again).
+      let value: string | undefined;
+      const deadline = Date.now() + 3000;
+      while (value === undefined && Date.now() < deadline) {
+        value = await ensureKvBucket(after, spec, { bucket: 'rotation', replicas: 3 })
+          .then(async (kv) => (await kv.get('k'))?.string())
+          .catch(() => undefined);
+      }
+      expect(value).toBe('before rotation');
+    } finally {
+      await after.close();
+    }
   });
 });
 

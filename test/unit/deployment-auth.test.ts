@@ -74,12 +74,14 @@ describe('deployment credentials', () => {
     }
   });
 
-  it('a corrupt credentials file is an error naming the file and what to do', async () => {
+  it('a corrupt credentials file is a bootstrap error naming the file and what to do, and stops no other command', async () => {
     const { config: c } = await config();
     await ensureDeploymentCredentials(c);
     const file = authPaths(c.stateDir, 'default').credentials;
     writeFileSync(file, '{"version":1');
-    await expect(config({}, c.stateDir)).rejects.toMatchObject({
+    // teardown and status still resolve their configuration (without credentials)
+    expect((await config({}, c.stateDir)).config.nats.password).toBeUndefined();
+    await expect(ensureDeploymentCredentials(c)).rejects.toMatchObject({
       code: 'nats_credentials_invalid',
       exit: 2,
       suggestions: [expect.stringContaining(`Delete ${file}`)],
