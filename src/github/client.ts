@@ -11,6 +11,7 @@ import type { MetricsRegistry } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { GitCache } from './commit.js';
+import { httpFetch, syntheticResponse } from './http-fetch.js';
 
 /** How long one GitHub request may take before natsgh gives up on it. */
 export const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
@@ -69,11 +70,11 @@ export async function createGithubClient(
   const m = opts.metrics;
   const timeoutMs = opts.requestTimeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
   // Counted at the fetch, so every attempt (retries included) and its rate-limit header is seen.
-  const countingFetch: typeof fetch = async (input, init) => {
+  const countingFetch = async (input: string, init?: Parameters<typeof httpFetch>[1]) => {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     try {
-      const res = await fetch(input, { ...init, signal });
+      const res = await httpFetch(input, { ...init, signal });
       m?.inc('natsgh_github_calls_total', { status: String(res.status) });
       const remaining = Number(res.headers.get('x-ratelimit-remaining') ?? Number.NaN);
       if (Number.isFinite(remaining)) m?.set('natsgh_github_rate_limit_remaining', remaining);
@@ -82,9 +83,11 @@ export async function createGithubClient(
       if (deadline.aborted && !init?.signal?.aborted) {
         m?.inc('natsgh_github_calls_total', { status: 'timeout' });
         // Answered as a 408, which is not retried at once: the event is retried later with backoff.
-        return new Response(
+        return syntheticResponse(
+          408,
           JSON.stringify({ message: `GitHub did not answer within ${Math.round(timeoutMs / 1000)} s` }),
-          { status: 408, headers: { 'content-type': 'application/json' } },
+          { 'content-type': 'application/json' },
+          input,
         );
       }
       m?.inc('natsgh_github_calls_total', { status: 'network_error' });
@@ -93,7 +96,7 @@ export async function createGithubClient(
   };
   const octokit = new MyOctokit({
     ...authOptions,
-    request: { fetch: countingFetch },
+    request: { fetch: countingFetch as unknown as typeof fetch },
     baseUrl: apiUrl.replace(/\/+$/, ''),
     userAgent: 'natsgh',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },

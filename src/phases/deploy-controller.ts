@@ -8,6 +8,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig } from '../config/keys.js';
+import { controllerNodeOptions } from '../controller/node-options.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
@@ -50,6 +51,7 @@ export function controllerFiles(stateDir: string) {
 function desiredEnv(ctx: PhaseContext, spec: NatsConnectionSpec): Record<string, string> {
   return {
     ...controllerEnv(spec, ctx.config),
+    NODE_OPTIONS: controllerNodeOptions(),
     NATSGH_MODE: ctx.config.mode,
     NATSGH_NATS_TYPE: ctx.config.natsType,
   };
