@@ -44,6 +44,16 @@ const SIZE = {
   meaning: 'a size such as 64MiB, 1GiB or a number of bytes',
 };
 
+/** The sizes of natsgh's streams (nats/sizing.ts): every process that creates streams needs them. */
+export const STREAM_SIZE_KEYS = [
+  'nats.streamMaxBytes',
+  'nats.streams.githubEvents.maxBytes',
+  'nats.streams.natsghEvents.maxBytes',
+  'nats.streams.checkpoints.maxBytes',
+  'nats.streams.locks.maxBytes',
+  'nats.streams.deliveries.maxBytes',
+] as const;
+
 /** The GitHub settings (API, repository, token or App) of every command that talks to GitHub. */
 export const GITHUB_KEYS = [
   'github.apiUrl',

@@ -186,6 +186,17 @@ export function streamSizes(config?: Pick<NatsghConfig, 'nats'>): StreamSizes {
   return out;
 }
 
+/** The size settings as environment variables, for a controller started elsewhere (container, pod). */
+export function streamSizeEnv(config: Pick<NatsghConfig, 'nats'>): Record<string, string> {
+  const env: Record<string, string> = {};
+  if (config.nats.streamMaxBytes) env.NATSGH_STREAM_MAX_BYTES = config.nats.streamMaxBytes;
+  for (const id of NATSGH_STREAM_IDS) {
+    const own = config.nats.streams?.[id]?.maxBytes;
+    if (own) env[`NATSGH_${STREAM_SIZING[id].flag.toUpperCase().replaceAll('-', '_')}`] = own;
+  }
+  return env;
+}
+
 /** The stream id of a stream name, when it is one of natsgh's. */
 export function streamIdOf(stream: string): NatsghStreamId | undefined {
   return NATSGH_STREAM_IDS.find((id) => STREAM_SIZING[id].stream === stream);

@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig } from '../config/keys.js';
+import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../config/keys.js';
 import { controllerNodeOptions } from '../controller/node-options.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
@@ -233,6 +233,8 @@ export const CONTROLLER_SETTINGS = [
   'webhook.port',
   'webhook.secret',
   'nats.replicas',
+  // The controller creates natsgh's streams too: with the bootstrap's sizes, or it would not fit the account.
+  ...STREAM_SIZE_KEYS,
 ] as const;
 
 function settingAt(config: NatsghConfig, path: string): string | undefined {
