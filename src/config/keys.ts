@@ -137,6 +137,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'HTTP monitoring port of a NATS server natsgh runs.',
   },
   {
+    path: 'nats.clusterPort',
+    ...port,
+    env: ['NATSGH_CLUSTER_PORT'],
+    flag: 'cluster-port',
+    description:
+      'Route port of the first node of a self_hosted_cluster natsgh runs; node i uses it + i (default: --nats-port + 100).',
+  },
+  {
     path: 'nats.credsFile',
     type: 'path',
     env: ['SYNADIA_CREDS_FILE', 'NATSGH_CREDS_FILE'],
@@ -280,7 +288,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'string',
     env: ['NATSGH_NATS_IMAGE'],
     flag: 'nats-image',
-    description: 'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+    description:
+      'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
   },
   {
     path: 'github.apiUrl',
@@ -361,6 +370,7 @@ export interface NatsghConfig {
     url?: string;
     port: number;
     monitorPort: number;
+    clusterPort?: number;
     credsFile?: string;
     nkeyFile?: string;
     user?: string;

@@ -64,8 +64,7 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       '--resync-interval',
       'NATSGH_RESYNC_INTERVAL',
     );
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { runController } = await import('../../controller/run.js');
     return runController({
       config,
