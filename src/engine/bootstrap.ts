@@ -7,6 +7,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
+import { assertPortPlan } from '../config/port-plan.js';
 import {
   buildRecord,
   decodeRecord,
@@ -85,6 +86,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   trace('bootstrap start');
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
   assertValidCombination(config.mode, config.natsType);
+  // Ports are planned before anything starts: a derived port on another port's number fails here.
+  assertPortPlan(config);
   const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
   const bad = validateSelection(
     opts.selection,

@@ -129,11 +129,52 @@ describe('a deployment bootstrapped with non-default ports and --state-dir', () 
     expect(parseJson(check)).toMatchObject({ matches: true, target: join(d.dir, 'out') });
   });
 
+  it("doctor checks the deployment's ports and says they are held by its own server and controller", async () => {
+    const r = await cli(['doctor', '--json', ...only]);
+    const ports = parseJson(r).checks.find((c: { id: string }) => c.id === 'ports');
+    expect(ports.status, ports.message).toBe('ok');
+    expect(ports.message).toContain(
+      `client port of natsgh-default ${d.natsPort} is held by this deployment's nats-server natsgh-default`,
+    );
+    expect(ports.message).toContain(
+      `monitoring port of natsgh-default ${d.monitorPort} is held by this deployment's nats-server natsgh-default`,
+    );
+    expect(ports.message).toContain(
+      `controller port ${d.controllerPort} is held by this deployment's controller`,
+    );
+  });
+
   it('teardown with only --state-dir stops what bootstrap started', async () => {
     const r = await cli(['teardown', '--yes', '--json', ...only]);
     expect(r.code, r.stderr).toBe(0);
     expect(await d.processes()).toEqual([]);
     // The settings stay with the state dir (a later bootstrap resumes them); --purge removes them.
     expect(existsSync(join(d.dir, 'state', 'settings', 'default.json'))).toBe(true);
+  });
+});
+
+describe('port planning on the command line', () => {
+  it('a derived route port on the monitoring port exits 2 before anything starts, naming the flags', async () => {
+    const r = await runCli(
+      [
+        'bootstrap',
+        '--json',
+        '--yes',
+        '--state-dir',
+        './never',
+        '--nats-type',
+        'self_hosted_cluster',
+        '--nats-port',
+        '31000',
+        '--monitor-port',
+        '31100',
+      ],
+      { env: { CI: '1' } },
+    );
+    expect(r.code, r.stderr).toBe(2);
+    const { error } = parseJson(r);
+    expect(error.code).toBe('port_conflict');
+    expect(error.message).toContain('port 31100 would be both the monitoring port of node 0');
+    expect(error.suggestions.join(' ')).toMatch(/--monitor-port.*--cluster-port/);
   });
 });
