@@ -155,6 +155,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'HTTP monitoring port of a NATS server natsgh runs.',
   },
   {
+    path: 'nats.clusterPort',
+    ...port,
+    env: ['NATSGH_CLUSTER_PORT'],
+    flag: 'cluster-port',
+    description:
+      'Route port of the first node of a self_hosted_cluster natsgh runs; node i uses it + i (default: --nats-port + 100).',
+  },
+  {
     path: 'nats.credsFile',
     type: 'path',
     env: ['SYNADIA_CREDS_FILE', 'NATSGH_CREDS_FILE'],
@@ -454,6 +462,7 @@ export interface NatsghConfig {
     url?: string;
     port: number;
     monitorPort: number;
+    clusterPort?: number;
     credsFile?: string;
     nkeyFile?: string;
     user?: string;

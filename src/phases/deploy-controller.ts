@@ -348,6 +348,16 @@ export const deployControllerPhase: Phase = {
     }
     await stopOurController(ctx, 5000);
     await rm(pidFile, { force: true });
+    // A port someone else holds would only show as a controller that never answers: say who holds it.
+    const { isPortFree } = await import('../provision/local-server.js');
+    if (!(await isPortFree(port))) {
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(
+        port,
+        'the controller port',
+        '--controller-port (or NATSGH_CONTROLLER_PORT)',
+      );
+    }
     const args = [
       CLI_BIN,
       'controller',

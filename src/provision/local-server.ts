@@ -273,17 +273,10 @@ export async function assertPortsFree(spec: LocalServerSpec): Promise<void> {
   }
   for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
-      throw new NatsghError(
-        `port ${port} on 127.0.0.1 (the ${what} of nats-server ${spec.serverName}) is already in use by another process`,
-        {
-          code: 'port_in_use',
-          details: { port, server: spec.serverName },
-          suggestions: [
-            `Choose another port with ${flag}.`,
-            `Or stop the process listening on port ${port}.`,
-          ],
-        },
-      );
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(port, `the ${what} of nats-server ${spec.serverName}`, flag, {
+        server: spec.serverName,
+      });
     }
   }
 }

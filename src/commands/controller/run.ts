@@ -65,8 +65,7 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       '--resync-interval',
       'NATSGH_RESYNC_INTERVAL',
     );
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { runController } = await import('../../controller/run.js');
     // deploy-controller's shutdown token: POST /shutdown with it stops this controller as SIGTERM does.
     const shutdownToken = process.env.NATSGH_CONTROLLER_SHUTDOWN_TOKEN;

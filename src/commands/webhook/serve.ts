@@ -29,8 +29,7 @@ export default class WebhookServe extends BaseCommand<WebhookServeResult> {
 
   protected async execute(): Promise<WebhookServeResult> {
     const { flags } = await this.parse(WebhookServe);
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { serveWebhooks } = await import('../../webhook/serve.js');
     return serveWebhooks({ config, signal: this.signal, log: (line) => this.note(line) });
   }
