@@ -82,7 +82,7 @@ export function leafRemoteFromConfig(
 /** nats-server config text for the leafnodes block (reconnect every second). */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = ['leafnodes {', '  reconnect: 1', '  remotes: [', '    {'];
+  const lines = ['leafnodes {', '  reconnect: "1s"', '  remotes: [', '    {'];
   lines.push(`      urls: [${remote.urls.map(q).join(', ')}]`);
   if (remote.credentials) lines.push(`      credentials: ${q(remote.credentials)}`);
   if (remote.tls) {
