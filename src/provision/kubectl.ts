@@ -138,7 +138,9 @@ export async function applyFromStdin(
   objects: unknown[],
   what: string,
 ): Promise<void> {
-  const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
+  // A stream of JSON objects, not a v1 List: kubectl asks the server to validate each object's
+  // fields, which it cannot do for a List (it validates a List on the client, from OpenAPI v2).
+  const input = objects.map((o) => JSON.stringify(o)).join('\n');
   await runTool(
     ctx,
     kubectl,
