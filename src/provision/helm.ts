@@ -153,8 +153,8 @@ export function natsChartValues(input: NatsChartInput): Values {
   if (input.leafRemote) {
     const remote: Values = { urls: input.leafRemote.urls };
     if (input.leafRemote.credentials) remote.credentials = `${HUB_CREDS_DIR}/${SECRET_KEYS.creds}`;
-    // A duration: 2.10 rejects a bare number ("should be converted to a duration").
-    merge.leafnodes = { reconnect: '1s', remotes: [remote] };
+    // No `reconnect`: the default is 1 s, and 2.10 rejects the bare number natsgh used to write.
+    merge.leafnodes = { remotes: [remote] };
     if (input.leafRemote.credentials) {
       values.podTemplate = {
         patch: [

@@ -79,10 +79,14 @@ export function leafRemoteFromConfig(
   };
 }
 
-/** nats-server config text for the leafnodes block (reconnect every second). */
+/**
+ * nats-server config text for the leafnodes block. No `reconnect`: the server's
+ * default is 1 s, and no spelling of it passes both 2.9 (wants a number) and
+ * 2.10 (wants a duration string; rejects a number).
+ */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = ['leafnodes {', '  reconnect: "1s"', '  remotes: [', '    {'];
+  const lines = ['leafnodes {', '  remotes: [', '    {'];
   lines.push(`      urls: [${remote.urls.map(q).join(', ')}]`);
   if (remote.credentials) lines.push(`      credentials: ${q(remote.credentials)}`);
   if (remote.tls) {
