@@ -27,8 +27,9 @@ describe('release workflow', () => {
     const build = step('docker/build-push-action')!.with;
     expect(build.file).toBe('Dockerfile');
     expect(build.platforms.split(',').sort()).toEqual(['linux/amd64', 'linux/arm64']);
-    expect(build.push).toBe("${{ github.ref_type == 'tag' }}");
-    expect(build.tags).toBe('${{ steps.image.outputs.ref }}');
+    const expr = (e: string) => `\${{ ${e} }}`;
+    expect(build.push).toBe(expr("github.ref_type == 'tag'"));
+    expect(build.tags).toBe(expr('steps.image.outputs.ref'));
     // The Dockerfile copies dist/, so the workflow builds it first.
     const buildIndex = steps.findIndex((s) => /npm run build/.test(s.run ?? ''));
     expect(buildIndex).toBeGreaterThanOrEqual(0);
