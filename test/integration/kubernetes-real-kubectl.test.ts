@@ -27,6 +27,7 @@ import { ensurePortForward, stopPortForward } from '../../src/provision/kubectl.
 import { natsInput, portForwards } from '../../src/provision/kubernetes.js';
 import { findOnPath, runCommand } from '../../src/system/process.js';
 import chartFixture from '../fixtures/helm/nats-chart-1.2.6.json' with { type: 'json' };
+import { parseJson, runCli } from '../support/cli.js';
 import { type FakeKubeApi, startFakeKubeApi, validateAgainstSchema } from '../support/fake-kube-api.js';
 import { crossObjectProblems } from '../support/kube-checks.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
@@ -143,6 +144,34 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     dir = mkdtempSync(join(tmpdir(), 'natsgh-fake-kube-'));
     api = await startFakeKubeApi(dir);
   }
+
+  it('without helm: doctor warns, kube-context is ok through the real kubectl, and bootstrap passes prerequisites', async () => {
+    await freshApi();
+    const env = { ...api.env, GITHUB_TOKEN: '', GH_TOKEN: '' };
+    const base = [
+      '--mode',
+      'kubernetes',
+      '--nats-type',
+      'self_hosted_cluster',
+      '--state-dir',
+      join(dir, 'state'),
+    ];
+    const doctor = await runCli(['doctor', ...base, '--json'], { env });
+    const checks = parseJson<{ checks: Array<{ id: string; status: string; message: string }> }>(
+      doctor,
+    ).checks;
+    expect(checks.find((c) => c.id === 'helm')).toMatchObject({ status: 'warn' });
+    expect(checks.find((c) => c.id === 'helm')!.message).toContain('StatefulSet');
+    expect(checks.find((c) => c.id === 'kube-context')).toMatchObject({
+      status: 'ok',
+      message: 'context "fake" reachable (Kubernetes v1.32.0)',
+    });
+    const boot = await runCli(['bootstrap', ...base, '--only', 'prerequisites', '--json'], { env });
+    expect(boot.code, boot.stderr).toBe(0);
+    const phases = parseJson<{ phases: Array<{ id: string; status: string }> }>(boot).phases;
+    expect(phases.find((p) => p.id === 'prerequisites')!.status).toBe('done');
+    expect(api.requests.some((r) => r.url.startsWith('/version'))).toBe(true);
+  }, 120_000);
 
   it('without helm: namespace, secrets, StatefulSet fallback and controller through server-side apply; every object valid and consistent; NATS auth and the App key only as Secrets', async () => {
     await freshApi();
