@@ -379,14 +379,14 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
         } else ctx.log.warn(`helm is gone: uninstall release ${n.nats} in ${n.namespace} by hand`);
       } else {
         await del(
-          ['statefulset,service,configmap', '-l', `app.kubernetes.io/instance=${n.nats}`],
+          ['statefulset,service,configmap,poddisruptionbudget', '-l', `app.kubernetes.io/instance=${n.nats}`],
           'delete NATS',
         );
       }
       if (purge) {
         // JetStream data lives in PVCs that survive the StatefulSet; only purge removes them and the secrets.
         await del(['pvc', '-l', `app.kubernetes.io/instance=${n.nats}`], 'delete JetStream volumes');
-        await del([`secret/${n.natsTlsSecret}`], 'delete the TLS secret');
+        await del([`secret/${n.natsTlsSecret}`, `secret/${n.natsClientTlsSecret}`], 'delete the TLS secrets');
       }
     },
 
