@@ -22,6 +22,7 @@ import {
   type NatsManifestInput,
   renderKubeNatsConfig,
 } from '../../src/provision/k8s-manifests.js';
+import { NATS_VARIANTS as variants } from '../support/kube-variants.js';
 import { freePort } from '../support/nats-server.js';
 import { createOperatorSetup } from '../support/operator-mode.js';
 
@@ -78,26 +79,6 @@ async function check(bin: string, conf: string, env: Record<string, string>) {
     (e) => ({ code: e.code as number, out: `${e.stdout}${e.stderr}` }),
   );
 }
-
-const variants: Array<[string, Omit<NatsManifestInput, 'names' | 'deployment'>]> = [
-  [
-    '3-node cluster with user/password',
-    { replicas: 3, storageSize: '1Gi', auth: { kind: 'user' }, jetstreamDomain: 'core' },
-  ],
-  [
-    '3-node cluster with token and mTLS',
-    { replicas: 3, storageSize: '1Gi', auth: { kind: 'token' }, tls: { verify: true } },
-  ],
-  [
-    'hybrid leaf with hub creds',
-    {
-      replicas: 1,
-      storageSize: '1Gi',
-      jetstreamDomain: 'edge',
-      leafRemote: { urls: ['tls://hub.example.com:7422'], credentials: '/x' },
-    },
-  ],
-];
 
 describe('the fallback nats.conf with the real nats-server', () => {
   beforeAll(async () => {

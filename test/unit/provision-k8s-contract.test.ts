@@ -19,7 +19,6 @@ import {
   controllerManifests,
   FALLBACK_SERVICE_PORTS,
   kubeNames,
-  type NatsManifestInput,
   natsManifests,
   renderKubeNatsConfig,
   SECRET_KEYS,
@@ -29,6 +28,7 @@ import { portForwards } from '../../src/provision/kubernetes.js';
 import chart from '../fixtures/helm/nats-chart-1.2.6.json' with { type: 'json' };
 import { validateAgainstSchema } from '../support/fake-kube-api.js';
 import { crossObjectProblems } from '../support/kube-checks.js';
+import { NATS_VARIANTS as variants } from '../support/kube-variants.js';
 
 const names = kubeNames('acme', 'natsgh');
 const defaults = chart.defaults as Record<string, unknown>;
@@ -42,33 +42,6 @@ function unknownChartKeys(values: unknown, prefix = ''): string[] {
   }
   return prefix in defaults ? [] : [prefix];
 }
-
-const variants: Array<[string, Omit<NatsManifestInput, 'names' | 'deployment'>]> = [
-  ['single server', { replicas: 1, storageSize: '10Gi' }],
-  [
-    'cluster, TLS with client certificates, user/password, storage class',
-    {
-      replicas: 3,
-      storageSize: '20Gi',
-      storageClassName: 'fast',
-      jetstreamDomain: 'core',
-      tls: { verify: true },
-      auth: { kind: 'user' },
-      imagePullPolicy: 'IfNotPresent',
-      image: 'registry.example.com/mirror/nats:2.10.24-alpine',
-    },
-  ],
-  ['token auth', { replicas: 3, storageSize: '10Gi', auth: { kind: 'token' } }],
-  [
-    'hybrid leaf with hub creds',
-    {
-      replicas: 1,
-      storageSize: '1Gi',
-      jetstreamDomain: 'edge',
-      leafRemote: { urls: ['tls://connect.ngs.global:7422'], credentials: '/home/me/hub.creds' },
-    },
-  ],
-];
 
 describe('helm values against chart 1.2.6', () => {
   it('the fixture is chart 1.2.6, the version natsgh pins', () => {
