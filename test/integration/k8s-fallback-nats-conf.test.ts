@@ -17,11 +17,7 @@ import { promisify } from 'node:util';
 import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDevTls } from '../../src/nats/tls-generate.js';
-import {
-  kubeNames,
-  type NatsManifestInput,
-  renderKubeNatsConfig,
-} from '../../src/provision/k8s-manifests.js';
+import { kubeNames, renderKubeNatsConfig } from '../../src/provision/k8s-manifests.js';
 import { NATS_VARIANTS as variants } from '../support/kube-variants.js';
 import { freePort } from '../support/nats-server.js';
 import { createOperatorSetup } from '../support/operator-mode.js';
