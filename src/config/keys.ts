@@ -363,6 +363,47 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
       'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
   },
   {
+    path: 'controller.loadImage',
+    type: 'string',
+    env: ['NATSGH_LOAD_IMAGE'],
+    flag: 'load-image',
+    description:
+      'kubernetes: build the controller image here and load it into a kind cluster ("kind" or "kind:<cluster>") instead of pulling it.',
+    pattern: { re: /^kind(:[a-z0-9][a-z0-9.-]*)?$/, meaning: '"kind" or "kind:<cluster name>"' },
+  },
+  {
+    path: 'controller.imageRegistry',
+    type: 'string',
+    env: ['NATSGH_IMAGE_REGISTRY'],
+    flag: 'image-registry',
+    description:
+      'kubernetes: build the controller image here and push it to this registry (e.g. registry.example.com:5000/team) for clusters that cannot pull the published one.',
+    pattern: {
+      re: /^[a-z0-9][a-z0-9.:-]*(\/[a-z0-9._-]+)*$/,
+      meaning: 'a registry host[:port][/path], lower case',
+    },
+  },
+  {
+    path: 'nats.storageClass',
+    type: 'string',
+    env: ['NATSGH_STORAGE_CLASS'],
+    flag: 'storage-class',
+    description: "kubernetes: storage class of the JetStream volumes (default: the cluster's default class).",
+    pattern: { re: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, meaning: 'a storage class name (DNS subdomain)' },
+  },
+  {
+    path: 'nats.jetstreamStorage',
+    type: 'string',
+    default: '10Gi',
+    env: ['NATSGH_JETSTREAM_STORAGE'],
+    flag: 'jetstream-storage',
+    description: 'kubernetes: size of each JetStream volume (PVC), a Kubernetes quantity such as 10Gi.',
+    pattern: {
+      re: /^[1-9][0-9]*(Ki|Mi|Gi|Ti|Pi|K|M|G|T|P)?$/,
+      meaning: 'a Kubernetes quantity such as 10Gi or 500Mi',
+    },
+  },
+  {
     path: 'github.apiUrl',
     type: 'url',
     default: 'https://api.github.com',
@@ -476,10 +517,19 @@ export interface NatsghConfig {
       Record<'githubEvents' | 'natsghEvents' | 'checkpoints' | 'locks' | 'deliveries', { maxBytes?: string }>
     >;
     serverBin?: string;
+    image?: string;
+    storageClass?: string;
+    jetstreamStorage: string;
     downloadMirror?: string;
     tls: { ca?: string; cert?: string; key?: string; mode: 'off' | 'generate'; verify: boolean };
   };
-  controller: { port: number };
+  controller: {
+    port: number;
+    image?: string;
+    imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+    loadImage?: string;
+    imageRegistry?: string;
+  };
   github: {
     apiUrl: string;
     repo: string;

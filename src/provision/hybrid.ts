@@ -87,9 +87,9 @@ export function leafRemoteFromConfig(
 }
 
 /**
- * nats-server config text for the leafnodes block. It relies on the server's default reconnect
- * interval (1 s): `reconnect: 1` is rejected by 2.10's config check ("should be converted to a
- * duration") and `reconnect: "1s"` by 2.9's, so neither is written.
+ * nats-server config text for the leafnodes block. No `reconnect`: the server's
+ * default is 1 s, and no spelling of it passes both 2.9 (wants a number) and
+ * 2.10 (wants a duration string; rejects a number).
  */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
