@@ -280,7 +280,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'string',
     env: ['NATSGH_NATS_IMAGE'],
     flag: 'nats-image',
-    description: 'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+    description:
+      'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
   },
   {
     path: 'github.apiUrl',
@@ -371,9 +372,10 @@ export interface NatsghConfig {
     hubUrl?: string;
     serverBin?: string;
     downloadMirror?: string;
+    image?: string;
     tls: { ca?: string; cert?: string; key?: string; mode: 'off' | 'generate'; verify: boolean };
   };
-  controller: { port: number };
+  controller: { port: number; image?: string; imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never' };
   github: {
     apiUrl: string;
     repo: string;

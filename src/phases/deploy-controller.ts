@@ -2,6 +2,7 @@
 // process (pid file and log in the state dir). A run first asks the deployment's
 // ping subject who is running, so a re-run (or a run after a crash between
 // spawn and pid file) adopts the running controller instead of starting a second.
+// Docker mode: the compose service, through provision/docker-controller.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -10,6 +11,7 @@ import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { dockerControllerInputs } from '../provision/docker-image.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
@@ -218,7 +220,9 @@ export const deployControllerPhase: Phase = {
   title: 'Deploy the controller',
   dependsOn: ['handoff'],
   applies: (ctx) =>
-    ctx.config.mode === 'dev' ? true : `the ${ctx.config.mode} controller is deployed by its provisioner`,
+    ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
+      ? true
+      : `the ${ctx.config.mode} controller is deployed by its provisioner`,
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     controllerPort: ctx.config.controller.port,
@@ -228,8 +232,13 @@ export const deployControllerPhase: Phase = {
     // Not the secrets themselves: a change of those is found by verify (controller.settings).
     org: ctx.config.org,
     github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
+    docker: ctx.config.mode === 'docker' ? dockerControllerInputs(ctx.config) : undefined,
   }),
   async run(ctx, task) {
+    if (ctx.config.mode === 'docker') {
+      const { deployDockerController } = await import('../provision/docker-controller.js');
+      return deployDockerController(provisionContext(ctx), (line) => task.output(line));
+    }
     if (!ctx.nats)
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
@@ -286,6 +295,10 @@ export const deployControllerPhase: Phase = {
     return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
   },
   async verify(ctx): Promise<VerifyResult> {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).verifyDockerController(
+        provisionContext(ctx),
+      );
     const reply = await pingController(ctx);
     if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
     if (reply.version !== ctx.cliVersion)
@@ -305,6 +318,10 @@ export const deployControllerPhase: Phase = {
     return { ok: true };
   },
   async teardown(ctx) {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).teardownDockerController(
+        provisionContext(ctx),
+      );
     const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
     const reply = await pingController(ctx, 500);
     const recorded = await readPid(pidFile);

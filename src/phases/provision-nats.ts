@@ -67,6 +67,7 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
     nkeyFile: fileDigest(n.nkeyFile),
     user: n.user,
     tls: n.tls,
+    image: n.image,
     namespace: ctx.config.mode === 'kubernetes' ? ctx.config.namespace : undefined,
   };
 }
