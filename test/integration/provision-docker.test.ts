@@ -110,7 +110,8 @@ describe('docker mode (stand-in docker)', () => {
     const run = () => ({ ...ctx, signal: new AbortController().signal });
     expect(await verifyDockerController(run())).toEqual({ ok: true });
     tools.behave('docker', ps('natsgh-controller:0.0.9-000000000000'));
-    expect((await verifyDockerController(run())).reason).toContain('runs natsgh-controller:0.0.9');
+    expect(await verifyDockerController(run())).toMatchObject({ ok: false });
+    expect(JSON.stringify(await verifyDockerController(run()))).toContain('runs natsgh-controller:0.0.9');
     tools.behave('docker', ps(want));
     const rotated = {
       ...run(),
