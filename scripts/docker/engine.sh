@@ -16,18 +16,7 @@ if engine_ready; then exit 0; fi
 
 if ! command -v dockerd >/dev/null 2>&1 || ! docker compose version >/dev/null 2>&1 \
   || ! docker buildx version >/dev/null 2>&1; then
-  sources=/etc/apt/sources.list.d/natsgh-trixie.sources
-  if ! grep -rqs 'Suites: trixie' /etc/apt/sources.list.d/; then
-    cat >"$sources" <<'SRC'
-Types: deb
-URIs: http://deb.debian.org/debian
-Suites: trixie
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-    printf 'Package: *\nPin: release n=trixie\nPin-Priority: 100\n' >/etc/apt/preferences.d/natsgh-trixie-low
-  fi
-  apt-get update -qq
+  "$(dirname "$0")/../apt-trixie.sh"
   # Only these four come from trixie; their dependencies resolve to Debian 12's own packages.
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
     docker.io/trixie docker-cli/trixie docker-compose/trixie docker-buildx/trixie >/dev/null

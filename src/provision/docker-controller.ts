@@ -41,8 +41,9 @@ export async function deployDockerController(
   progress: (line: string) => void,
 ): Promise<Record<string, string>> {
   const written = await writeComposeFiles(ctx);
-  progress(`docker compose up -d --wait controller (image ${written.controllerImage})`);
-  await dockerCompose(ctx, ['up', '-d', '--wait', 'controller'], 'up (controller)');
+  progress(`docker compose up -d --wait --no-deps controller (image ${written.controllerImage})`);
+  // --no-deps: the NATS services are provision-nats's; recreating one here would cut this run's connection.
+  await dockerCompose(ctx, ['up', '-d', '--wait', '--no-deps', 'controller'], 'up (controller)');
   const salt = randomBytes(16).toString('hex');
   await writeFileAtomic(
     settingsFile(ctx),

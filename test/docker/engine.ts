@@ -173,10 +173,14 @@ export async function dockerDeployment(
     },
     async cleanup() {
       await d.natsgh(['teardown', '--yes', '--purge', '--json']).catch(() => undefined);
-      try {
-        docker(['compose', '-p', d.project, 'down', '-v', '--remove-orphans']);
-      } catch {
-        // already gone
+      // Whatever a failed test left: by the compose project's label, not by name.
+      for (const left of leftovers(d.project)) {
+        const [kind, id] = left.split(' ');
+        try {
+          docker(kind === 'container' ? ['rm', '-f', '-v', id] : [kind, 'rm', '-f', id]);
+        } catch {
+          // gone meanwhile
+        }
       }
       rmSync(dir, { recursive: true, force: true });
     },

@@ -24,7 +24,7 @@ describe('docker: a bootstrap killed during the image build', () => {
     const image = controllerImage(config).image;
     d = await dockerDeployment('kill');
     // The suite built the image; without its tag this bootstrap has to build it again.
-    docker(['image', 'rm', image]);
+    docker(['image', 'rm', '-f', image]);
     const child = spawnBootstrap(d);
     await waitForComposeUp('controller', d.project);
     await new Promise((r) => setTimeout(r, 1500));

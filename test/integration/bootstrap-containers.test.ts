@@ -129,7 +129,7 @@ esac`,
       const ups = calls.filter((c) => c[5] === 'up').map((c) => c.slice(5));
       expect(ups).toEqual([
         ['up', '-d', '--wait', 'nats'],
-        ['up', '-d', '--wait', 'controller'],
+        ['up', '-d', '--wait', '--no-deps', 'controller'],
       ]);
       expect(calls.filter((c) => c[5] !== 'up').map((c) => c[5])).toEqual(
         calls.filter((c) => c[5] !== 'up').map(() => 'ps'),
@@ -187,7 +187,7 @@ esac`,
           .calls('docker')
           .filter((c) => c[5] === 'up')
           .map((c) => c.slice(5)),
-      ).toEqual([['up', '-d', '--wait', 'controller']]);
+      ).toEqual([['up', '-d', '--wait', '--no-deps', 'controller']]);
       const controller = parse(readFileSync(join(stateDir, 'docker', 'compose.yaml'), 'utf8')).services
         .controller;
       expect(controller.environment.NATSGH_ORG).toBe('other-org');

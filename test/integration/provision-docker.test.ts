@@ -93,7 +93,7 @@ describe('docker mode (stand-in docker)', () => {
     const { composeFile } = composeFiles(ctx.stateDir);
     // No --build: compose builds only when the tag is missing, so a re-run never rebuilds.
     expect(tools.calls('docker')).toEqual([
-      ['compose', '-p', 'natsgh-default', '-f', composeFile, 'up', '-d', '--wait', 'controller'],
+      ['compose', '-p', 'natsgh-default', '-f', composeFile, 'up', '-d', '--wait', '--no-deps', 'controller'],
     ]);
     expect(out.image).toMatch(/^natsgh-controller:0\.1\.0-[0-9a-f]{12}$/);
     const doc = parse(readFileSync(composeFile, 'utf8'));
