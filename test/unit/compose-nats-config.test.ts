@@ -1,6 +1,6 @@
 // The nats-server configs docker mode writes pass the real server's own check
 // (`nats-server -t`), on whichever version the tests run (CI: 2.9 and 2.10).
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
