@@ -9,6 +9,7 @@ import { resolveConfig } from '../../src/config/load.js';
 import {
   controllerBuildId,
   controllerImage,
+  controllerUser,
   dockerControllerInputs,
 } from '../../src/provision/docker-image.js';
 
