@@ -30,8 +30,29 @@ function onPath(): string | undefined {
   }
 }
 
+type Provision = () => Promise<{ path: string; version: string; source: string }>;
+
+/** natsgh's own way of getting nats-server: the verified download, else the OS package (consented). */
+const natsghProvision: Provision = async () => {
+  const { resolveConfig } = await import('../../src/config/load.js');
+  const { resolveNatsServerBinary } = await import('../../src/system/nats-server-binary.js');
+  const { currentPlatform } = await import('../../src/system/platform.js');
+  const { config } = await resolveConfig({ noFile: true, env: {}, flags: {} });
+  return resolveNatsServerBinary({
+    config,
+    platform: currentPlatform(),
+    interactive: false,
+    // The README's test command promises to set up what it needs: consent to the package manager.
+    assumeYes: true,
+    signal: AbortSignal.timeout(10 * 60_000),
+    log: { info: (l) => console.log(`nats-server: ${l}`), warn: (l) => console.warn(`nats-server: ${l}`) },
+  });
+};
+
 /** Makes sure `nats-server` on PATH is the one the tests should run; returns its path and version. */
-export async function provideNatsServer(): Promise<{ path: string; version: string; source: string }> {
+export async function provideNatsServer(
+  provision: Provision = natsghProvision,
+): Promise<{ path: string; version: string; source: string }> {
   const chosen = process.env.NATSGH_TEST_NATS_SERVER;
   if (chosen) {
     const version = versionOf(chosen);
@@ -41,20 +62,8 @@ export async function provideNatsServer(): Promise<{ path: string; version: stri
   const found = onPath();
   if (found) return { path: found, version: versionOf(found), source: 'PATH' };
 
-  const { resolveConfig } = await import('../../src/config/load.js');
-  const { resolveNatsServerBinary } = await import('../../src/system/nats-server-binary.js');
-  const { currentPlatform } = await import('../../src/system/platform.js');
-  const { config } = await resolveConfig({ noFile: true, env: {}, flags: {} });
   try {
-    const got = await resolveNatsServerBinary({
-      config,
-      platform: currentPlatform(),
-      interactive: false,
-      // The README's test command promises to set up what it needs: consent to the package manager.
-      assumeYes: true,
-      signal: AbortSignal.timeout(10 * 60_000),
-      log: { info: (l) => console.log(`nats-server: ${l}`), warn: (l) => console.warn(`nats-server: ${l}`) },
-    });
+    const got = await provision();
     if (dirname(got.path) !== dirname(onPath() ?? '')) putFirstOnPath(got.path);
     return { path: got.path, version: got.version, source: got.source };
   } catch (err) {
