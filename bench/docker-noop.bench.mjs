@@ -28,7 +28,14 @@ export default async function dockerNoopBench({ runs = DEFAULT_RUNS } = {}) {
     return [];
   }
   const dev = await deployment('natsgh-bench-dev-', ['--mode', 'dev']);
-  const docker = await deployment('natsgh-bench-docker-', ['--mode', 'docker', '--nats-type', 'self_hosted', '--deployment', 'benchdocker']);
+  const docker = await deployment('natsgh-bench-docker-', [
+    '--mode',
+    'docker',
+    '--nats-type',
+    'self_hosted',
+    '--deployment',
+    'benchdocker',
+  ]);
   try {
     // Cold runs, not timed (the docker one builds the controller image when its tag is missing).
     dev.bootstrap();
