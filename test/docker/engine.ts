@@ -219,8 +219,7 @@ export async function waitForComposeUp(service: string, project: string, timeout
       if (!/^\d+$/.test(pid)) continue;
       try {
         const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-        if (cmd.includes(project) && cmd.includes('up') && cmd.at(-2) === '--wait' && cmd.at(-1) === service)
-          return;
+        if (cmd.includes(project) && cmd.includes('up') && cmd.at(-1) === service) return;
       } catch {
         // gone meanwhile
       }
