@@ -28,13 +28,12 @@ import {
   renderNatsAuth,
 } from './compose.js';
 import { controllerImage, controllerPlainEnv, controllerUser } from './docker-image.js';
-
-export { controllerPlainEnv };
-
 import { leafRemoteFromConfig } from './hybrid.js';
 import { isHealthy } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
+
+export { controllerPlainEnv };
 
 const UP_TIMEOUT_MS = 10 * 60_000;
 
