@@ -4,6 +4,7 @@
 // and answers /healthz, and replaces it otherwise. What is stopped is decided by
 // the identity record alone (host, pid, start time, command line): a ping reply
 // is anyone's message on NATS and never names a process to signal.
+// Docker mode: the compose service, through provision/docker-controller.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { dockerControllerInputs } from '../provision/docker-image.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet, loopbackRequest } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
@@ -308,7 +310,9 @@ export const deployControllerPhase: Phase = {
   title: 'Deploy the controller',
   dependsOn: ['handoff'],
   applies: (ctx) =>
-    ctx.config.mode === 'dev' ? true : `the ${ctx.config.mode} controller is deployed by its provisioner`,
+    ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
+      ? true
+      : `the ${ctx.config.mode} controller is deployed by its provisioner`,
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     controllerPort: ctx.config.controller.port,
@@ -318,8 +322,13 @@ export const deployControllerPhase: Phase = {
     // Not the secrets themselves: a change of those is found by verify (controller.settings).
     org: ctx.config.org,
     github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
+    docker: ctx.config.mode === 'docker' ? dockerControllerInputs(ctx.config) : undefined,
   }),
   async run(ctx, task) {
+    if (ctx.config.mode === 'docker') {
+      const { deployDockerController } = await import('../provision/docker-controller.js');
+      return deployDockerController(provisionContext(ctx), (line) => task.output(line));
+    }
     if (!ctx.nats)
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
@@ -391,6 +400,10 @@ export const deployControllerPhase: Phase = {
     return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
   },
   async verify(ctx): Promise<VerifyResult> {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).verifyDockerController(
+        provisionContext(ctx),
+      );
     const reply = await pingController(ctx);
     if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
     if (reply.version !== ctx.cliVersion)
@@ -410,6 +423,10 @@ export const deployControllerPhase: Phase = {
     return { ok: true };
   },
   async teardown(ctx) {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).teardownDockerController(
+        provisionContext(ctx),
+      );
     const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
     // Only the controller recorded in this state dir: a ping reply names no process to stop.
     await stopOurController(ctx, 10_000);

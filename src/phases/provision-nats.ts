@@ -81,6 +81,7 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
     // The credentials of a server natsgh runs, by salted fingerprint: new ones reconfigure the servers.
     auth: serverCredentialsFingerprint(ctx),
     tls: n.tls,
+    image: n.image,
     namespace: ctx.config.mode === 'kubernetes' ? ctx.config.namespace : undefined,
   };
 }
