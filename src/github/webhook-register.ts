@@ -102,7 +102,8 @@ export async function registerOrgWebhookFromConfig(
       details: { flag: '--org', env: 'NATSGH_ORG' },
     });
   }
-  const secret = (config.webhook.secret ?? '').split(',')[0]?.trim();
+  const { parseWebhookSecrets } = await import('../webhook/secrets.js');
+  const secret = parseWebhookSecrets(config.webhook.secret)[0];
   if (!secret) {
     throw new UsageError(
       'the webhook secret is missing: pass --webhook-secret or set NATSGH_WEBHOOK_SECRET',

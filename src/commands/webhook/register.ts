@@ -33,8 +33,7 @@ export default class WebhookRegister extends BaseCommand<WebhookRegisterResult> 
 
   protected async execute(): Promise<WebhookRegisterResult> {
     const { flags } = await this.parse(WebhookRegister);
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { registerOrgWebhookFromConfig } = await import('../../github/webhook-register.js');
     return registerOrgWebhookFromConfig(config, {
       url: flags.url,

@@ -213,7 +213,14 @@ export const helmCheck: DoctorCheck = {
   appliesTo: kubernetesMode,
   async run(ctx) {
     const p = await probe(ctx, 'helm', ['version', '--short']);
-    if (!p) return missing(ctx, 'helm', 'kubernetes mode installs NATS with the nats Helm chart');
+    // Without helm, bootstrap applies the equivalent StatefulSet with kubectl: a warning, not a stop.
+    if (!p)
+      return missing(
+        ctx,
+        'helm',
+        'bootstrap will apply the equivalent NATS StatefulSet with kubectl instead of the nats Helm chart',
+        'warn',
+      );
     const v = parseVersion(p.output);
     if (p.exitCode !== 0 || !v) {
       return {
