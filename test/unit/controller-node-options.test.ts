@@ -7,6 +7,6 @@ describe('controllerNodeOptions', () => {
     expect(controllerNodeOptions('--enable-source-maps')).toBe(
       `--enable-source-maps ${CONTROLLER_V8_OPTIONS.join(' ')}`,
     );
-    expect(controllerNodeOptions('--max-semi-space-size=8')).toBe('--max-semi-space-size=8');
+    expect(controllerNodeOptions('--max-semi-space-size=8')).toBe('--max-semi-space-size=8 --v8-pool-size=1');
   });
 });
