@@ -20,6 +20,8 @@ RUN if [ -f package-lock.json ]; then npm ci --omit=dev --ignore-scripts --no-au
 FROM node:${NODE_VERSION} AS runtime
 ENV NODE_ENV=production \
     NATSGH_STATE_DIR=/var/lib/natsgh
+# The controller's V8 options (src/controller/node-options.ts): peak RSS under 80 MB, no growth.
+ENV NODE_OPTIONS="--max-semi-space-size=1 --v8-pool-size=1"
 WORKDIR /app
 COPY --from=deps /app/node_modules ./node_modules
 COPY package.json oclif.manifest.json ./
