@@ -79,14 +79,10 @@ export function leafRemoteFromConfig(
   };
 }
 
-/**
- * nats-server config text for the leafnodes block. It relies on the server's default reconnect
- * interval (1 s): `reconnect: 1` is rejected by 2.10's config check ("should be converted to a
- * duration") and `reconnect: "1s"` by 2.9's, so neither is written.
- */
+/** nats-server config text for the leafnodes block (reconnect every second). */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = ['leafnodes {', '  remotes: [', '    {'];
+  const lines = ['leafnodes {', '  reconnect: 1', '  remotes: [', '    {'];
   lines.push(`      urls: [${remote.urls.map(q).join(', ')}]`);
   if (remote.credentials) lines.push(`      credentials: ${q(remote.credentials)}`);
   if (remote.tls) {
