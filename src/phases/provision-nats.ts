@@ -70,6 +70,7 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
     url: n.url,
     port: n.port,
     monitorPort: n.monitorPort,
+    clusterPort: n.clusterPort,
     jetstreamDomain: n.jetstreamDomain,
     replicas: ctx.config.natsType === 'self_hosted_cluster' ? n.replicas : undefined,
     hubUrl: n.hubUrl,

@@ -9,6 +9,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { streamSizeEnv } from '../nats/sizing.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
 import { redact } from '../redact.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
@@ -56,6 +57,8 @@ export function controllerPlainEnv(config: NatsghConfig): Record<string, string>
   if (config.github.appId) env.NATSGH_GITHUB_APP_ID = config.github.appId;
   if (config.github.appInstallationId)
     env.NATSGH_GITHUB_APP_INSTALLATION_ID = config.github.appInstallationId;
+  // The controller creates natsgh's streams with the bootstrap's sizes (nats/sizing.ts).
+  Object.assign(env, streamSizeEnv(config));
   if (config.natsType === 'self_hosted_cluster') {
     // The controller creates its streams and buckets R3 from the start (deploymentReplicas).
     env.NATSGH_NATS_TYPE = config.natsType;

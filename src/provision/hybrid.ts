@@ -86,10 +86,14 @@ export function leafRemoteFromConfig(
   };
 }
 
-/** nats-server config text for the leafnodes block (reconnect every second). */
+/**
+ * nats-server config text for the leafnodes block. It relies on the server's default reconnect
+ * interval (1 s): `reconnect: 1` is rejected by 2.10's config check ("should be converted to a
+ * duration") and `reconnect: "1s"` by 2.9's, so neither is written.
+ */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = ['leafnodes {', '  reconnect: 1', '  remotes: [', '    {'];
+  const lines = ['leafnodes {', '  remotes: [', '    {'];
   lines.push(`      urls: [${remote.urls.map(q).join(', ')}]`);
   if (remote.credentials) lines.push(`      credentials: ${q(remote.credentials)}`);
   if (remote.tls) {

@@ -1,11 +1,12 @@
 // `--mode dev --nats-type self_hosted_cluster`: N (odd, >= 3) local nats-server
 // processes with routes and clustered JetStream. Node i (0-based) is
 // `<deployment>-n<i>` with client port nats.port+i, monitor port
-// nats.monitorPort+i and route port nats.port+CLUSTER_PORT_OFFSET+i; its files
+// nats.monitorPort+i and route port (--cluster-port or nats.port+CLUSTER_PORT_OFFSET)+i; its files
 // live in <stateDir>/nats/<name>/. apply starts only the nodes that are missing.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import { CLUSTER_PORT_OFFSET } from '../config/port-plan.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
@@ -37,8 +38,8 @@ import {
 } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 
-/** Route port of node i = nats.port + CLUSTER_PORT_OFFSET + i. */
-export const CLUSTER_PORT_OFFSET = 100;
+/** Route port of node i = (--cluster-port, or nats.port + CLUSTER_PORT_OFFSET) + i (config/port-plan.ts). */
+export { CLUSTER_PORT_OFFSET };
 
 /** Replicas for natsgh's buckets and streams on a cluster of this size (R3 at most): deploymentReplicas. */
 export function bucketReplicas(config: NatsghConfig): number {
@@ -88,7 +89,8 @@ export function createLocalClusterProvisioner(
   function specs(ctx: ProvisionContext): LocalServerSpec[] {
     const c = ctx.config ?? config;
     const n = c.nats.replicas;
-    const routePorts = Array.from({ length: n }, (_, i) => c.nats.port + CLUSTER_PORT_OFFSET + i);
+    const routeBase = c.nats.clusterPort ?? c.nats.port + CLUSTER_PORT_OFFSET;
+    const routePorts = Array.from({ length: n }, (_, i) => routeBase + i);
     const tls = serverTlsFor(c, ctx, opts);
     const auth = serverAuthFor(c, ctx.stateDir, ctx.deployment);
     return routePorts.map((routePort, i) => {
@@ -106,7 +108,7 @@ export function createLocalClusterProvisioner(
         portFlags: {
           port: `--nats-port (or NATSGH_NATS_PORT); node ${i} uses it + ${i}`,
           monitorPort: `--monitor-port (or NATSGH_MONITOR_PORT); node ${i} uses it + ${i}`,
-          clusterPort: `--nats-port (or NATSGH_NATS_PORT); route ports are it + ${CLUSTER_PORT_OFFSET} + node index`,
+          clusterPort: `--cluster-port (or NATSGH_CLUSTER_PORT; default --nats-port + ${CLUSTER_PORT_OFFSET}); node ${i} uses it + ${i}`,
         },
       };
     });

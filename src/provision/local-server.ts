@@ -11,7 +11,8 @@ import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
+import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+import { recordOrAdopt, recordProcess } from '../system/process-identity.js';
 
 export const SERVER_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/nats-server');
 
@@ -52,6 +53,8 @@ export interface LocalServerSpec {
 export interface LocalServerFiles {
   configFile: string;
   pidFile: string;
+  /** Identity of the process natsgh started (process-identity.ts), mode 0600. */
+  recordFile: string;
   logFile: string;
   storeDir: string;
 }
@@ -60,6 +63,7 @@ export function serverFiles(dir: string): LocalServerFiles {
   return {
     configFile: join(dir, 'server.conf'),
     pidFile: join(dir, 'nats-server.pid'),
+    recordFile: join(dir, 'nats-server.proc.json'),
     logFile: join(dir, 'nats-server.log'),
     storeDir: join(dir, 'jetstream'),
   };
@@ -269,17 +273,10 @@ export async function assertPortsFree(spec: LocalServerSpec): Promise<void> {
   }
   for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
-      throw new NatsghError(
-        `port ${port} on 127.0.0.1 (the ${what} of nats-server ${spec.serverName}) is already in use by another process`,
-        {
-          code: 'port_in_use',
-          details: { port, server: spec.serverName },
-          suggestions: [
-            `Choose another port with ${flag}.`,
-            `Or stop the process listening on port ${port}.`,
-          ],
-        },
-      );
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(port, `the ${what} of nats-server ${spec.serverName}`, flag, {
+        server: spec.serverName,
+      });
     }
   }
 }
@@ -332,6 +329,7 @@ export async function spawnServer(
   if (process.platform !== 'win32') await chmod(spec.dir, 0o700);
   await writeFileAtomic(files.configFile, configText, { mode: 0o600 });
   const pid = spawnDetached(binary, ['-c', files.configFile], { logFile: files.logFile, cwd: spec.dir });
+  await recordProcess(files.recordFile, pid);
   await writeFileAtomic(files.pidFile, `${pid}\n`);
   return { pid, configFile: files.configFile };
 }
@@ -356,7 +354,7 @@ export async function waitForServerHealth(
   const files = serverFiles(spec.dir);
   const varz = healthy && !exited ? await readVarz(spec.monitorPort, opts) : undefined;
   if (!varz || varz.server_name !== spec.serverName) {
-    if (!exited) await stopProcess(pid, 2000);
+    if (!exited) await stopOurServer(spec, 2000);
     await rm(files.pidFile, { force: true });
     const why = exited
       ? 'exited right after it started'
@@ -431,28 +429,42 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   return { pid: started.pid, varz, configFile: started.configFile, started: true };
 }
 
+/** What the command line of the server natsgh started for this spec holds. */
+export function serverMarkers(spec: Pick<LocalServerSpec, 'dir'>): string[] {
+  return ['nats-server', serverFiles(spec.dir).configFile];
+}
+
 /**
- * Stops the server recorded in the pid file (SIGTERM, then SIGKILL) and removes
- * the pid file. A live pid whose monitor port names another server is left
- * alone: after a reboot the pid may belong to an unrelated process.
+ * Stops the nats-server natsgh recorded for this spec (SIGTERM, then SIGKILL;
+ * taskkill /F on Windows, where a nats-server that is not a service has no other
+ * stop), only while it is still that process (process-identity.ts). A pid file
+ * whose number now belongs to another process (after a reboot) is left alone.
  */
+async function stopOurServer(
+  spec: LocalServerSpec,
+  graceMs: number,
+  log?: Logger,
+): Promise<'stopped' | 'not-running'> {
+  const files = serverFiles(spec.dir);
+  const record = await recordOrAdopt(files.recordFile, await readPidFile(files.pidFile), serverMarkers(spec));
+  let result: 'stopped' | 'not-running' = 'not-running';
+  if (record) {
+    const { outcome, reason } = await stopRecordedProcess(record, serverMarkers(spec), { graceMs });
+    if (outcome === 'not-ours')
+      log?.warn(`not stopping pid ${record.pid} (nats-server ${spec.serverName}): ${reason}`);
+    if (outcome === 'stopped' || outcome === 'killed') result = 'stopped';
+  }
+  await rm(files.recordFile, { force: true });
+  return result;
+}
+
+/** Stops the server natsgh started for this spec and removes its pid file. */
 export async function stopServer(
   spec: LocalServerSpec,
   deps: MonitorDeps & { log?: Logger } = {},
 ): Promise<'stopped' | 'not-running'> {
-  const files = serverFiles(spec.dir);
-  const pid = await readPidFile(files.pidFile);
-  let result: 'stopped' | 'not-running' = 'not-running';
-  if (pid !== undefined && isAlive(pid)) {
-    const varz = await readVarz(spec.monitorPort, deps);
-    if (varz && varz.server_name !== spec.serverName) {
-      deps.log?.warn(`pid ${pid} in ${files.pidFile} is not nats-server ${spec.serverName}; not stopping it`);
-    } else {
-      await stopProcess(pid, 5000);
-      result = 'stopped';
-    }
-  }
-  await rm(files.pidFile, { force: true });
+  const result = await stopOurServer(spec, 5000, deps.log);
+  await rm(serverFiles(spec.dir).pidFile, { force: true });
   return result;
 }
 
