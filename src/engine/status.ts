@@ -3,8 +3,8 @@
 // read-only: nothing is created, not even a bucket. watchStatus follows KV live.
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import { natsContextPath } from '../nats/deployment-auth.js';
 import type { SettingsRecord } from '../config/recorded.js';
+import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
