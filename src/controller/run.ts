@@ -318,11 +318,12 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     let webhookPort: number | undefined;
     if (opts.webhookPort !== undefined) {
       const { startWebhookServer } = await import('../webhook/server.js');
+      const { parseWebhookSecrets } = await import('../webhook/secrets.js');
       const webhook = await startWebhookServer({
         nc,
         spec,
         port: opts.webhookPort,
-        secrets: (config.webhook.secret ?? '').split(',').filter(Boolean),
+        secrets: parseWebhookSecrets(config.webhook.secret),
         metrics,
         log,
         replicas,

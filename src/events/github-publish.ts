@@ -54,7 +54,7 @@ const login = (v: unknown): string | undefined => (typeof v === 'string' && v ? 
  * installation.account.login, else sender.login; else no account at all.
  */
 export function githubEventTarget(payload: unknown): GithubEventTarget {
-  const p = (payload ?? {}) as {
+  const p = payload as {
     repository?: { name?: unknown; owner?: { login?: unknown } };
     organization?: { login?: unknown };
     installation?: { account?: { login?: unknown } };

@@ -288,7 +288,9 @@ export type NatsContextInput = NatsConnectionSpec & { description: string };
  * JetStream domain. Written owner-only beside the credentials.
  */
 export function natsContextDocument(input: NatsContextInput): Record<string, string> {
-  const doc: Record<string, string> = { description: input.description, url: input.servers.join(',') };
+  // Credentials travel in their own fields, never as `user:password@` inside the URL.
+  const url = input.servers.map((u) => u.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')).join(',');
+  const doc: Record<string, string> = { description: input.description, url };
   if (input.user) {
     doc.user = input.user;
     doc.password = input.password ?? '';

@@ -104,6 +104,22 @@ async function until(what: string | (() => string), fn: () => boolean, timeoutMs
   }
 }
 
+/** A regenerate dispatch delivered to the controller's webhook port as GitHub sends it, signed with `secret`. */
+async function postDispatch(port: number, secret: string, delivery: string): Promise<Response> {
+  const { signBody } = await import('../../src/github/webhook-signature.js');
+  const body = JSON.stringify(dispatchPayload());
+  return fetch(`http://127.0.0.1:${port}/webhook`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'repository_dispatch',
+      'x-github-delivery': delivery,
+      'x-hub-signature-256': signBody(secret, body),
+    },
+  });
+}
+
 const settled = (r: RunningController, n: number) => () =>
   r.metrics.total('natsgh_events_received_total') >= n && r.metrics.get('natsgh_inflight') === 0;
 const generatedCommits = () =>
@@ -137,18 +153,7 @@ describe('controller with GitHub', () => {
   it('receives a signed webhook inside controller run and publishes FilesGenerated and heartbeat events', async () => {
     config.webhook.secret = 'whsec-in-controller-123';
     const r = await controller({ webhookPort: 0 });
-    const { signBody } = await import('../../src/github/webhook-signature.js');
-    const body = JSON.stringify(dispatchPayload());
-    const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'repository_dispatch',
-        'x-github-delivery': 'via-webhook-1',
-        'x-hub-signature-256': signBody('whsec-in-controller-123', body),
-      },
-    });
+    const res = await postDispatch(r.webhookPort!, 'whsec-in-controller-123', 'via-webhook-1');
     expect(res.status).toBe(202);
     await until('commit', () => r.metrics.total('natsgh_commits_total') === 1);
     const { jetstreamManager } = await import('@nats-io/jetstream');
@@ -477,20 +482,9 @@ describe('controller against hostile events', () => {
   it('rotating webhook secrets "old, new": deliveries signed with either are accepted, each is redacted', async () => {
     config.webhook.secret = 'whsec-old-0123456, whsec-new-6543210 ';
     const r = await controller({ webhookPort: 0 });
-    const { signBody } = await import('../../src/github/webhook-signature.js');
     const { redact } = await import('../../src/redact.js');
     for (const [i, secret] of ['whsec-new-6543210', 'whsec-old-0123456'].entries()) {
-      const body = JSON.stringify(dispatchPayload());
-      const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
-        method: 'POST',
-        body,
-        headers: {
-          'content-type': 'application/json',
-          'x-github-event': 'repository_dispatch',
-          'x-github-delivery': `rotation-${i}`,
-          'x-hub-signature-256': signBody(secret, body),
-        },
-      });
+      const res = await postDispatch(r.webhookPort!, secret, `rotation-${i}`);
       expect(res.status, secret).toBe(202);
       expect(redact(`secret ${secret} here`)).toBe('secret [REDACTED] here');
     }

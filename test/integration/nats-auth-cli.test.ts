@@ -169,3 +169,36 @@ describe('NATS authentication through the CLI (dev/embedded)', () => {
     expect(existsSync(paths.context)).toBe(false);
   });
 });
+
+describe('NATS CLI context with TLS (dev/embedded, --tls generate --tls-verify)', () => {
+  let d: TestDeployment;
+  beforeAll(async () => {
+    d = await createTestDeployment();
+  });
+  afterAll(async () => {
+    await d?.cleanup();
+  });
+
+  it('names the CA and the client certificate, and connects over mTLS with the credentials', async () => {
+    const { r, doc } = await d.bootstrap(['--org', 'acme', '--tls', 'generate', '--tls-verify']);
+    expect(r.code, r.stderr).toBe(0);
+    expect(doc.ok).toBe(true);
+    const status = parseJson(
+      await d.run(['status', '--json'], { NATSGH_TLS: 'generate', NATSGH_TLS_VERIFY: 'true' }),
+    );
+    expect(status.nats.healthy).toBe(true);
+    const context = JSON.parse(readFileSync(status.nats.context, 'utf8'));
+    const tlsDir = join(d.stateDir, 'tls');
+    expect(context).toMatchObject({
+      url: `tls://127.0.0.1:${d.natsPort}`,
+      user: 'natsgh',
+      ca: join(tlsDir, 'ca.pem'),
+      cert: join(tlsDir, 'client.pem'),
+      key: join(tlsDir, 'client-key.pem'),
+    });
+    const spec = specFromContext(status.nats.context);
+    expect(await connectOutcome(spec)).toBe('connected');
+    // The client certificate alone does not let a client in: the credentials are required too.
+    expect(await connectOutcome({ ...spec, user: undefined, password: undefined })).toBe('nats_auth');
+  });
+});
