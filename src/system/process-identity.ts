@@ -283,3 +283,67 @@ export async function recordOrAdopt(
   if (!info || !markers.every((m) => info.commandLine.includes(m))) return undefined;
   return recordProcess(recordFile, pidFromStateDir, { adopted: 'true' }, deps);
 }
+
+/** Every process this user can see: pid and command line (tests and diagnostics count natsgh's by state dir). */
+export async function listProcesses(
+  deps: IdentityDeps = {},
+): Promise<Array<{ pid: number; commandLine: string }>> {
+  const platform = deps.platform ?? currentPlatform();
+  const run = deps.run ?? defaultRun;
+  switch (platform.os) {
+    case 'linux': {
+      const { readdir } = await import('node:fs/promises');
+      const read = deps.readFile ?? readIfExists;
+      const pids = (await readdir('/proc').catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+      const out: Array<{ pid: number; commandLine: string }> = [];
+      for (const name of pids) {
+        const cmdline = await read(`/proc/${name}/cmdline`);
+        if (cmdline)
+          out.push({ pid: Number(name), commandLine: cmdline.replace(/\0+$/, '').split('\0').join(' ') });
+      }
+      return out;
+    }
+    case 'darwin': {
+      const r = await run('ps', ['-axww', '-o', 'pid=', '-o', 'command='], {
+        env: { ...platform.env, LC_ALL: 'C', LANG: 'C' },
+        timeoutMs: 10_000,
+      });
+      return parsePsList(r.stdout);
+    }
+    case 'win32': {
+      const script =
+        'Get-CimInstance -ClassName Win32_Process | ForEach-Object { [pscustomobject]@{ ProcessId = [int]$_.ProcessId; CommandLine = [string]$_.CommandLine } } | ConvertTo-Json -Compress';
+      const r = await run(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script],
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      return parseWindowsList(r.stdout);
+    }
+  }
+}
+
+/** Parses `ps -axww -o pid= -o command=`. */
+export function parsePsList(stdout: string): Array<{ pid: number; commandLine: string }> {
+  return stdout
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), commandLine: m[2].trim() }));
+}
+
+/** Parses the CIM process list as JSON (one process prints as an object in PowerShell 5.1). */
+export function parseWindowsList(stdout: string): Array<{ pid: number; commandLine: string }> {
+  const text = stdout.trim();
+  if (!text) return [];
+  const parsed = JSON.parse(text) as unknown;
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  return list
+    .filter(
+      (p): p is { ProcessId: number; CommandLine?: string } =>
+        typeof (p as { ProcessId?: unknown })?.ProcessId === 'number',
+    )
+    .map((p) => ({ pid: p.ProcessId, commandLine: p.CommandLine ?? '' }));
+}

@@ -14,8 +14,10 @@ import { isAlive, type RunResult, stopRecordedProcess } from '../../src/system/p
 import {
   hostIdentity,
   inspectProcess,
+  listProcesses,
   type ProcessRecord,
   parseProcStat,
+  parseWindowsList,
   readProcessRecord,
   recordOrAdopt,
   recordProcess,
@@ -120,6 +122,28 @@ describe('parsing what each OS says about a pid', () => {
     });
     expect(windowsProcessQuery(4242)).toContain('Win32_Process -Filter "ProcessId = 4242"');
     expect(await inspectProcess(4242, { platform: win, run: fakeTable('').run })).toBeUndefined();
+  });
+});
+
+describe('listing processes (the test harness counts a deployment by its state dir)', () => {
+  it('macOS ps -axww -o pid= -o command= and Windows CIM give pid and command line', async () => {
+    const mac = await listProcesses({
+      platform: { ...linux, os: 'darwin' },
+      run: fakeTable(fixture('darwin-ps-list.txt')).run,
+    });
+    expect(mac.filter((p) => p.commandLine.includes('/Users/dev/acme/.natsgh')).map((p) => p.pid)).toEqual([
+      4242, 4250,
+    ]);
+    const w = await listProcesses({ platform: win, run: fakeTable(fixture('win32-cim-list.json')).run });
+    expect(
+      w.filter((p) => p.commandLine.includes('C:\\Users\\dev\\acme\\.natsgh')).map((p) => p.pid),
+    ).toEqual([4242, 4250]);
+    expect(parseWindowsList('{"ProcessId":7,"CommandLine":null}')).toEqual([{ pid: 7, commandLine: '' }]);
+  });
+
+  it('on this machine: finds this very process by its command line', async () => {
+    const me = (await listProcesses()).find((p) => p.pid === process.pid);
+    expect(me?.commandLine).toContain('node');
   });
 });
 
