@@ -35,13 +35,13 @@ describe.runIf(process.platform !== 'win32')("action.yml's creds step on a Windo
     if (temp) rmSync(temp, { recursive: true, force: true });
   });
 
-  it('restricts the file by SID with path conversion off, and hands its path on', () => {
+  /** Runs the step as a Windows runner's Git Bash would (GITHUB_OUTPUT in `output`). */
+  function runCredsStep(output: string, creds: string) {
     const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
     const step = (action.runs.steps as WorkflowStep[]).find((s) => s.id === 'creds');
     expect(step?.shell).toBe('bash');
-    const output = join(temp, 'output');
     writeFileSync(output, '');
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step!.run!], {
+    return spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step!.run!], {
       encoding: 'utf8',
       env: {
         PATH: tools.path,
@@ -49,9 +49,14 @@ describe.runIf(process.platform !== 'win32')("action.yml's creds step on a Windo
         RUNNER_TEMP: temp,
         GITHUB_OUTPUT: output,
         GITHUB_RUN_ID: '7',
-        NATSGH_ACTION_CREDS: '-----BEGIN NATS USER JWT-----\neyJ0\n------END NATS USER JWT------',
+        NATSGH_ACTION_CREDS: creds,
       },
     });
+  }
+
+  it('restricts the file by SID with path conversion off, and hands its path on', () => {
+    const output = join(temp, 'output');
+    const r = runCredsStep(output, '-----BEGIN NATS USER JWT-----\neyJ0\n------END NATS USER JWT------');
     expect(r.status, r.stderr).toBe(0);
     const file = readFileSync(output, 'utf8')
       .trim()
@@ -72,18 +77,7 @@ describe.runIf(process.platform !== 'win32')("action.yml's creds step on a Windo
 
   it('fails the step, naming the file, when whoami reports no SID', () => {
     tools.behave('whoami', 'echo "ERROR: access denied" >&2; exit 1');
-    const action = parseYaml(readFileSync(join(ROOT, 'action.yml'), 'utf8'));
-    const step = (action.runs.steps as WorkflowStep[]).find((s) => s.id === 'creds');
-    const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', '-c', step!.run!], {
-      encoding: 'utf8',
-      env: {
-        PATH: tools.path,
-        RUNNER_OS: 'Windows',
-        RUNNER_TEMP: temp,
-        GITHUB_OUTPUT: join(temp, 'output2'),
-        NATSGH_ACTION_CREDS: 'x',
-      },
-    });
+    const r = runCredsStep(join(temp, 'output2'), 'x');
     expect(r.status).not.toBe(0);
     expect(r.stdout + r.stderr).toMatch(/whoami|SID/);
   });
