@@ -113,7 +113,7 @@ describe('parsing what each OS says about a pid', () => {
   });
 
   it('Windows CIM through PowerShell: CreationDate (UTC, ISO 8601) and CommandLine', async () => {
-    const t = fakeTable(fixture('win32-cim.json'));
+    const t = fakeTable(fixture('win32-cim.stdout.txt'));
     const info = await inspectProcess(4242, { platform: win, run: t.run });
     expect(info).toEqual({
       pid: 4242,
@@ -134,7 +134,10 @@ describe('listing processes (the test harness counts a deployment by its state d
     expect(mac.filter((p) => p.commandLine.includes('/Users/dev/acme/.natsgh')).map((p) => p.pid)).toEqual([
       4242, 4250,
     ]);
-    const w = await listProcesses({ platform: win, run: fakeTable(fixture('win32-cim-list.json')).run });
+    const w = await listProcesses({
+      platform: win,
+      run: fakeTable(fixture('win32-cim-list.stdout.txt')).run,
+    });
     expect(
       w.filter((p) => p.commandLine.includes('C:\\Users\\dev\\acme\\.natsgh')).map((p) => p.pid),
     ).toEqual([4242, 4250]);
@@ -182,7 +185,7 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   const mine = record({ host: 'win', startTime: '2026-11-29T11:26:39.4567890Z' });
 
   it('asks the controller to shut down and uses no taskkill when it exits', async () => {
-    const t = fakeTable(fixture('win32-cim.json'), { diesOn: 'SIGTERM' });
+    const t = fakeTable(fixture('win32-cim.stdout.txt'), { diesOn: 'SIGTERM' });
     let asked = 0;
     const r = await stopRecordedProcess(mine, WIN_MARKERS, {
       ...t,
@@ -201,14 +204,14 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   });
 
   it('ends the tree with taskkill /F only after checking the pid is still the one recorded', async () => {
-    const t = fakeTable(fixture('win32-cim.json'));
+    const t = fakeTable(fixture('win32-cim.stdout.txt'));
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('killed');
     expect(t.calls).toEqual(['powershell.exe <query>', 'powershell.exe <query>', 'taskkill /PID 4242 /T /F']);
   });
 
   it('a pid now held by another process (a stale record after a reboot) gets no taskkill at all', async () => {
-    const browser = fixture('win32-cim.json').replace('2026-11-29T11:26:39', '2026-12-01T07:00:00');
+    const browser = fixture('win32-cim.stdout.txt').replace('2026-11-29T11:26:39', '2026-12-01T07:00:00');
     const t = fakeTable(browser);
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('not-ours');
@@ -216,8 +219,8 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   });
 
   it('a pid reused during the grace period is not force-killed', async () => {
-    const reused = fixture('win32-cim.json').replace('2026-11-29T11:26:39', '2026-11-29T11:27:00');
-    const t = fakeTable(fixture('win32-cim.json'), { after: reused });
+    const reused = fixture('win32-cim.stdout.txt').replace('2026-11-29T11:26:39', '2026-11-29T11:27:00');
+    const t = fakeTable(fixture('win32-cim.stdout.txt'), { after: reused });
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('stopped');
     expect(t.calls.filter((c) => c.startsWith('taskkill'))).toEqual([]);
