@@ -226,6 +226,15 @@ export async function readProcessRecord(file: string): Promise<ProcessRecord | u
   }
 }
 
+/**
+ * Whether a command line holds a marker. Windows reports the command line as
+ * the process was started, with an argument holding spaces in double quotes
+ * ("C:\Users\Jo Doe\.natsgh"): quotes are not compared.
+ */
+export function holdsMarker(commandLine: string, marker: string): boolean {
+  return commandLine.replaceAll('"', '').includes(marker.replaceAll('"', ''));
+}
+
 export type Verdict =
   | { state: 'ours'; info: ProcessInfo }
   | { state: 'gone' }
@@ -253,7 +262,7 @@ export async function verifyProcess(
       state: 'foreign',
       reason: `pid ${record.pid} now belongs to another process (started ${info.startTime}, recorded ${record.startTime})`,
     };
-  const missing = markers.filter((m) => !info.commandLine.includes(m));
+  const missing = markers.filter((m) => !holdsMarker(info.commandLine, m));
   if (missing.length > 0)
     return {
       state: 'foreign',
@@ -280,7 +289,7 @@ export async function recordOrAdopt(
   if (pidFromStateDir === undefined || pidFromStateDir <= 1 || pidFromStateDir === process.pid)
     return undefined;
   const info = await inspectProcess(pidFromStateDir, deps);
-  if (!info || !markers.every((m) => info.commandLine.includes(m))) return undefined;
+  if (!info || !markers.every((m) => holdsMarker(info.commandLine, m))) return undefined;
   return recordProcess(recordFile, pidFromStateDir, { adopted: 'true' }, deps);
 }
 

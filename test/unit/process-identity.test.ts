@@ -172,6 +172,22 @@ describe('verifyProcess', () => {
     expect((await verifyProcess(mine, MAC_MARKERS, deps(''))).state).toBe('gone');
   });
 
+  it('Windows: a state dir with spaces, quoted in the command line CIM reports, still matches', async () => {
+    const spaced = fixture('win32-cim.stdout.txt').replace(
+      '--state-dir C:\\\\Users\\\\dev\\\\acme\\\\.natsgh',
+      '--state-dir \\"C:\\\\Users\\\\Jo Doe\\\\acme\\\\.natsgh\\"',
+    );
+    expect(spaced).toContain('Jo Doe');
+    const rec = record({ host: 'win', startTime: '2026-11-29T11:26:39.4567890Z' });
+    const markers = ['controller run', '--state-dir C:\\Users\\Jo Doe\\acme\\.natsgh'];
+    const verdict = await verifyProcess(rec, markers, {
+      platform: win,
+      run: fakeTable(spaced).run,
+      host: 'win',
+    });
+    expect(verdict.state).toBe('ours');
+  });
+
   it('never accepts pid 1, 0, a negative pid or natsgh itself, whatever the record says', async () => {
     for (const pid of [1, 0, -1, process.pid]) {
       expect((await verifyProcess({ ...mine, pid }, [], deps(fixture('darwin-ps.txt')))).state).toBe(
