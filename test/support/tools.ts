@@ -5,7 +5,7 @@
 // too a missing one fails. On a contributor's machine the test is skipped with
 // the reason printed. Tools are found through natsgh's own lookup (PATHEXT on
 // Windows).
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { findOnPath } from '../../src/system/process.js';
 
 /** Tools a GitHub-hosted runner of an OS cannot have, and why. */
@@ -19,12 +19,16 @@ export function hasTool(name: string, args = ['--version']): boolean {
   const file = findOnPath(name);
   if (!file) return false;
   if (args.length === 0) return true;
-  try {
-    execFileSync(file, args, { stdio: 'ignore', timeout: 10_000, shell: /\.(cmd|bat)$/i.test(file) });
-    return true;
-  } catch {
-    return false;
-  }
+  // A .cmd/.bat runs through cmd.exe (Node refuses to spawn it directly), as Node's
+  // shell option does: /s strips the outer quotes, the path keeps its own.
+  const r = /\.(cmd|bat)$/i.test(file)
+    ? spawnSync('cmd.exe', ['/d', '/s', '/c', `""${file}" ${args.join(' ')}"`], {
+        stdio: 'ignore',
+        timeout: 10_000,
+        windowsVerbatimArguments: true,
+      })
+    : spawnSync(file, args, { stdio: 'ignore', timeout: 10_000 });
+  return r.status === 0;
 }
 
 /** Returns true when the tests needing `name` should run; throws in CI when it is missing. */
