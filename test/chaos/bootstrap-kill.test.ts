@@ -210,7 +210,7 @@ describe('bootstrap killed with SIGKILL at random moments', () => {
       ).toBe(0);
       expect(again.doc.ok).toBe(true);
 
-      const procs = countProcesses(d.stateDir);
+      const procs = await countProcesses(d.stateDir);
       expect(procs.servers, `after kill #${i}:\n${procs.servers.join('\n')}`).toHaveLength(1);
       expect(procs.controllers, `after kill #${i}:\n${procs.controllers.join('\n')}`).toHaveLength(1);
       const pids = recordedPids(d.stateDir);
