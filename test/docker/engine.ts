@@ -218,7 +218,7 @@ export async function waitForComposeUp(service: string, project: string, timeout
     for (const pid of execFileSync('ls', ['/proc'], { encoding: 'utf8' }).split('\n')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
         if (cmd.includes(project) && cmd.includes('up') && cmd.at(-1) === service) return;
       } catch {
         // gone meanwhile
