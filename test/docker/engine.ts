@@ -229,11 +229,12 @@ export async function waitForComposeUp(service: string, project: string, timeout
   throw new Error(`no docker compose up ${service} for ${project} within ${timeoutMs} ms`);
 }
 
-/** Starts `natsgh bootstrap` without waiting for it (to kill it part-way). */
+/** Starts `natsgh bootstrap` in its own process group without waiting for it (to kill it part-way). */
 export function spawnBootstrap(d: DockerDeployment) {
   return spawn(process.execPath, [BIN, 'bootstrap', '--json'], {
     cwd: d.dir,
     env: { ...process.env, NO_COLOR: '1', ...d.env },
     stdio: 'ignore',
+    detached: true,
   });
 }
