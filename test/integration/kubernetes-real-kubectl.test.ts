@@ -18,6 +18,7 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createUser } from '@nats-io/nkeys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { natsChartValues } from '../../src/provision/helm.js';
@@ -256,6 +257,29 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     );
   }, 120_000);
 
+  it('--nkey-file: the servers require that NKey, the seed reaches the controller only as a Secret file', async () => {
+    await freshApi();
+    const user = createUser();
+    const seedFile = join(dir, 'user.nk');
+    writeFileSync(seedFile, `${new TextDecoder().decode(user.getSeed())}\n`, { mode: 0o600 });
+    const ctx = await context({ 'nkey-file': seedFile });
+    // The NATS natsgh probes here (--nats-url) has no auth; a cluster server would demand the NKey.
+    await (await createProvisioner(ctx.config)).apply(ctx);
+    expect(api.rejected).toEqual([]);
+    const conf = api.get('ConfigMap', 'natsgh', names.natsConfig)!.data['nats.conf'];
+    expect(conf).toContain(`users: [ { nkey: "${user.getPublicKey()}" } ]`);
+    const secret = api.get('Secret', 'natsgh', names.secret)!;
+    expect(Buffer.from(secret.data['nats.nk'], 'base64').toString()).toBe(
+      new TextDecoder().decode(user.getSeed()),
+    );
+    const c = api.get('Deployment', 'natsgh', names.controller)!.spec.template.spec.containers[0];
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_NKEY_FILE').value).toBe('/etc/natsgh/nkey/nats.nk');
+    const objects = api.objects().filter((o) => o.kind !== 'Pod');
+    expect(crossObjectProblems(objects)).toEqual([]);
+    const seed = new TextDecoder().decode(user.getSeed());
+    expect(JSON.stringify(objects.filter((o) => o.kind !== 'Secret'))).not.toContain(seed);
+  }, 120_000);
+
   it('an existing namespace is not applied (no cluster-scoped rights needed)', async () => {
     await freshApi();
     api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'natsgh' } });
@@ -271,7 +295,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     await freshApi();
     tools = createStandIns(['helm']);
     const ctx = await context({ tls: 'generate', 'tls-verify': true, 'nats-token': 'tok-abcdef0123456789' });
-    const values = natsChartValues(natsInput(ctx));
+    const values = natsChartValues(await natsInput(ctx));
     api.put(chartStatefulSet(values));
     const { deployControllerToKubernetes } = await import('../../src/provision/kubernetes.js');
     const out = await deployControllerToKubernetes(ctx);
@@ -306,7 +330,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     ctx.config.nats.url = undefined;
     api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'natsgh' } });
     // What chart 1.2.6 renders for its defaults (no service.ports.monitor): 4222 only.
-    const defaults = natsChartValues(natsInput(ctx));
+    const defaults = natsChartValues(await natsInput(ctx));
     delete defaults.service;
     api.put(chartStatefulSet(defaults));
     api.put(chartClientService(defaults));
@@ -320,7 +344,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(refused.stderr).toContain(`error: Service ${names.nats} does not have a service port 8222`);
 
     // natsgh's values enable the monitor port on the Service; natsgh forwards exactly the Service's ports.
-    const values = natsChartValues(natsInput(ctx));
+    const values = natsChartValues(await natsInput(ctx));
     api.put(chartClientService(values));
     const forwards = portForwards(ctx.config, { nats: 4222, monitor: 8222 });
     expect(chartClientService(values).spec.ports.map((p: Obj) => p.port)).toEqual(
@@ -347,7 +371,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     await freshApi();
     tools = createStandIns(['helm']);
     const ctx = await context({ 'nats-token': 'tok-abcdef0123456789', 'storage-class': 'gp3' });
-    const values = natsChartValues(natsInput(ctx));
+    const values = natsChartValues(await natsInput(ctx));
     api.put(chartStatefulSet(values));
     api.put(chartClientService(values));
     const result = await (await createProvisioner(ctx.config)).apply(ctx);
