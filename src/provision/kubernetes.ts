@@ -452,9 +452,19 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
     reachableAtStart: nats.reachableAtStart,
     async plan(ctx) {
       const n = namesOf(ctx);
+      const image = controllerImagePlan(ctx.config);
+      const how =
+        image.build?.deliver === 'kind'
+          ? `docker build ${image.image}; kind load docker-image ${image.image} --name ${image.build.cluster}`
+          : image.build?.deliver === 'push'
+            ? `docker build ${image.image}; docker push ${image.image}`
+            : undefined;
       return [
         ...(await nats.plan(ctx)),
-        { action: `kubectl apply Deployment, Service and ServiceAccount ${n.controller}; rollout status` },
+        ...(how ? [{ action: how }] : []),
+        {
+          action: `kubectl apply Deployment (image ${image.image}), Service and ServiceAccount ${n.controller}; rollout status`,
+        },
       ];
     },
     async apply(ctx) {
