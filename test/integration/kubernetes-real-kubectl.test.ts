@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { createUser } from '@nats-io/nkeys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { generateDevTls } from '../../src/nats/tls-generate.js';
 import { natsChartValues } from '../../src/provision/helm.js';
 import { createProvisioner } from '../../src/provision/index.js';
 import { kubeNames } from '../../src/provision/k8s-manifests.js';
@@ -291,16 +292,46 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(api.rejected).toEqual([]);
   }, 120_000);
 
-  it('--tls generate --tls-verify: the controller gets its client certificate from a kubernetes.io/tls Secret', async () => {
+  it('helm + --tls generate --tls-verify + token + GitHub App: full apply; NATS checked over mTLS; the controller gets its client certificate from a kubernetes.io/tls Secret', async () => {
     await freshApi();
     tools = createStandIns(['helm']);
-    const ctx = await context({ tls: 'generate', 'tls-verify': true, 'nats-token': 'tok-abcdef0123456789' });
-    const values = natsChartValues(await natsInput(ctx));
-    api.put(chartStatefulSet(values));
-    const { deployControllerToKubernetes } = await import('../../src/provision/kubernetes.js');
-    const out = await deployControllerToKubernetes(ctx);
-    expect(out.clientCertSecret).toBe(names.natsClientTlsSecret);
+    const TOKEN_NATS = 'tok-abcdef0123456789';
+    const ctx = await context({
+      tls: 'generate',
+      'tls-verify': true,
+      'nats-token': TOKEN_NATS,
+      'github-app-id': '12345',
+      'github-app-installation': '678',
+      'github-app-key': appKeyFile(dir),
+    });
+    // A real nats-server with the certificates natsgh generates (same host names, so natsgh reuses
+    // them), demanding client certificates and the token: natsgh's own check runs over mTLS.
+    const tls = await generateDevTls(ctx.stateDir, {
+      mtls: true,
+      hosts: [
+        names.nats,
+        `${names.nats}.natsgh`,
+        `${names.nats}.natsgh.svc`,
+        `*.${names.natsHeadless}.natsgh.svc.cluster.local`,
+      ],
+    });
+    const secure = await startNatsServer({
+      scheme: 'tls',
+      extraConfig: `tls { cert_file: "${tls.serverCert}", key_file: "${tls.serverKey}", ca_file: "${tls.ca}", verify: true }\nauthorization { token: "${TOKEN_NATS}" }`,
+    });
+    try {
+      ctx.config.nats.url = secure.url;
+      const values = natsChartValues(await natsInput(ctx));
+      api.put(chartStatefulSet(values));
+      api.put(chartClientService(values));
+      const result = await (await createProvisioner(ctx.config)).apply(ctx);
+      expect(result.outputs.installer).toBe('helm');
+      expect(result.outputs.serverVersion).toMatch(/^2\./);
+    } finally {
+      await secure.stop();
+    }
     expect(api.rejected).toEqual([]);
+    const values = natsChartValues(await natsInput(ctx));
     const client = api.get('Secret', 'natsgh', names.natsClientTlsSecret)!;
     expect(client.type).toBe('kubernetes.io/tls');
     expect(Buffer.from(client.data['tls.crt'], 'base64').toString()).toContain('BEGIN CERTIFICATE');
@@ -310,7 +341,16 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(c.env.find((e: Obj) => e.name === 'NATSGH_NATS_TOKEN').valueFrom.secretKeyRef.key).toBe(
       'nats-token',
     );
-    const objects = api.objects().filter((o) => o.kind !== 'Pod' && o.kind !== 'StatefulSet');
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_GITHUB_APP_PRIVATE_KEY_FILE').value).toBe(
+      '/etc/natsgh/github/app-key.pem',
+    );
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_NATS_URL').value).toBe(
+      `tls://${names.nats}.natsgh.svc:4222`,
+    );
+    // The chart's objects are stand-ins here; natsgh's own are checked.
+    const objects = api
+      .objects()
+      .filter((o) => o.kind !== 'Pod' && o.kind !== 'StatefulSet' && o.metadata.name !== names.nats);
     for (const o of objects) await validateAgainstSchema(o);
     expect(crossObjectProblems(objects)).toEqual([]);
     // The chart values reference the server TLS secret and the token's secret key that natsgh created.
