@@ -154,6 +154,8 @@ export const dockerCheck: DoctorCheck = {
         hint: `Reinstall docker: ${installHint(ctx.deps.platform, 'docker')}`,
       };
     }
+    // kubernetes mode only builds (and pushes) the controller image: no Compose needed.
+    if (ctx.mode !== 'docker') return { status: 'ok', message: firstLine(p.output) };
     const compose = await probe(ctx, 'docker', ['compose', 'version'], p.path);
     if (compose?.exitCode !== 0) {
       return {
