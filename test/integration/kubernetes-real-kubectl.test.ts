@@ -24,7 +24,7 @@ import { parse } from 'yaml';
 import { generateDevTls } from '../../src/nats/tls-generate.js';
 import { natsChartValues } from '../../src/provision/helm.js';
 import { createProvisioner } from '../../src/provision/index.js';
-import { kubeNames } from '../../src/provision/k8s-manifests.js';
+import { FALLBACK_SERVICE_PORTS, kubeNames, natsManifests } from '../../src/provision/k8s-manifests.js';
 import { ensurePortForward, stopPortForward } from '../../src/provision/kubectl.js';
 import { natsInput, portForwards } from '../../src/provision/kubernetes.js';
 import { findOnPath, runCommand } from '../../src/system/process.js';
@@ -404,6 +404,15 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
           r.url.startsWith(`/api/v1/namespaces/natsgh/pods/${names.nats}-0/portforward`),
       ),
     ).toBe(true);
+    await stopPortForward(ctx.stateDir);
+
+    // The fallback's client Service: natsgh forwards exactly its ports, and kubectl accepts them.
+    for (const o of natsManifests(await natsInput(ctx))) api.put(o as Obj);
+    const fallback = portForwards(ctx.config, FALLBACK_SERVICE_PORTS);
+    const fallbackErr = (await ensurePortForward(ctx, kubectl, 'natsgh', names.nats, fallback, 15_000).catch(
+      (e) => e,
+    )) as Error;
+    expect(fallbackErr.message).toContain('error upgrading connection');
     await stopPortForward(ctx.stateDir);
   }, 120_000);
 
