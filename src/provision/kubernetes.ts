@@ -197,7 +197,19 @@ export async function deployControllerToKubernetes(
   const objects = controllerManifests(controllerInput(ctx, secretKeys, image));
   await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
   await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
-  await rolloutStatus(ctx, kubectl, n.namespace, `deployment/${n.controller}`, opts.rolloutTimeoutSeconds);
+  await rolloutStatus(
+    ctx,
+    kubectl,
+    n.namespace,
+    `deployment/${n.controller}`,
+    opts.rolloutTimeoutSeconds,
+  ).catch((err: NatsghError) => {
+    // The usual cause on kind and air-gapped clusters: the nodes cannot pull the image.
+    err.suggestions?.push(
+      `If the pod waits in ImagePullBackOff, the nodes cannot pull ${image.image}: use --load-image kind[:<cluster>], --image-registry <registry>, or --controller-image <an image they can pull>.`,
+    );
+    throw err;
+  });
   return {
     namespace: n.namespace,
     deployment: n.controller,
