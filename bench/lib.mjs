@@ -123,14 +123,16 @@ export function benchDeployment(prefix, flagsFor) {
   const flags = ['--state-dir', join(dir, 'state'), '--output-dir', join(dir, 'out'), ...flagsFor(dir)];
   const env = { CI: '1', NO_COLOR: '1' };
   const bin = join(ROOT, 'bin', 'run.js');
+  /** The bootstrap command, for runBenchmark's interleaved cases. */
+  const command = {
+    cmd: process.execPath,
+    args: [bin, 'bootstrap', '--json', '--yes', ...flags],
+    cwd: dir,
+    env,
+  };
   return {
-    bootstrap: () =>
-      timeOnce({
-        cmd: process.execPath,
-        args: [bin, 'bootstrap', '--json', '--yes', ...flags],
-        cwd: dir,
-        env,
-      }),
+    command,
+    bootstrap: () => timeOnce(command),
     teardown() {
       spawnSync(process.execPath, [bin, 'teardown', '--yes', '--purge', '--json', ...flags], {
         cwd: dir,

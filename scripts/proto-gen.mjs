@@ -13,7 +13,13 @@ const root = resolve(import.meta.dirname, '..');
 const protoDir = join(root, 'proto/natsgh/v1');
 const outDir = join(root, 'src/proto/gen');
 const check = process.argv.includes('--check');
-const bin = (name) => join(root, 'node_modules/.bin', name);
+// The CLI's JS entry run with this node: node_modules/.bin/pbjs is a shell script on
+// POSIX and pbjs.cmd on Windows, where execFileSync cannot start it (ENOENT).
+const cliPackage = join(root, 'node_modules/protobufjs-cli');
+const cli = (name) => {
+  const bins = JSON.parse(readFileSync(join(cliPackage, 'package.json'), 'utf8')).bin;
+  return (args, opts) => execFileSync(process.execPath, [join(cliPackage, bins[name]), ...args], opts);
+};
 
 function generate(dir) {
   const files = readdirSync(protoDir)
@@ -21,8 +27,7 @@ function generate(dir) {
     .sort()
     .map((f) => join('proto/natsgh/v1', f));
   const js = join(dir, 'natsgh.js');
-  execFileSync(
-    bin('pbjs'),
+  cli('pbjs')(
     [
       '-t',
       'static-module',
@@ -45,7 +50,7 @@ function generate(dir) {
       '$1\n// natsgh: keep fields of newer schema versions in $unknowns (re-encoding writes them back).\n$Reader.discardUnknown = false;\n',
     );
   writeFileSync(js, src);
-  execFileSync(bin('pbts'), ['--no-comments', '-o', join(dir, 'natsgh.d.ts'), js], {
+  cli('pbts')(['--no-comments', '-o', join(dir, 'natsgh.d.ts'), js], {
     cwd: root,
     stdio: 'inherit',
   });

@@ -3,7 +3,7 @@
 import type { DoctorCheck } from './check.js';
 import { githubTokenCheck } from './checks/github.js';
 import { portsCheck, stateDirCheck } from './checks/local.js';
-import { credsCheck, natsUrlCheck, tlsCheck } from './checks/nats.js';
+import { credsCheck, natsAccountCheck, natsPermissionsCheck, natsUrlCheck, tlsCheck } from './checks/nats.js';
 import {
   dockerCheck,
   dockerEngineCheck,
@@ -32,6 +32,8 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   credsCheck,
   tlsCheck,
   natsUrlCheck,
+  natsPermissionsCheck,
+  natsAccountCheck,
   portsCheck,
   stateDirCheck,
 ];

@@ -7,6 +7,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { KV } from '@nats-io/kv';
 import { BusyError, fileSystemError, NatsghError } from '../errors.js';
+import { retryTransient } from '../system/fs-retry.js';
 import { isAlive } from '../system/process.js';
 
 export interface LockHolder {
@@ -112,7 +113,8 @@ export async function acquireFileLock(
   for (;;) {
     try {
       await mkdir(join(path, '..'), { recursive: true });
-      const fh = await open(path, 'wx');
+      // Windows: a lock file being deleted by its releaser refuses the create for a moment.
+      const fh = await retryTransient(() => open(path, 'wx'));
       try {
         await fh.writeFile(body);
       } catch (err) {
@@ -146,7 +148,8 @@ export async function acquireFileLock(
       released = true;
       // Only remove the file while it still names us.
       const now = await readFile(path, 'utf8').catch(() => undefined);
-      if (now === body) await unlink(path).catch(() => undefined);
+      // Windows: a run reading the file to see who holds it makes the delete fail for a moment.
+      if (now === body) await retryTransient(() => unlink(path)).catch(() => undefined);
     },
   };
 }

@@ -63,6 +63,11 @@ export function natsghEventSubject(deployment: string, type: string): string {
   return `natsgh.events.${deployment}.${type}`;
 }
 
+/** The controller's durable consumer on GITHUB_EVENTS: one per deployment, so deployments in one account each get every event. */
+export function controllerDurableName(deployment: string): string {
+  return `natsgh-controller-${deployment}`;
+}
+
 export function controllerPingSubject(deployment: string): string {
   return `natsgh.${deployment}.controller.ping`;
 }

@@ -1,18 +1,30 @@
 // deploy-controller (dev mode): runs `natsgh controller run` as a background
-// process (pid file and log in the state dir). A run first asks the deployment's
-// ping subject who is running, so a re-run (or a run after a crash between
-// spawn and pid file) adopts the running controller instead of starting a second.
+// process (pid file, identity record and log in the state dir). A re-run keeps
+// the controller it recorded when that still runs the same version and settings
+// and answers /healthz, and replaces it otherwise. What is stopped is decided by
+// the identity record alone (host, pid, start time, command line): a ping reply
+// is anyone's message on NATS and never names a process to signal.
+// Docker mode: the compose service, through provision/docker-controller.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig } from '../config/keys.js';
+import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../config/keys.js';
+import { controllerNodeOptions } from '../controller/node-options.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { dockerControllerInputs } from '../provision/docker-image.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
-import { loopbackGet } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
+import { loopbackGet, loopbackRequest } from '../system/loopback-http.js';
+import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+import {
+  type ProcessRecord,
+  recordOrAdopt,
+  recordProcess,
+  verifyProcess,
+} from '../system/process-identity.js';
+import { controllerRecordMeta } from './controller-record.js';
 import { provisionContext } from './provision-nats.js';
 
 /** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
@@ -29,6 +41,8 @@ export interface PingReply {
 export function controllerFiles(stateDir: string) {
   return {
     pidFile: join(stateDir, 'controller.pid'),
+    /** Identity of the controller natsgh started here (process-identity.ts), mode 0600. */
+    recordFile: join(stateDir, 'controller.proc.json'),
     logFile: join(stateDir, 'controller.log'),
     /** A salted digest of the settings the running controller was started with (mode 0600). */
     settingsFile: join(stateDir, 'controller.settings'),
@@ -39,6 +53,7 @@ export function controllerFiles(stateDir: string) {
 function desiredEnv(ctx: PhaseContext, spec: NatsConnectionSpec): Record<string, string> {
   return {
     ...controllerEnv(spec, ctx.config),
+    NODE_OPTIONS: controllerNodeOptions(),
     NATSGH_MODE: ctx.config.mode,
     NATSGH_NATS_TYPE: ctx.config.natsType,
   };
@@ -97,7 +112,19 @@ async function writePid(pidFile: string, pid: number): Promise<void> {
   await writeFileAtomic(pidFile, `${pid}\n`);
 }
 
-/** Asks the deployment's controller to answer; undefined when none does in time. */
+function asPingReply(text: string, deployment: string): PingReply | undefined {
+  try {
+    const reply = JSON.parse(text) as PingReply;
+    return reply?.ok === true && reply.deployment === deployment ? reply : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Asks the deployment's controller to answer; undefined when none does in time.
+ * Whatever a reply says is information for status, never a process to signal.
+ */
 export async function pingController(
   ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
   timeoutMs = 1000,
@@ -105,11 +132,32 @@ export async function pingController(
   if (!ctx.nats) return undefined;
   try {
     const msg = await ctx.nats.nc.request(controllerPingSubject(ctx.deployment), '', { timeout: timeoutMs });
-    const reply = JSON.parse(msg.string()) as PingReply;
-    return reply?.ok && reply.deployment === ctx.deployment ? reply : undefined;
+    return asPingReply(msg.string(), ctx.deployment);
   } catch {
     return undefined;
   }
+}
+
+/** Every reply to one ping within the time (several controllers, or someone else answering too). */
+async function pingAll(
+  ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
+  timeoutMs: number,
+): Promise<PingReply[]> {
+  if (!ctx.nats) return [];
+  const replies: PingReply[] = [];
+  try {
+    const it = await ctx.nats.nc.requestMany(controllerPingSubject(ctx.deployment), '', {
+      strategy: 'timer',
+      maxWait: timeoutMs,
+    });
+    for await (const msg of it) {
+      const reply = asPingReply(msg.string(), ctx.deployment);
+      if (reply) replies.push(reply);
+    }
+  } catch {
+    // No responders, or the connection closed: no replies.
+  }
+  return replies;
 }
 
 export async function controllerHttpHealthy(
@@ -125,14 +173,55 @@ export async function controllerHttpHealthy(
   }
 }
 
-/** On Linux, checks the process's command line; elsewhere trusts the pid file. */
-async function looksLikeController(pid: number): Promise<boolean> {
-  if (process.platform !== 'linux') return true;
-  try {
-    return (await readFile(`/proc/${pid}/cmdline`, 'utf8')).includes('controller');
-  } catch {
-    return false;
-  }
+/** What the command line of this state dir's controller holds (see the spawn in run()). */
+export function controllerMarkers(stateDir: string, deployment: string): string[] {
+  return ['controller run', `--deployment ${deployment}`, `--state-dir ${stateDir}`];
+}
+
+/** The controller natsgh recorded in this state dir, while it is still that process. */
+async function ourController(
+  ctx: Pick<PhaseContext, 'stateDir' | 'deployment'>,
+): Promise<ProcessRecord | undefined> {
+  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
+  const record = await recordOrAdopt(
+    recordFile,
+    await readPid(pidFile),
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+  );
+  if (!record) return undefined;
+  const verdict = await verifyProcess(record, controllerMarkers(ctx.stateDir, ctx.deployment));
+  return verdict.state === 'ours' ? record : undefined;
+}
+
+/** Asks the recorded controller to drain and exit over its loopback health port. */
+async function requestShutdown(record: ProcessRecord): Promise<boolean> {
+  const token = record.meta?.shutdownToken;
+  const port = Number(record.meta?.port);
+  if (!token || !Number.isInteger(port) || port <= 0) return false;
+  const res = await loopbackRequest(`http://127.0.0.1:${port}/shutdown`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${token}` },
+    timeoutMs: 2000,
+  });
+  return res.status === 202;
+}
+
+/** Stops this state dir's recorded controller (and nothing else); true when one was running. */
+async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
+  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
+  const record = await recordOrAdopt(
+    recordFile,
+    await readPid(pidFile),
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+  );
+  if (!record) return;
+  const { outcome, reason } = await stopRecordedProcess(
+    record,
+    controllerMarkers(ctx.stateDir, ctx.deployment),
+    { graceMs, graceful: () => requestShutdown(record) },
+  );
+  if (outcome === 'not-ours') ctx.log.warn(`not stopping pid ${record.pid}: ${reason}`);
+  await rm(recordFile, { force: true });
 }
 
 /**
@@ -146,6 +235,8 @@ export const CONTROLLER_SETTINGS = [
   'webhook.port',
   'webhook.secret',
   'nats.replicas',
+  // The controller creates natsgh's streams too: with the bootstrap's sizes, or it would not fit the account.
+  ...STREAM_SIZE_KEYS,
 ] as const;
 
 function settingAt(config: NatsghConfig, path: string): string | undefined {
@@ -199,9 +290,10 @@ async function waitForController(ctx: PhaseContext, pid: number, logFile: string
         ],
       });
     }
-    const reply = await pingController(ctx, 500);
+    // Our controller's own answer (its pid): another controller of the deployment may answer too.
+    const reply = (await pingAll(ctx, 300)).find((r) => r.pid === pid);
     if (reply) return reply;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 50));
   }
   throw new NatsghError(
     `the controller (pid ${pid}) did not answer ping within ${START_TIMEOUT_MS / 1000} s`,
@@ -218,7 +310,9 @@ export const deployControllerPhase: Phase = {
   title: 'Deploy the controller',
   dependsOn: ['handoff'],
   applies: (ctx) =>
-    ctx.config.mode === 'dev' ? true : `the ${ctx.config.mode} controller is deployed by its provisioner`,
+    ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
+      ? true
+      : `the ${ctx.config.mode} controller is deployed by its provisioner`,
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     controllerPort: ctx.config.controller.port,
@@ -228,41 +322,50 @@ export const deployControllerPhase: Phase = {
     // Not the secrets themselves: a change of those is found by verify (controller.settings).
     org: ctx.config.org,
     github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
+    docker: ctx.config.mode === 'docker' ? dockerControllerInputs(ctx.config) : undefined,
   }),
   async run(ctx, task) {
+    if (ctx.config.mode === 'docker') {
+      const { deployDockerController } = await import('../provision/docker-controller.js');
+      return deployDockerController(provisionContext(ctx), (line) => task.output(line));
+    }
     if (!ctx.nats)
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
       });
-    const { pidFile, logFile, settingsFile } = controllerFiles(ctx.stateDir);
+    const { pidFile, logFile, settingsFile, recordFile } = controllerFiles(ctx.stateDir);
     const port = ctx.config.controller.port;
     const env = desiredEnv(ctx, ctx.nats.spec);
     const sameSettings = (await startedWith(settingsFile, env)) !== 'different';
-    const running = await pingController(ctx);
-    if (running) {
+    const ours = await ourController(ctx);
+    if (ours) {
+      // Judged by what this host recorded and its loopback /healthz, not by who answers ping.
       const current =
-        running.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
+        ours.meta?.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
       if (current) {
-        await writePid(pidFile, running.pid);
-        task.output(`controller already running (pid ${running.pid})`);
-        return { pid: String(running.pid), version: running.version, port: String(port), logFile };
+        try {
+          // Answers at once when running; a controller still starting gets the start-up budget.
+          const reply = await waitForController(ctx, ours.pid, logFile);
+          await writePid(pidFile, ours.pid);
+          task.output(`controller already running (pid ${ours.pid})`);
+          return { pid: String(ours.pid), version: reply.version, port: String(port), logFile };
+        } catch {
+          // Hung: replaced below.
+        }
       }
-      // A controller of another version, on another port or with other settings: replace it.
-      task.output(`replacing the controller (pid ${running.pid})`);
-      await stopProcess(running.pid);
+      task.output(`replacing the controller (pid ${ours.pid})`);
     }
-    const stale = await readPid(pidFile);
-    if (stale && isAlive(stale) && stale !== running?.pid && (await looksLikeController(stale))) {
-      // Alive but not answering: starting, hung, or another process reusing the pid.
-      // Our own recorded child is given the start-up budget before it is replaced.
-      try {
-        if (!sameSettings) throw new Error('started with other settings');
-        const reply = await waitForController(ctx, stale, logFile);
-        await writePid(pidFile, reply.pid);
-        return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
-      } catch {
-        await stopProcess(stale);
-      }
+    await stopOurController(ctx, 5000);
+    await rm(pidFile, { force: true });
+    // A port someone else holds would only show as a controller that never answers: say who holds it.
+    const { isPortFree } = await import('../provision/local-server.js');
+    if (!(await isPortFree(port))) {
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(
+        port,
+        'the controller port',
+        '--controller-port (or NATSGH_CONTROLLER_PORT)',
+      );
     }
     const args = [
       CLI_BIN,
@@ -275,10 +378,21 @@ export const deployControllerPhase: Phase = {
       '--controller-port',
       String(port),
     ];
+    // POST /shutdown on its health port with this token stops it gracefully (Windows has no SIGTERM).
+    const shutdownToken = randomBytes(24).toString('base64url');
     const pid = spawnDetached(process.execPath, args, {
       logFile,
-      env: { ...process.env, ...env },
+      // The controller records itself too (NATSGH_PROCESS_RECORD), so a run killed
+      // right after this spawn leaves a controller the next run can identify.
+      env: {
+        ...process.env,
+        ...env,
+        NATSGH_PROCESS_RECORD: recordFile,
+        NATSGH_PROCESS_VERSION: ctx.cliVersion,
+        NATSGH_CONTROLLER_SHUTDOWN_TOKEN: shutdownToken,
+      },
     });
+    await recordProcess(recordFile, pid, controllerRecordMeta(ctx.cliVersion, port, shutdownToken));
     await writePid(pidFile, pid);
     await stampSettings(settingsFile, env);
     task.output(`started the controller (pid ${pid}), log: ${logFile}`);
@@ -286,6 +400,10 @@ export const deployControllerPhase: Phase = {
     return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
   },
   async verify(ctx): Promise<VerifyResult> {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).verifyDockerController(
+        provisionContext(ctx),
+      );
     const reply = await pingController(ctx);
     if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
     if (reply.version !== ctx.cliVersion)
@@ -305,13 +423,13 @@ export const deployControllerPhase: Phase = {
     return { ok: true };
   },
   async teardown(ctx) {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).teardownDockerController(
+        provisionContext(ctx),
+      );
     const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
-    const reply = await pingController(ctx, 500);
-    const recorded = await readPid(pidFile);
-    // A pid file can outlive its process and the pid be reused: only stop what looks like our controller.
-    const ours = recorded !== undefined && (await looksLikeController(recorded)) ? recorded : undefined;
-    const pids = new Set([ours, reply?.pid].filter((p): p is number => p !== undefined));
-    for (const pid of pids) await stopProcess(pid, 10_000);
+    // Only the controller recorded in this state dir: a ping reply names no process to stop.
+    await stopOurController(ctx, 10_000);
     await rm(pidFile, { force: true });
     await rm(settingsFile, { force: true });
   },

@@ -1,16 +1,18 @@
 // The pieces every nats-server natsgh runs on this machine shares (embedded and
 // the local cluster): render its config from templates/nats-server, find it
 // running, check ports, start it detached with a pid file, wait for health, stop it.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../engine/phase.js';
 import { errorMessage, NatsghError } from '../errors.js';
+import type { ClientAuth } from '../nats/deployment-auth.js';
 import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopProcess } from '../system/process.js';
+import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+import { recordOrAdopt, recordProcess } from '../system/process-identity.js';
 
 export const SERVER_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/nats-server');
 
@@ -35,7 +37,15 @@ export interface LocalServerSpec {
   dir: string;
   jetstreamDomain?: string;
   tls?: ServerTlsFiles;
-  cluster?: { name: string; port: number; routePorts: number[] };
+  /** What clients must present (deployment-auth.ts); without it the server admits anyone on loopback. */
+  auth?: ClientAuth;
+  cluster?: {
+    name: string;
+    port: number;
+    routePorts: number[];
+    /** What nodes present to each other on the route port. */
+    auth?: { user: string; password: string };
+  };
   /** Flags (and env vars) that change each port, for port-in-use errors. */
   portFlags: { port: string; monitorPort: string; clusterPort?: string };
 }
@@ -43,6 +53,8 @@ export interface LocalServerSpec {
 export interface LocalServerFiles {
   configFile: string;
   pidFile: string;
+  /** Identity of the process natsgh started (process-identity.ts), mode 0600. */
+  recordFile: string;
   logFile: string;
   storeDir: string;
 }
@@ -51,6 +63,7 @@ export function serverFiles(dir: string): LocalServerFiles {
   return {
     configFile: join(dir, 'server.conf'),
     pidFile: join(dir, 'nats-server.pid'),
+    recordFile: join(dir, 'nats-server.proc.json'),
     logFile: join(dir, 'nats-server.log'),
     storeDir: join(dir, 'jetstream'),
   };
@@ -79,6 +92,26 @@ async function template(name: string): Promise<string> {
   return text;
 }
 
+/** The authorization block for clients: one user/password, a token, or one NKey user. */
+export async function renderAuthorization(auth: ClientAuth | undefined): Promise<string> {
+  if (!auth) return '';
+  const lines = ["# Clients must present the deployment's credentials (see natsgh status: nats.context)."];
+  lines.push('authorization {');
+  if (auth.token) lines.push(`  token: ${quote(auth.token)}`);
+  else if (auth.user && auth.password) {
+    lines.push(`  user: ${quote(auth.user)}`, `  password: ${quote(auth.password)}`);
+  } else if (auth.nkeyFile) {
+    const [{ readNkeySeedFile }, { fromSeed }] = await Promise.all([
+      import('../nats/connect.js'),
+      import('@nats-io/nkeys'),
+    ]);
+    const publicKey = fromSeed(await readNkeySeedFile(auth.nkeyFile)).getPublicKey();
+    lines.push(`  users: [ { nkey: ${quote(publicKey)} } ]`);
+  } else return '';
+  lines.push('  timeout: 2', '}');
+  return lines.join('\n');
+}
+
 /** The server's config file text; the same spec always renders the same bytes. */
 export async function renderServerConfig(spec: LocalServerSpec): Promise<string> {
   const files = serverFiles(spec.dir);
@@ -97,12 +130,21 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
   }
   let cluster = '';
   if (spec.cluster) {
+    const routeAuth = spec.cluster.auth;
+    const userInfo = routeAuth
+      ? `${encodeURIComponent(routeAuth.user)}:${encodeURIComponent(routeAuth.password)}@`
+      : '';
     cluster = substituteVariables(
       await template('cluster.conf.tmpl'),
       {
         clusterName: quote(spec.cluster.name),
         clusterListen: quote(`127.0.0.1:${spec.cluster.port}`),
-        routes: spec.cluster.routePorts.map((p) => `    ${quote(`nats-route://127.0.0.1:${p}`)}`).join('\n'),
+        routeAuthorization: routeAuth
+          ? `  authorization {\n    user: ${quote(routeAuth.user)}\n    password: ${quote(routeAuth.password)}\n    timeout: 2\n  }`
+          : '',
+        routes: spec.cluster.routePorts
+          .map((p) => `    ${quote(`nats-route://${userInfo}127.0.0.1:${p}`)}`)
+          .join('\n'),
       },
       'nats-server/cluster.conf.tmpl',
     );
@@ -117,6 +159,7 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
       storeDir: quote(files.storeDir),
       pidFile: quote(files.pidFile),
       jetstreamDomain: spec.jetstreamDomain ? `  domain: ${quote(spec.jetstreamDomain)}` : '',
+      authorization: await renderAuthorization(spec.auth),
       tls,
       cluster,
     },
@@ -230,17 +273,10 @@ export async function assertPortsFree(spec: LocalServerSpec): Promise<void> {
   }
   for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
-      throw new NatsghError(
-        `port ${port} on 127.0.0.1 (the ${what} of nats-server ${spec.serverName}) is already in use by another process`,
-        {
-          code: 'port_in_use',
-          details: { port, server: spec.serverName },
-          suggestions: [
-            `Choose another port with ${flag}.`,
-            `Or stop the process listening on port ${port}.`,
-          ],
-        },
-      );
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(port, `the ${what} of nats-server ${spec.serverName}`, flag, {
+        server: spec.serverName,
+      });
     }
   }
 }
@@ -289,8 +325,11 @@ export async function spawnServer(
 ): Promise<{ pid: number; configFile: string }> {
   const files = serverFiles(spec.dir);
   await mkdir(files.storeDir, { recursive: true });
-  await writeFileAtomic(files.configFile, configText);
+  // The config holds the credentials: owner-only, in an owner-only directory.
+  if (process.platform !== 'win32') await chmod(spec.dir, 0o700);
+  await writeFileAtomic(files.configFile, configText, { mode: 0o600 });
   const pid = spawnDetached(binary, ['-c', files.configFile], { logFile: files.logFile, cwd: spec.dir });
+  await recordProcess(files.recordFile, pid);
   await writeFileAtomic(files.pidFile, `${pid}\n`);
   return { pid, configFile: files.configFile };
 }
@@ -315,7 +354,7 @@ export async function waitForServerHealth(
   const files = serverFiles(spec.dir);
   const varz = healthy && !exited ? await readVarz(spec.monitorPort, opts) : undefined;
   if (!varz || varz.server_name !== spec.serverName) {
-    if (!exited) await stopProcess(pid, 2000);
+    if (!exited) await stopOurServer(spec, 2000);
     await rm(files.pidFile, { force: true });
     const why = exited
       ? 'exited right after it started'
@@ -390,28 +429,42 @@ export async function ensureServer(spec: LocalServerSpec, opts: EnsureOptions): 
   return { pid: started.pid, varz, configFile: started.configFile, started: true };
 }
 
+/** What the command line of the server natsgh started for this spec holds. */
+export function serverMarkers(spec: Pick<LocalServerSpec, 'dir'>): string[] {
+  return ['nats-server', serverFiles(spec.dir).configFile];
+}
+
 /**
- * Stops the server recorded in the pid file (SIGTERM, then SIGKILL) and removes
- * the pid file. A live pid whose monitor port names another server is left
- * alone: after a reboot the pid may belong to an unrelated process.
+ * Stops the nats-server natsgh recorded for this spec (SIGTERM, then SIGKILL;
+ * taskkill /F on Windows, where a nats-server that is not a service has no other
+ * stop), only while it is still that process (process-identity.ts). A pid file
+ * whose number now belongs to another process (after a reboot) is left alone.
  */
+async function stopOurServer(
+  spec: LocalServerSpec,
+  graceMs: number,
+  log?: Logger,
+): Promise<'stopped' | 'not-running'> {
+  const files = serverFiles(spec.dir);
+  const record = await recordOrAdopt(files.recordFile, await readPidFile(files.pidFile), serverMarkers(spec));
+  let result: 'stopped' | 'not-running' = 'not-running';
+  if (record) {
+    const { outcome, reason } = await stopRecordedProcess(record, serverMarkers(spec), { graceMs });
+    if (outcome === 'not-ours')
+      log?.warn(`not stopping pid ${record.pid} (nats-server ${spec.serverName}): ${reason}`);
+    if (outcome === 'stopped' || outcome === 'killed') result = 'stopped';
+  }
+  await rm(files.recordFile, { force: true });
+  return result;
+}
+
+/** Stops the server natsgh started for this spec and removes its pid file. */
 export async function stopServer(
   spec: LocalServerSpec,
   deps: MonitorDeps & { log?: Logger } = {},
 ): Promise<'stopped' | 'not-running'> {
-  const files = serverFiles(spec.dir);
-  const pid = await readPidFile(files.pidFile);
-  let result: 'stopped' | 'not-running' = 'not-running';
-  if (pid !== undefined && isAlive(pid)) {
-    const varz = await readVarz(spec.monitorPort, deps);
-    if (varz && varz.server_name !== spec.serverName) {
-      deps.log?.warn(`pid ${pid} in ${files.pidFile} is not nats-server ${spec.serverName}; not stopping it`);
-    } else {
-      await stopProcess(pid, 5000);
-      result = 'stopped';
-    }
-  }
-  await rm(files.pidFile, { force: true });
+  const result = await stopOurServer(spec, 5000, deps.log);
+  await rm(serverFiles(spec.dir).pidFile, { force: true });
   return result;
 }
 

@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileSystemError } from '../errors.js';
+import { retryTransient } from './fs-retry.js';
 import { isAlive } from './process.js';
 
 export interface AtomicWriteOptions {
@@ -27,7 +28,12 @@ export async function writeFileAtomic(
     await mkdir(dirname(path), { recursive: true });
     await writeFile(tmp, data, { mode: opts.mode, flush: opts.flush });
     if (opts.mode !== undefined) await chmod(tmp, opts.mode); // writeFile's mode is masked by the umask
-    await rename(tmp, path);
+    if (opts.mode !== undefined && (opts.mode & 0o077) === 0 && process.platform === 'win32') {
+      // Windows ignores the mode: an owner-only file gets an owner-only ACL before it takes the name.
+      const { restrictFilePrivacy } = await import('./file-privacy.js');
+      await restrictFilePrivacy(tmp);
+    }
+    await retryTransient(() => rename(tmp, path));
   } catch (err) {
     await rm(tmp, { force: true }).catch(() => undefined);
     throw fileSystemError(err, path, opts.where) ?? err;

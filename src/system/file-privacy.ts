@@ -24,8 +24,23 @@ export interface PrivacyDeps {
   run?: typeof runCommand;
 }
 
-/** Principals Windows itself needs; a grant to them does not make a file readable by other users. */
-const WINDOWS_TRUSTED = [/^NT AUTHORITY\\SYSTEM$/i, /^BUILTIN\\Administrators$/i, /^CREATOR OWNER$/i];
+/**
+ * Well-known SIDs Windows itself needs (SYSTEM, Administrators, CREATOR OWNER);
+ * a grant to them does not make a file readable by other users. SIDs, not names:
+ * names are localized ("VORDEFINIERT\Administratoren" on a German Windows).
+ */
+export const WINDOWS_TRUSTED_SIDS = ['S-1-5-18', 'S-1-5-32-544', 'S-1-3-0'] as const;
+
+/**
+ * The names icacls prints for those SIDs, in English and German, for when only
+ * icacls can be asked. icacls writes in the console's OEM code page, so "Ä" may
+ * arrive as a replacement character: the prefix is matched, not the whole word.
+ */
+const WINDOWS_TRUSTED_NAMES = [
+  /^NT[ -]AUT(HORITY|ORIT.{1,2}T)\\(SYSTEM)$/i,
+  /^(BUILTIN|VORDEFINIERT)\\Administrator(s|en)$/i,
+  /^(CREATOR OWNER|ERSTELLER-BESITZER)$/i,
+];
 
 function windowsUser(p: Platform): string | undefined {
   const user = p.env.USERNAME;
@@ -35,6 +50,48 @@ function windowsUser(p: Platform): string | undefined {
 
 function quoteWin(arg: string): string {
   return /[\s"]/.test(arg) ? `"${arg.replaceAll('"', '\\"')}"` : arg;
+}
+
+/** PowerShell printing the current user's SID and the file's ACEs by SID, as JSON. */
+export function aclQuery(file: string): string {
+  const literal = `'${file.replaceAll("'", "''")}'`;
+  return [
+    '$ErrorActionPreference = "Stop"',
+    `$acl = Get-Acl -LiteralPath ${literal}`,
+    '$me = [System.Security.Principal.WindowsIdentity]::GetCurrent().User.Value',
+    '$aces = @($acl.Access | ForEach-Object { $sid = try { $_.IdentityReference.Translate([System.Security.Principal.SecurityIdentifier]).Value } catch { [string]$_.IdentityReference }; [pscustomobject]@{ sid = $sid; name = [string]$_.IdentityReference; type = [string]$_.AccessControlType; rights = [string]$_.FileSystemRights } })',
+    '[pscustomobject]@{ user = $me; aces = $aces } | ConvertTo-Json -Compress -Depth 3',
+  ].join('; ');
+}
+
+interface AclReport {
+  user: string;
+  aces: Array<{ sid: string; name: string; type: string; rights: string }>;
+}
+
+/** Parses aclQuery's JSON (PowerShell 5.1 prints a one-element array as an object). */
+export function parseAclReport(stdout: string): AclReport | undefined {
+  try {
+    const o = JSON.parse(stdout.trim()) as { user?: unknown; aces?: unknown };
+    if (typeof o.user !== 'string') return undefined;
+    const list = Array.isArray(o.aces) ? o.aces : o.aces ? [o.aces] : [];
+    const aces = list
+      .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
+      .map((a) => ({
+        sid: String(a.sid ?? ''),
+        name: String(a.name ?? ''),
+        type: String(a.type ?? ''),
+        rights: String(a.rights ?? ''),
+      }));
+    return { user: o.user, aces };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The current user's SID from `whoami /user /fo csv /nh` ("desktop-1\ada","S-1-5-21-…"). */
+export function parseWhoamiSid(stdout: string): string | undefined {
+  return /"(S-1-[0-9-]+)"/.exec(stdout)?.[1];
 }
 
 /**
@@ -74,6 +131,21 @@ export async function checkFilePrivacy(file: string, deps: PrivacyDeps = {}): Pr
   await stat(file);
   const fix = `icacls ${quoteWin(file)} /inheritance:r /grant:r "%USERNAME%:F"`;
   const run = deps.run ?? runCommand;
+  const viaSids = await run(
+    'powershell.exe',
+    ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', aclQuery(file)],
+    { timeoutMs: 30_000 },
+  ).catch(() => undefined);
+  const acl = viaSids && !viaSids.failed ? parseAclReport(viaSids.stdout) : undefined;
+  if (acl) {
+    const trusted = new Set<string>([...WINDOWS_TRUSTED_SIDS, acl.user]);
+    const others = acl.aces
+      .filter((a) => a.type === 'Allow' && !trusted.has(a.sid))
+      .map((a) => (a.name && a.name !== a.sid ? `${a.name} (${a.sid})` : a.sid));
+    return verdict(file, [...new Set(others)], fix, windowsUser(platform));
+  }
+
+  // No PowerShell: icacls, whose names are localized (English and German known).
   let output: string;
   try {
     const r = await run('icacls', [file], { timeoutMs: 10_000 });
@@ -88,25 +160,26 @@ export async function checkFilePrivacy(file: string, deps: PrivacyDeps = {}): Pr
   } catch {
     return {
       status: 'unknown',
-      message: `cannot check who may read ${file}: icacls is not available; Windows has no POSIX file modes`,
+      message: `cannot check who may read ${file}: neither PowerShell nor icacls is available; Windows has no POSIX file modes`,
       fix,
     };
   }
   const me = windowsUser(platform);
-  const grants = parseIcacls(output, file);
-  const others = grants
+  const others = parseIcacls(output, file)
     .filter((g) => !/\(DENY\)/.test(g.rights))
     .map((g) => g.principal)
     .filter((principal) => {
-      if (WINDOWS_TRUSTED.some((re) => re.test(principal))) return false;
+      if (WINDOWS_TRUSTED_NAMES.some((re) => re.test(principal))) return false;
+      if (/^\*?S-1-/.test(principal))
+        return !WINDOWS_TRUSTED_SIDS.includes(principal.replace(/^\*/, '') as never);
       if (me && principal.toLowerCase() === me.toLowerCase()) return false;
-      if (
-        platform.env.USERNAME &&
-        principal.toLowerCase().endsWith(`\\${platform.env.USERNAME.toLowerCase()}`)
-      )
-        return false;
-      return true;
+      const user = platform.env.USERNAME?.toLowerCase();
+      return !(user && principal.toLowerCase().endsWith(`\\${user}`));
     });
+  return verdict(file, others, fix, me);
+}
+
+function verdict(file: string, others: string[], fix: string, me: string | undefined): PrivacyResult {
   if (others.length > 0) {
     return {
       status: 'exposed',
@@ -125,16 +198,23 @@ export async function restrictFilePrivacy(file: string, deps: PrivacyDeps = {}):
     await chmod(file, 0o600);
     return checkFilePrivacy(file, deps);
   }
-  const user = platform.env.USERNAME;
+  const run = deps.run ?? runCommand;
+  // By SID ("*S-1-…"): names are localized and may hold characters icacls mangles.
+  const whoami = await run('whoami', ['/user', '/fo', 'csv', '/nh'], { timeoutMs: 10_000 }).catch(
+    () => undefined,
+  );
+  const sid = whoami && !whoami.failed ? parseWhoamiSid(whoami.stdout) : undefined;
+  const user = sid ? `*${sid}` : platform.env.USERNAME;
   if (!user) {
     return {
       status: 'unknown',
-      message: `cannot restrict ${file}: USERNAME is not set, so the owner to grant access to is unknown`,
+      message: `cannot restrict ${file}: neither whoami nor USERNAME names the owner to grant access to`,
     };
   }
-  const run = deps.run ?? runCommand;
   try {
-    const r = await run('icacls', [file, '/inheritance:r', '/grant:r', `${user}:F`], { timeoutMs: 10_000 });
+    const r = await run('icacls', [file, '/inheritance:r', '/grant:r', `${user}:(F)`, '*S-1-5-18:(F)'], {
+      timeoutMs: 10_000,
+    });
     if (r.failed) {
       return {
         status: 'unknown',

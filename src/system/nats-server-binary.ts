@@ -34,7 +34,7 @@ export interface ResolveBinaryOptions {
   log: Logger;
   fetch?: typeof fetch;
   confirm?: (question: string) => Promise<boolean>;
-  /** Runs commands (--version, tar, the package manager); tests inject a recorder. */
+  /** Runs commands (--version, the package manager); tests inject a recorder. */
   run?: typeof runCommand;
   /** Budget for reaching the mirror (SHA256SUMS); offline fails after this. */
   connectTimeoutMs?: number;
@@ -188,7 +188,7 @@ async function findFile(dir: string, name: string): Promise<string | undefined> 
  * the finished version directory appears with one rename, so a crash leaves
  * either nothing or a complete install.
  */
-async function downloadRelease(opts: ResolveBinaryOptions, run: typeof runCommand): Promise<string> {
+async function downloadRelease(opts: ResolveBinaryOptions): Promise<string> {
   const { platform, log, signal } = opts;
   const doFetch = opts.fetch ?? fetch;
   const version = NATS_SERVER_PINNED;
@@ -224,9 +224,10 @@ async function downloadRelease(opts: ResolveBinaryOptions, run: typeof runComman
     const archiveFile = join(work, asset.name);
     await writeFile(archiveFile, archive);
     if (asset.format === 'zip') {
-      // Windows 10+ ships bsdtar as tar.exe, which reads zip archives.
-      const r = await run('tar', ['-xf', archiveFile, '-C', join(work, 'extract')], { signal });
-      if (r.failed) throw new Error(`tar could not extract ${asset.name}: ${r.stderr}`);
+      // Read in memory: no `tar` from PATH (Git Bash's GNU tar cannot read zip), no archive-named paths.
+      const { extractZipFile } = await import('./archive.js');
+      const content = extractZipFile(archive, exe);
+      if (content) await writeFile(join(work, 'extract', exe), content);
     } else {
       const tar = await import('tar');
       await tar.x({ file: archiveFile, cwd: join(work, 'extract') });
@@ -374,7 +375,7 @@ export async function resolveNatsServerBinary(opts: ResolveBinaryOptions): Promi
 
   let unavailable: string;
   try {
-    const path = await downloadRelease(opts, run);
+    const path = await downloadRelease(opts);
     const version = await checkJetStream(path, run);
     if (!version) throw new NatsghError(tooOld(path), { code: 'nats_server_too_old' });
     return { path, version, source: 'download' };

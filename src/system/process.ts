@@ -1,9 +1,10 @@
 // The only module that spawns processes, finds binaries and signals pids.
 // execa is loaded lazily so commands that never spawn stay fast to start.
 import { spawn } from 'node:child_process';
-import { accessSync, closeSync, constants, openSync, readFileSync } from 'node:fs';
+import { accessSync, closeSync, constants, openSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
-import { currentPlatform, exeName, type Platform } from './platform.js';
+import { currentPlatform, type Platform } from './platform.js';
+import { type IdentityDeps, type ProcessRecord, verifyProcess } from './process-identity.js';
 
 export interface RunResult {
   exitCode: number;
@@ -159,7 +160,8 @@ export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise
   const alive = deps.isAlive ?? isAlive;
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const graceMs = deps.graceMs ?? 5000;
-  if (!alive(pid)) return 'not-running';
+  // kill(-1) is every process the user may signal; pid 0 is natsgh's own group.
+  if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !alive(pid)) return 'not-running';
 
   const waitGone = async (ms: number): Promise<boolean> => {
     const step = Math.min(25, Math.max(1, ms));
@@ -207,27 +209,123 @@ export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise
   return 'killed';
 }
 
-/** Finds an executable on PATH (PATHEXT-aware on Windows). */
+export type StopRecordedOutcome = StopOutcome | 'not-ours';
+
+export interface StopRecordedOptions extends StopDeps, IdentityDeps {
+  /**
+   * Asks the process to exit without a signal (the controller's shutdown
+   * request); resolves true when it was accepted. Used on Windows, which has no
+   * SIGTERM: taskkill without /F is refused for a windowless process.
+   */
+  graceful?: () => Promise<boolean>;
+}
+
+/**
+ * Stops a process natsgh recorded when it started it (see process-identity.ts),
+ * and only while it is still that process: same host, same start time, a
+ * command line holding every marker. Checked again before the forced kill, so
+ * a pid reused during the grace period is left alone. The process group is
+ * signalled only when the recorded process leads it.
+ */
+export async function stopRecordedProcess(
+  record: ProcessRecord,
+  markers: readonly string[],
+  opts: StopRecordedOptions = {},
+): Promise<{ outcome: StopRecordedOutcome; reason?: string }> {
+  const platform = opts.platform ?? currentPlatform();
+  const deps: IdentityDeps = { ...opts, platform };
+  const verdict = await verifyProcess(record, markers, deps);
+  if (verdict.state === 'gone') return { outcome: 'not-running' };
+  if (verdict.state === 'foreign') return { outcome: 'not-ours', reason: verdict.reason };
+  const pid = record.pid;
+  const alive = opts.isAlive ?? isAlive;
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  const graceMs = opts.graceMs ?? 5000;
+  const waitGone = async (ms: number): Promise<boolean> => {
+    const step = Math.min(25, Math.max(1, ms));
+    for (let waited = 0; waited < ms; waited += step) {
+      if (!alive(pid)) return true;
+      await sleep(step);
+    }
+    return !alive(pid);
+  };
+  const stillOurs = async () => (await verifyProcess(record, markers, deps)).state === 'ours';
+
+  if (platform.os === 'win32') {
+    const accepted = opts.graceful ? await opts.graceful().catch(() => false) : false;
+    if (accepted && (await waitGone(graceMs))) return { outcome: 'stopped' };
+    if (!(await stillOurs())) return { outcome: 'stopped' };
+    const run = opts.run ?? runCommand;
+    await run('taskkill', ['/PID', String(pid), '/T', '/F'], { timeoutMs: 10_000 }).catch(() => undefined);
+    await waitGone(opts.killWaitMs ?? 5000);
+    return { outcome: 'killed' };
+  }
+
+  const kill = opts.kill ?? ((target: number, signal: NodeJS.Signals | 0) => process.kill(target, signal));
+  const group = verdict.info.pgid === pid;
+  const send = (signal: NodeJS.Signals): void => {
+    try {
+      kill(group ? -pid : pid, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  send('SIGTERM');
+  if (await waitGone(graceMs)) {
+    // The leader is gone; helpers left in its group get the same request.
+    if (group) send('SIGTERM');
+    return { outcome: 'stopped' };
+  }
+  if (!(await stillOurs())) return { outcome: 'stopped' };
+  send('SIGKILL');
+  await waitGone(opts.killWaitMs ?? 5000);
+  return { outcome: 'killed' };
+}
+
+/** The value of PATH; Windows environment names are case-insensitive ("Path"). */
+function pathValue(platform: Platform): string {
+  if (platform.os !== 'win32') return platform.env.PATH ?? '';
+  const key = Object.keys(platform.env).find((k) => k.toUpperCase() === 'PATH');
+  return key ? (platform.env[key] ?? '') : '';
+}
+
+/**
+ * The file names `name` may have on disk: on Windows every extension of PATHEXT
+ * (".COM;.EXE;.BAT;.CMD" when unset) unless the name already ends with one.
+ */
+export function executableNames(name: string, platform: Platform): string[] {
+  if (platform.os !== 'win32') return [name];
+  const key = Object.keys(platform.env).find((k) => k.toUpperCase() === 'PATHEXT');
+  const exts = ((key && platform.env[key]) || '.COM;.EXE;.BAT;.CMD')
+    .split(';')
+    .map((e) => e.trim().toLowerCase())
+    .filter((e) => e.startsWith('.'));
+  if (exts.some((e) => name.toLowerCase().endsWith(e))) return [name];
+  return exts.map((e) => `${name}${e}`);
+}
+
+/** Finds an executable on PATH, in PATH order, trying PATHEXT's extensions in order on Windows. */
 export function findOnPath(name: string, platform: Platform = currentPlatform()): string | undefined {
-  if (isAbsolute(name)) return isExecutable(name) ? name : undefined;
-  const path = platform.env.PATH ?? platform.env.Path ?? '';
+  const names = executableNames(name, platform);
+  if (isAbsolute(name)) return names.find((n) => isExecutable(n, platform));
   const sep = platform.os === 'win32' ? ';' : delimiter;
-  const names =
-    platform.os === 'win32' && !/\.\w+$/.test(name) ? [exeName(platform, name), `${name}.cmd`] : [name];
-  for (const dir of path.split(sep)) {
+  for (const raw of pathValue(platform).split(sep)) {
+    // Windows PATH entries may be quoted.
+    const dir = raw.replace(/^"(.*)"$/, '$1');
     if (!dir) continue;
     for (const n of names) {
       const candidate = join(dir, n);
-      if (isExecutable(candidate)) return candidate;
+      if (isExecutable(candidate, platform)) return candidate;
     }
   }
   return undefined;
 }
 
-function isExecutable(file: string): boolean {
+function isExecutable(file: string, platform: Platform): boolean {
   try {
-    accessSync(file, process.platform === 'win32' ? constants.F_OK : constants.X_OK);
-    return true;
+    // Windows has no execute bit: the extension makes a file executable.
+    accessSync(file, platform.os === 'win32' ? constants.F_OK : constants.X_OK);
+    return statSync(file).isFile();
   } catch {
     return false;
   }

@@ -48,7 +48,7 @@ async function withNats<T>(
   d: TestDeployment,
   fn: (nc: NatsConnection, spec: NatsConnectionSpec) => Promise<T>,
 ): Promise<T> {
-  const spec: NatsConnectionSpec = { servers: [`nats://127.0.0.1:${d.natsPort}`] };
+  const spec: NatsConnectionSpec = await d.connection();
   const nc = await connectNats(spec);
   try {
     return await fn(nc, spec);

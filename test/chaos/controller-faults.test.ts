@@ -30,7 +30,8 @@ let client: NatsConnection;
 const running: RunningController[] = [];
 
 beforeAll(() => {
-  model = new GithubModel().listen();
+  // Behaviour, not throughput: writes unpaced (the client does not pace them either).
+  model = new GithubModel({ writeGapMs: 0 }).listen();
 });
 afterAll(() => model.close());
 

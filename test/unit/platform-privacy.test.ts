@@ -1,10 +1,12 @@
-import { chmodSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   checkFilePrivacy,
+  parseAclReport,
   parseIcacls,
+  parseWhoamiSid,
   restrictFilePrivacy,
   writePrivateFile,
 } from '../../src/system/file-privacy.js';
@@ -136,10 +138,88 @@ describe('Windows ACLs (injected platform and icacls)', () => {
       args.length === 1 ? icaclsOutput(file, ['DESKTOP-1\\ada:(F)']) : 'processed file',
     );
     const r = await restrictFilePrivacy(file, { platform: win, run });
-    expect(calls[0]).toEqual(['icacls', file, '/inheritance:r', '/grant:r', 'ada:F']);
-    expect(calls[1]).toEqual(['icacls', file]);
+    // whoami gave no SID here: the user's name is the fallback.
+    expect(calls[1]).toEqual(['icacls', file, '/inheritance:r', '/grant:r', 'ada:(F)', '*S-1-5-18:(F)']);
+    expect(calls.at(-1)).toEqual(['icacls', file]);
     expect(r.status).toBe('private');
     // No POSIX chmod on Windows: the mode is untouched.
     expect(statSync(file).mode & 0o777).toBe(0o644);
+  });
+});
+
+const fixture = (name: string) =>
+  readFileSync(join(import.meta.dirname, '../fixtures/platform', name), 'utf8');
+const RECORDED_PATH = 'C:\\Users\\ada\\.natsgh\\user.creds';
+
+describe('Windows ACLs by well-known SID (recorded PowerShell, icacls and whoami outputs)', () => {
+  /** Answers PowerShell with `acl` (or fails it), icacls with `icacls`, whoami with its recorded CSV. */
+  function windows(file: string, opts: { acl?: string; icacls?: string }) {
+    const calls: string[] = [];
+    const run = (async (cmd: string, args: string[]): Promise<RunResult> => {
+      calls.push(cmd === 'powershell.exe' ? 'powershell.exe <acl query>' : [cmd, ...args].join(' '));
+      const out =
+        cmd === 'powershell.exe'
+          ? opts.acl
+          : cmd === 'whoami'
+            ? fixture('whoami-user.csv')
+            : args.length === 1
+              ? opts.icacls?.replace(RECORDED_PATH, file)
+              : 'processed file';
+      if (out === undefined) throw Object.assign(new Error(`${cmd}: not found`), { code: 'ENOENT' });
+      return { exitCode: 0, stdout: out, stderr: '', failed: false, timedOut: false };
+    }) as typeof runCommand;
+    return { calls, run };
+  }
+
+  it('English: SYSTEM, Administrators and the user (by SID) are private', async () => {
+    const file = secretFile(0o600);
+    const r = await checkFilePrivacy(file, {
+      platform: win,
+      run: windows(file, { acl: fixture('win32-acl-private-en.json') }).run,
+    });
+    expect(r.status).toBe('private');
+  });
+
+  it('German: the localized names do not matter; BUILTIN\\Users (S-1-5-32-545) is exposure', async () => {
+    const file = secretFile(0o600);
+    const r = await checkFilePrivacy(file, {
+      platform: win,
+      run: windows(file, { acl: fixture('win32-acl-exposed-de.json') }).run,
+    });
+    expect(r.status).toBe('exposed');
+    expect(r.others).toEqual(['VORDEFINIERT\\Benutzer (S-1-5-32-545)']);
+  });
+
+  it('PowerShell 5.1 prints a single ACE as an object, not an array', () => {
+    const one =
+      '{"user":"S-1-5-21-1","aces":{"sid":"S-1-5-21-1","name":"PC\\\\ada","type":"Allow","rights":"FullControl"}}';
+    expect(parseAclReport(one)?.aces).toHaveLength(1);
+  });
+
+  it('without PowerShell, icacls in English or German (OEM code page mangling the Ä) is read', async () => {
+    for (const [name, status, others] of [
+      ['icacls-en.txt', 'exposed', ['BUILTIN\\Users']],
+      ['icacls-de-private.txt', 'private', []],
+      ['icacls-de-exposed.txt', 'exposed', ['VORDEFINIERT\\Benutzer']],
+    ] as const) {
+      const file = secretFile(0o600);
+      const { calls, run } = windows(file, { icacls: fixture(name) });
+      const r = await checkFilePrivacy(file, { platform: win, run });
+      expect(calls, name).toEqual(['powershell.exe <acl query>', `icacls ${file}`]);
+      expect([r.status, r.others], name).toEqual([status, others]);
+    }
+  });
+
+  it('restricts by the SID whoami reports, so no localized or mangled name is involved', async () => {
+    const file = secretFile(0o644);
+    const { calls, run } = windows(file, { acl: fixture('win32-acl-private-en.json') });
+    const r = await restrictFilePrivacy(file, { platform: win, run });
+    expect(calls).toEqual([
+      'whoami /user /fo csv /nh',
+      `icacls ${file} /inheritance:r /grant:r *S-1-5-21-3623811015-3361044348-30300820-1013:(F) *S-1-5-18:(F)`,
+      'powershell.exe <acl query>',
+    ]);
+    expect(r.status).toBe('private');
+    expect(parseWhoamiSid(fixture('whoami-user.csv'))).toBe('S-1-5-21-3623811015-3361044348-30300820-1013');
   });
 });

@@ -4,6 +4,7 @@ import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../../cli/flags.
 import { GITHUB_KEYS } from '../../config/keys.js';
 import type { ControllerRunResult } from '../../controller/run.js';
 import { UsageError } from '../../errors.js';
+import { controllerRecordMeta } from '../../phases/controller-record.js';
 
 /** "90s", "10m", "1h", "500ms" or a number of seconds; "0" disables. */
 export function parseInterval(value: string, flag: string, env: string): number {
@@ -64,17 +65,34 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       '--resync-interval',
       'NATSGH_RESYNC_INTERVAL',
     );
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { runController } = await import('../../controller/run.js');
+    // deploy-controller's shutdown token: POST /shutdown with it stops this controller as SIGTERM does.
+    const shutdownToken = process.env.NATSGH_CONTROLLER_SHUTDOWN_TOKEN;
+    delete process.env.NATSGH_CONTROLLER_SHUTDOWN_TOKEN;
+    const recordFile = process.env.NATSGH_PROCESS_RECORD;
+    if (recordFile) {
+      // Started by deploy-controller: record this process's identity as deploy-controller does.
+      const { recordProcess } = await import('../../system/process-identity.js');
+      await recordProcess(
+        recordFile,
+        process.pid,
+        controllerRecordMeta(process.env.NATSGH_PROCESS_VERSION ?? '', config.controller.port, shutdownToken),
+      );
+    }
+    const stop = new AbortController();
+    const signal = AbortSignal.any([this.signal, stop.signal]);
     return runController({
+      shutdown: shutdownToken
+        ? { token: shutdownToken, onRequest: () => stop.abort(new Error('shutdown requested')) }
+        : undefined,
       config,
       version: this.config.version,
       webhookPort: flags['webhook-port'],
       controllerHost: flags['controller-host'],
       resyncIntervalMs,
       concurrency: flags.concurrency,
-      signal: this.signal,
+      signal,
       log: (line) => this.note(`${new Date().toISOString()} ${line}`),
     });
   }

@@ -36,8 +36,7 @@ export default class EventsPublish extends BaseCommand<GithubPublishResult> {
   protected async execute(): Promise<GithubPublishResult> {
     const { flags } = await this.parse(EventsPublish);
     const { publishGithubEventFile } = await import('../../events/github-publish.js');
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     return publishGithubEventFile(config, {
       eventName: flags['event-name'],
       eventPath: flags['event-path'],
