@@ -211,6 +211,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       nc,
       spec,
       durableName,
+      deployment,
       maxAckPending: plan.maxAckPending,
       deliveries,
       concurrency: opts.concurrency,
