@@ -176,7 +176,7 @@ export function planAgainstAccount(account: AccountSnapshot, needs: PlanNeeds): 
       );
       problems.push({
         limit: 'disk storage (disk_storage)',
-        message: `natsgh's ${planned.length} stream(s) need ${formatBytes(natsghBytes)} of JetStream disk storage (max_bytes), and the account has ${formatBytes(Math.max(0, free))} left of ${formatBytes(maxStorage)} (its other streams reserve ${formatBytes(othersBytes)})`,
+        message: `natsgh's ${planned.length} stream(s) (${planned.map((s) => `${s.stream} ${formatBytes(s.maxBytes)}`).join(', ')}) need ${formatBytes(natsghBytes)} of JetStream disk storage (max_bytes), and the account has ${formatBytes(Math.max(0, free))} left of ${formatBytes(maxStorage)} (its other streams reserve ${formatBytes(othersBytes)})`,
         suggestions:
           cap > 0
             ? [

@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
+import { startController } from '../../src/controller/run.js';
 import { NatsghError } from '../../src/errors.js';
 import { githubEventsStreamConfig } from '../../src/events/publisher.js';
 import { ensureStream } from '../../src/nats/buckets.js';
@@ -110,6 +111,22 @@ async function natsgh(
   return r;
 }
 
+/** The resolved configuration of a process run against the account with these creds. */
+async function synadiaConfig(a: Account, creds: string, flags: Record<string, string> = {}) {
+  const { config } = await resolveConfig({
+    cwd: a.dir,
+    env: {},
+    flags: {
+      'nats-type': 'synadia',
+      'nats-url': a.server.url,
+      creds,
+      'state-dir': join(a.dir, `state-in-process-${Object.keys(flags).join('-') || 'plain'}`),
+      ...flags,
+    },
+  });
+  return config;
+}
+
 async function streamsOf(a: Account, creds: string) {
   const nc = await connectNats({ servers: [a.server.url], credsFile: creds });
   try {
@@ -198,17 +215,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(rows.find((r) => r.id === 'nats-permissions')?.status).toBe('ok');
 
     // webhook serve on the same account: preflight passes, GITHUB_EVENTS is there, an event is stored.
-    const { config } = await resolveConfig({
-      cwd: a.dir,
-      env: {},
-      flags: {
-        'nats-type': 'synadia',
-        'nats-url': a.server.url,
-        creds: file,
-        'webhook-secret': 'sekrit',
-        'state-dir': join(a.dir, 'webhook-state'),
-      },
-    });
+    const config = await synadiaConfig(a, file, { 'webhook-secret': 'sekrit' });
     const stop = new AbortController();
     let port = 0;
     const listening = new Promise<void>((resolve) => {
@@ -246,7 +253,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     });
     expect(res.status).toBe(202);
     await stoppers.pop()!();
-  });
+  }, 120_000);
 
   it('a disk limit smaller than the defaults: bootstrap fails before its first change naming the limit and --stream-max-bytes; with that flag it converges', async () => {
     const a = await account(bin, { ...MANAGED_TIER, disk_storage: 128 * MiB });
@@ -261,13 +268,31 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(suggestion).toBeDefined();
     expect(await streamsOf(a, file)).toEqual([]);
 
-    // webhook serve refuses the same way, before creating GITHUB_EVENTS... only when GITHUB_EVENTS alone does not fit.
+    // doctor says the same beside the account's limits; webhook serve refuses before creating GITHUB_EVENTS.
+    const doctor = parseJson(await natsgh(a, file, ['doctor', '--json'])).checks as Array<{
+      id: string;
+      status: string;
+      message: string;
+      hint: string;
+    }>;
+    const row = doctor.find((r) => r.id === 'nats-account')!;
+    expect(row.status).toBe('fail');
+    expect(row.hint).toContain('--stream-max-bytes');
+    const webhook = (await serveWebhooks({
+      config: await synadiaConfig(a, file, { 'webhook-secret': 'sekrit' }),
+      port: 0,
+      signal: AbortSignal.timeout(30_000),
+      log: () => undefined,
+    }).catch((e) => e)) as NatsghError;
+    expect(webhook.code).toBe('nats_account_limits');
+    expect(webhook.message).toContain('GITHUB_EVENTS');
+    expect(await streamsOf(a, file)).toEqual([]);
     const value = /--stream-max-bytes (\S+)/.exec(suggestion)![1];
     const ok = await natsgh(a, file, ['bootstrap', '--json', '--stream-max-bytes', value]);
     expectBootstrapped(ok);
     const total = (await streamsOf(a, file)).reduce((sum, s) => sum + s.maxBytes, 0);
     expect(total).toBeLessThanOrEqual(128 * MiB);
-  });
+  }, 120_000);
 
   it('a 5-stream limit: with a stream of someone else in the account bootstrap fails before its first change; alone, natsgh fits exactly', async () => {
     const a = await account(bin, { ...MANAGED_TIER, streams: 5 });
@@ -284,14 +309,14 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     await nc.close();
     expectBootstrapped(await natsgh(a, file, ['bootstrap', '--json']));
     expect(await streamsOf(a, file)).toHaveLength(5);
-  });
+  }, 120_000);
 
   it('an account with memory but no disk storage: fails before its first change naming disk storage', async () => {
     const a = await account(bin, { ...MANAGED_TIER, disk_storage: 0, mem_storage: 64 * MiB });
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
     const err = expectError(await natsgh(a, file, ['bootstrap', '--json']), 'nats_account_limits');
     expect(err.message).toContain('disk_storage 0');
-  });
+  }, 120_000);
 
   it('restricted users: exactly the listed subjects converge; one missing fails before the first change naming subject and permission; a violation at run time is named too', async () => {
     const a = await account(bin, MANAGED_TIER);
@@ -325,7 +350,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     } finally {
       await nc.close();
     }
-  });
+  }, 120_000);
 
   it('an expired user JWT and a revoked user: clear errors with what to do, nothing created', async () => {
     const a = await account(bin, MANAGED_TIER, 1);
@@ -344,7 +369,34 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(err2.suggestions.join(' ')).toContain('--creds');
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
     expect(await streamsOf(a, file)).toEqual([]);
-  });
+
+    // A controller whose user JWT expires while it runs says so, with what to do, instead of reconnecting silently.
+    const soon = await a.op.writeUserCreds(a.dir, 'soon', { expSeconds: Math.floor(Date.now() / 1000) + 3 });
+    const logs: string[] = [];
+    const running = await startController({
+      config: await synadiaConfig(a, soon.file),
+      version: '0.0.0-test',
+      controllerPort: 0,
+      controllerHost: '127.0.0.1',
+      resyncIntervalMs: 0,
+      concurrency: 1,
+      heartbeatIntervalMs: 60_000,
+      github: null,
+      log: (line) => logs.push(line),
+    });
+    try {
+      const deadline = Date.now() + 15_000;
+      while (
+        !logs.some((l) => l.includes('user JWT in the creds file has expired')) &&
+        Date.now() < deadline
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(logs.join('\n')).toContain('Download fresh creds');
+    } finally {
+      await running.stop().catch(() => undefined);
+    }
+  }, 120_000);
 
   it('two deployments in one account side by side; teardown --purge of one leaves the other intact', async () => {
     const a = await account(bin, MANAGED_TIER);
@@ -377,7 +429,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(last.code, last.stdout + last.stderr).toBe(0);
     await nc.close();
     expect(await streamsOf(a, file)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 const stoppers: Array<() => Promise<void>> = [];
