@@ -19,6 +19,8 @@ import { githubEventsStreamConfig } from '../../src/events/publisher.js';
 import { ensureStream } from '../../src/nats/buckets.js';
 import { connectNats } from '../../src/nats/connect.js';
 import { natsghSubjects } from '../../src/nats/permissions.js';
+import { preflightNats } from '../../src/nats/preflight.js';
+import { streamSizes } from '../../src/nats/sizing.js';
 import { isAlive } from '../../src/system/process.js';
 import { serveWebhooks } from '../../src/webhook/serve.js';
 import { type CliResult, parseJson, runCli } from '../support/cli.js';
@@ -396,6 +398,40 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     } finally {
       await running.stop().catch(() => undefined);
     }
+  }, 120_000);
+
+  it('tiered limits (R1, as Synadia Cloud reports them): planned against the tier, before anything is created', async () => {
+    const a = await account(bin, {
+      mem_storage: 0,
+      disk_storage: 0,
+      streams: 0,
+      consumer: 0,
+      tiered_limits: { R1: { ...MANAGED_TIER, disk_storage: 64 * MiB } },
+    });
+    const { file } = await a.op.writeUserCreds(a.dir, 'ci');
+    const spec = { servers: [a.server.url], credsFile: file };
+    const nc = await connectNats(spec);
+    try {
+      const err = (await preflightNats(nc, spec, {
+        deployment: 'default',
+        role: 'bootstrap',
+        sizes: streamSizes(),
+        replicas: 1,
+      }).catch((e) => e)) as NatsghError;
+      expect(err.code).toBe('nats_account_limits');
+      expect(err.details?.tier).toBe('R1');
+      expect(err.message).toContain('left of 64 MiB');
+      const plan = await preflightNats(nc, spec, {
+        deployment: 'default',
+        role: 'bootstrap',
+        sizes: streamSizes({ nats: { streamMaxBytes: '8MiB' } } as never),
+        replicas: 1,
+      });
+      expect(plan.fits).toBe(true);
+    } finally {
+      await nc.close();
+    }
+    expect(await streamsOf(a, file)).toEqual([]);
   }, 120_000);
 
   it('two deployments in one account side by side; teardown --purge of one leaves the other intact', async () => {

@@ -18,6 +18,11 @@ export interface AccountJetStreamLimits {
   disk_max_stream_bytes?: number;
   max_bytes_required?: boolean;
   max_ack_pending?: number;
+  /** Per-replica-count limits, as Synadia Cloud sets them (the top-level ones are then 0). */
+  tiered_limits?: {
+    R1?: Omit<AccountJetStreamLimits, 'tiered_limits'>;
+    R3?: Omit<AccountJetStreamLimits, 'tiered_limits'>;
+  };
 }
 
 export interface UserOptions {

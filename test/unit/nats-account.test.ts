@@ -2,7 +2,11 @@
 // overrides, the subject list against a user's permissions, the plan against
 // account limits (flat and tiered, as $JS.API.INFO reports them), and the
 // mapping of NATS errors to errors a person can act on.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { resolveConfig } from '../../src/config/load.js';
 import { type AccountSnapshot, planAgainstAccount } from '../../src/nats/account-plan.js';
 import { natsErrorFor } from '../../src/nats/nats-errors.js';
 import {
@@ -45,6 +49,25 @@ describe('sizing', () => {
     expect(sizes.natsghEvents).toMatchObject({ maxBytes: 8 * MiB, explicit: true });
     expect(sizes.locks).toMatchObject({ maxBytes: 4 * MiB, explicit: true });
     expect(() => streamSizes(config({ streamMaxBytes: 'big' }))).toThrow(/--stream-max-bytes/);
+  });
+
+  it('per stream in the config file, and the cap from the environment; a bad size names the key', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natsgh-sizes-'));
+    const file = join(dir, '.natsghrc.yaml');
+    writeFileSync(file, 'nats:\n  streams:\n    deliveries:\n      maxBytes: 2MiB\n');
+    const { config: resolved } = await resolveConfig({
+      cwd: dir,
+      configFile: file,
+      env: { NATSGH_STREAM_MAX_BYTES: '8MiB' },
+    });
+    const sizes = streamSizes(resolved);
+    expect(sizes.deliveries.maxBytes).toBe(2 * MiB);
+    expect(sizes.githubEvents.maxBytes).toBe(8 * MiB);
+    writeFileSync(file, 'nats:\n  streams:\n    deliveries:\n      maxBytes: plenty\n');
+    await expect(resolveConfig({ cwd: dir, configFile: file, env: {} })).rejects.toThrow(
+      /nats\.streams\.deliveries\.maxBytes/,
+    );
+    rmSync(dir, { recursive: true, force: true });
   });
 });
 
