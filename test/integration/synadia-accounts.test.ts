@@ -7,7 +7,7 @@
 // controller with the same creds (its validate phase pings it), and `webhook
 // serve` starts on the same accounts.
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
@@ -336,18 +336,55 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     const admin = await b.op.writeUserCreds(b.dir, 'admin');
     expect(await streamsOf(b, admin.file)).toEqual([]);
 
+    // A workflow's user for `events publish`: GITHUB_EVENTS is created sized (max bytes required) with
+    // just the subjects natsgh lists for it; without github.events.> it fails naming it, before connecting.
+    const payload = join(b.dir, 'push.json');
+    writeFileSync(payload, JSON.stringify({ repository: { name: 'app', owner: { login: 'acme' } } }));
+    const publishArgs = [
+      'events',
+      'publish',
+      '--event-name',
+      'push',
+      '--event-path',
+      payload,
+      '--run-id',
+      '1',
+      '--run-attempt',
+      '1',
+      '--json',
+    ];
+    const publisher = await b.op.writeUserCreds(b.dir, 'workflow', {
+      pub: { allow: ['$JS.API.>', 'github.events.>'] },
+      sub: { allow: ['_INBOX.>'] },
+    });
+    const published = await natsgh(b, publisher.file, publishArgs);
+    expect(published.code, published.stdout + published.stderr).toBe(0);
+    expect(parseJson(published).subject).toBe('github.events.acme.app.push');
+    const mute = await b.op.writeUserCreds(b.dir, 'mute', {
+      pub: { allow: ['$JS.API.>'] },
+      sub: { allow: ['_INBOX.>'] },
+    });
+    const refused = expectError(await natsgh(b, mute.file, publishArgs), 'nats_permissions');
+    expect(refused.message).toContain('publish github.events.>');
+
     // A user whose JWT allows the JetStream API but the server denies creating streams: named, not "internal error".
     const denied = await b.op.writeUserCreds(b.dir, 'nocreate', {
       pub: { allow: ['$JS.API.>'], deny: ['$JS.API.STREAM.CREATE.>'] },
     });
     const nc = await connectNats({ servers: [b.server.url], credsFile: denied.file });
     try {
-      const e = (await ensureStream(nc, { servers: [b.server.url] }, githubEventsStreamConfig()).catch(
-        (x) => x,
-      )) as NatsghError;
+      const e = (await ensureStream(
+        nc,
+        { servers: [b.server.url] },
+        {
+          ...githubEventsStreamConfig(),
+          name: 'AUDIT',
+          subjects: ['audit.>'],
+        },
+      ).catch((x) => x)) as NatsghError;
       expect(e).toBeInstanceOf(NatsghError);
       expect(e.code).toBe('nats_permissions');
-      expect(e.message).toContain('$JS.API.STREAM.CREATE.GITHUB_EVENTS');
+      expect(e.message).toContain('$JS.API.STREAM.CREATE.AUDIT');
       expect(e.suggestions.join(' ')).toContain("--allow-pub '$JS.API.>'");
     } finally {
       await nc.close();
