@@ -391,7 +391,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     }
   }, 120_000);
 
-  it('an expired user JWT and a revoked user: clear errors with what to do, nothing created', async () => {
+  it('an expired user JWT, a revoked user, a lapsed account, a JWT expiring under the controller: clear errors with what to do, nothing created', async () => {
     const a = await account(bin, MANAGED_TIER, 1);
     const expired = await a.op.writeUserCreds(a.dir, 'old', {
       expSeconds: Math.floor(Date.now() / 1000) - 60,
@@ -408,6 +408,22 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(err2.suggestions.join(' ')).toContain('--creds');
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
     expect(await streamsOf(a, file)).toEqual([]);
+
+    // An account that has lapsed (its JWT expired): the server refuses its users with the same bare
+    // "Authorization Violation"; the error says what that means for creds that are themselves valid.
+    const lapsed = await createOperatorSetup({
+      jetstream: MANAGED_TIER,
+      accountExpSeconds: Math.floor(Date.now() / 1000) + 2,
+    });
+    const lapsedServer = await startNatsServer({ extraConfig: lapsed.serverConfig, bin });
+    open.push({ op: lapsed, server: lapsedServer, dir: mkdtempSync(join(tmpdir(), 'natsgh-accounts-')) });
+    const lapsedCreds = await lapsed.writeUserCreds(a.dir, 'lapsed');
+    await new Promise((r) => setTimeout(r, 2500));
+    const err3 = expectError(
+      await natsgh({ ...a, server: lapsedServer }, lapsedCreds.file, ['bootstrap', '--json']),
+      'nats_auth_revoked',
+    );
+    expect(err3.message).toMatch(/account was revoked, disabled/);
 
     // A controller whose user JWT expires while it runs says so, with what to do, instead of reconnecting silently.
     const soon = await a.op.writeUserCreds(a.dir, 'soon', { expSeconds: Math.floor(Date.now() / 1000) + 3 });

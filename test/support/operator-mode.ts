@@ -67,7 +67,12 @@ const FULL_LIMITS = {
  * because the resolver preload is fixed when the server starts).
  */
 export async function createOperatorSetup(
-  opts: { jetstream?: AccountJetStreamLimits; revokedUsers?: number } = {},
+  opts: {
+    jetstream?: AccountJetStreamLimits;
+    revokedUsers?: number;
+    /** The account JWT's expiry (seconds since the epoch): an account the operator let lapse. */
+    accountExpSeconds?: number;
+  } = {},
 ): Promise<OperatorSetup> {
   const operator = createOperator();
   const system = createAccount();
@@ -94,7 +99,7 @@ export async function createOperatorSetup(
       limits: { ...FULL_LIMITS, ...opts.jetstream },
       ...(revokedKeys.length > 0 ? { revocations } : {}),
     } as any,
-    { signer: operator },
+    { signer: operator, ...(opts.accountExpSeconds ? { exp: opts.accountExpSeconds } : {}) },
   );
   const serverConfig = [
     `operator: ${operatorJwt}`,
