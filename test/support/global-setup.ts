@@ -34,4 +34,6 @@ export default function setup(): void {
     stdio: 'ignore',
     shell: process.platform === 'win32',
   });
+  // The build's last step: the prerendered command help bin/run.js prints (npm run build does the same).
+  execFileSync(process.execPath, [join(root, 'scripts', 'help-texts.mjs')], { cwd: root, stdio: 'ignore' });
 }
