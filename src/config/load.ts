@@ -2,7 +2,7 @@
 // < config file < environment < flags, each a layer. Every value remembers where
 // it came from; secrets are accepted only from the environment or flags and are
 // registered for redaction as soon as they are read; they are never recorded.
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { closestMatch } from '../cli/suggest.js';
@@ -182,11 +182,27 @@ export function searchDirs(cwd: string): string[] {
   }
 }
 
+/** True when dir holds one of the config files searched for (package.json only with a "natsgh" key). */
+function holdsConfigFile(dir: string): boolean {
+  return SEARCH_PLACES.some((name) => {
+    const file = join(dir, name);
+    if (!existsSync(file)) return false;
+    if (name !== 'package.json') return true;
+    try {
+      return 'natsgh' in (JSON.parse(readFileSync(file, 'utf8')) ?? {});
+    } catch {
+      return true; // let cosmiconfig report what is wrong with it
+    }
+  });
+}
+
 async function loadFile(
   opts: ResolveOptions,
   cwd: string,
 ): Promise<{ file: string; data: unknown } | undefined> {
   if (opts.noFile) return undefined;
+  // Most runs have no config file: finding that out costs a few stats, not loading cosmiconfig.
+  if (!opts.configFile && !searchDirs(cwd).some(holdsConfigFile)) return undefined;
   const { cosmiconfig } = await import('cosmiconfig');
   // One directory at a time, so the search stops at the project root (package.json or .git):
   // a config file in a parent project or the home directory must not leak in.

@@ -11,6 +11,7 @@ import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
 import type { Phase, PhaseContext } from './phase.js';
+import { traced } from './trace.js';
 
 export interface PhaseStatusRow {
   id: string;
@@ -129,14 +130,16 @@ async function snapshot(
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
-  const prep = await prepare(opts);
-  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
-    create: false,
-    timeoutMs: 1500,
-    requestTimeoutMs: 1500,
-  });
+  const prep = await traced('status modules', () => prepare(opts));
+  const nats = await traced('open NATS', () =>
+    tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
+      create: false,
+      timeoutMs: 1500,
+      requestTimeoutMs: 1500,
+    }),
+  );
   try {
-    return await snapshot(prep, nats);
+    return await traced('snapshot', () => snapshot(prep, nats));
   } finally {
     await nats?.close();
   }

@@ -139,13 +139,14 @@ export function natsChartValues(input: NatsChartInput): Values {
     natsBox: { enabled: false },
   };
   if (input.tls) values.tlsCA = { enabled: true, secretName: names.natsTlsSecret, key: 'ca.crt' };
+  // `<< $VAR >>` renders an unquoted nats config variable, which nats-server resolves from the environment.
+  if (input.auth?.kind === 'token') merge.authorization = { token: `<< $${AUTH_ENV.token} >>` };
+  if (input.auth?.kind === 'user') {
+    merge.authorization = { user: `<< $${AUTH_ENV.user} >>`, password: `<< $${AUTH_ENV.password} >>` };
+  }
+  if (input.auth?.kind === 'nkey') merge.authorization = { users: [{ nkey: input.auth.publicKey }] };
   const env = authEnv(input.auth);
   if (env.length > 0) {
-    // `<< $VAR >>` renders an unquoted nats config variable, which nats-server resolves from the environment.
-    merge.authorization =
-      input.auth?.kind === 'token'
-        ? { token: `<< $${AUTH_ENV.token} >>` }
-        : { user: `<< $${AUTH_ENV.user} >>`, password: `<< $${AUTH_ENV.password} >>` };
     container.env = Object.fromEntries(
       env.map((e) => [e.env, { valueFrom: { secretKeyRef: { name: names.secret, key: e.key } } }]),
     );

@@ -30,8 +30,11 @@ export type Manifest =
   | Secret
   | PodDisruptionBudget;
 
-/** Client auth on the servers natsgh runs: which kind; the values live only in the natsgh Secret. */
-export type NatsAuthInput = { kind: 'user' } | { kind: 'token' };
+/**
+ * Client auth on the servers natsgh runs: which kind; passwords, tokens and
+ * seeds live only in the natsgh Secret (an NKey's public key is not secret).
+ */
+export type NatsAuthInput = { kind: 'user' } | { kind: 'token' } | { kind: 'nkey'; publicKey: string };
 
 export interface KubeNames {
   namespace: string;
@@ -70,6 +73,7 @@ export const SECRET_KEYS = {
   natsPassword: 'nats-password',
   webhookSecret: 'webhook-secret',
   githubAppKey: 'github-app-key',
+  nkeySeed: 'nats.nk',
 } as const;
 
 export const HUB_CREDS_DIR = '/etc/nats-hub';
@@ -81,6 +85,7 @@ export const AUTH_ENV = { user: 'NATS_USER', password: 'NATS_PASSWORD', token: '
 export function authEnv(auth: NatsAuthInput | undefined): Array<{ env: string; key: string }> {
   if (!auth) return [];
   if (auth.kind === 'token') return [{ env: AUTH_ENV.token, key: SECRET_KEYS.natsToken }];
+  if (auth.kind === 'nkey') return [];
   return [
     { env: AUTH_ENV.user, key: SECRET_KEYS.natsUser },
     { env: AUTH_ENV.password, key: SECRET_KEYS.natsPassword },
@@ -138,6 +143,8 @@ export function renderKubeNatsConfig(input: NatsManifestInput): string {
     lines.push('authorization {', `  token: $${AUTH_ENV.token}`, '}');
   } else if (input.auth?.kind === 'user') {
     lines.push('authorization {', `  user: $${AUTH_ENV.user}`, `  password: $${AUTH_ENV.password}`, '}');
+  } else if (input.auth?.kind === 'nkey') {
+    lines.push('authorization {', `  users: [ { nkey: ${q(input.auth.publicKey)} } ]`, '}');
   }
   if (input.tls) {
     lines.push(
@@ -374,6 +381,17 @@ export function controllerManifests(input: ControllerManifestInput): Manifest[] 
       { name: 'NATSGH_TLS_CERT', value: '/etc/natsgh/tls-client/tls.crt' },
       { name: 'NATSGH_TLS_KEY', value: '/etc/natsgh/tls-client/tls.key' },
     );
+  }
+  if (input.secretKeys.includes(SECRET_KEYS.nkeySeed)) {
+    volumes.push({
+      name: 'nats-nkey',
+      secret: {
+        secretName: names.secret,
+        items: [{ key: SECRET_KEYS.nkeySeed, path: SECRET_KEYS.nkeySeed }],
+      },
+    });
+    volumeMounts.push({ name: 'nats-nkey', mountPath: '/etc/natsgh/nkey', readOnly: true });
+    env.push({ name: 'NATSGH_NKEY_FILE', value: `/etc/natsgh/nkey/${SECRET_KEYS.nkeySeed}` });
   }
   if (input.secretKeys.includes(SECRET_KEYS.githubAppKey)) {
     // The App's private key is a file in the pod (a Secret volume), never an env value or an argument.

@@ -10,7 +10,7 @@ import { stringify } from 'yaml';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
-import { connectionSpecFromConfig, type NatsConnectionSpec } from '../nats/connect.js';
+import { connectionSpecFromConfig, type NatsConnectionSpec, readNkeySeedFile } from '../nats/connect.js';
 import { generateDevTls } from '../nats/tls-generate.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { controllerImagePlan, prepareControllerImage } from './controller-image.js';
@@ -85,10 +85,14 @@ export function inClusterNatsUrl(ctx: ProvisionContext): string {
 }
 
 /** Client auth the servers natsgh runs require (values only in the natsgh Secret). */
-export function natsAuthInput(c: NatsghConfig): NatsAuthInput | undefined {
+export async function natsAuthInput(c: NatsghConfig): Promise<NatsAuthInput | undefined> {
   if (c.natsType === 'synadia') return undefined;
   if (c.nats.token) return { kind: 'token' };
   if (c.nats.user && c.nats.password) return { kind: 'user' };
+  if (c.nats.nkeyFile) {
+    const { fromSeed } = await import('@nats-io/nkeys');
+    return { kind: 'nkey', publicKey: fromSeed(await readNkeySeedFile(c.nats.nkeyFile)).getPublicKey() };
+  }
   return undefined;
 }
 
@@ -112,6 +116,9 @@ async function secretData(ctx: ProvisionContext): Promise<Record<string, string>
   if (c.nats.user && c.nats.password) data[SECRET_KEYS.natsUser] = c.nats.user;
   if (c.nats.password) data[SECRET_KEYS.natsPassword] = c.nats.password;
   if (c.webhook.secret) data[SECRET_KEYS.webhookSecret] = c.webhook.secret;
+  if ((await natsAuthInput(c))?.kind === 'nkey') {
+    data[SECRET_KEYS.nkeySeed] = new TextDecoder().decode(await readNkeySeedFile(c.nats.nkeyFile!));
+  }
   if (c.github.appId && c.github.appPrivateKeyFile) {
     data[SECRET_KEYS.githubAppKey] = await readFile(c.github.appPrivateKeyFile, 'utf8').catch((err) => {
       throw new NatsghError(
@@ -190,7 +197,19 @@ export async function deployControllerToKubernetes(
   const objects = controllerManifests(controllerInput(ctx, secretKeys, image));
   await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
   await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
-  await rolloutStatus(ctx, kubectl, n.namespace, `deployment/${n.controller}`, opts.rolloutTimeoutSeconds);
+  await rolloutStatus(
+    ctx,
+    kubectl,
+    n.namespace,
+    `deployment/${n.controller}`,
+    opts.rolloutTimeoutSeconds,
+  ).catch((err: NatsghError) => {
+    // The usual cause on kind and air-gapped clusters: the nodes cannot pull the image.
+    err.suggestions?.push(
+      `If the pod waits in ImagePullBackOff, the nodes cannot pull ${image.image}: use --load-image kind[:<cluster>], --image-registry <registry>, or --controller-image <an image they can pull>.`,
+    );
+    throw err;
+  });
   return {
     namespace: n.namespace,
     deployment: n.controller,
@@ -223,7 +242,9 @@ export function controllerInput(
 }
 
 /** The NATS objects' (or chart values') input from the config. */
-export function natsInput(ctx: Pick<ProvisionContext, 'config' | 'deployment'>): NatsManifestInput {
+export async function natsInput(
+  ctx: Pick<ProvisionContext, 'config' | 'deployment'>,
+): Promise<NatsManifestInput> {
   const c = ctx.config;
   return {
     names: kubeNames(ctx.deployment, c.namespace),
@@ -234,7 +255,7 @@ export function natsInput(ctx: Pick<ProvisionContext, 'config' | 'deployment'>):
     storageClassName: c.nats.storageClass,
     tls: serverTls(c),
     leafRemote: c.natsType === 'hybrid' ? leafRemoteFromConfig(c) : undefined,
-    auth: natsAuthInput(c),
+    auth: await natsAuthInput(c),
     image: c.nats.image,
     imagePullPolicy: c.controller.imagePullPolicy,
   };
@@ -263,7 +284,7 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
   /** The client Service's ports, as the chart (for natsgh's values) or the fallback renders them. */
   async function servicePorts(ctx: ProvisionContext): Promise<Partial<Record<string, number>>> {
     return (await installer(ctx)) === 'helm'
-      ? chartServicePorts(natsChartValues(natsInput(ctx)))
+      ? chartServicePorts(natsChartValues(await natsInput(ctx)))
       : FALLBACK_SERVICE_PORTS;
   }
 
@@ -309,7 +330,7 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
       await mkdir(f.dir, { recursive: true });
       await applyNamespaceAndSecrets(ctx, kubectl);
       const helm = findTool(ctx, 'helm');
-      const input = natsInput(ctx);
+      const input = await natsInput(ctx);
       if (helm) {
         await writeFileAtomic(f.values, stringify(natsChartValues(input), { lineWidth: 0 }));
         await runTool(ctx, helm, helmInstallArgs(n, f.values), {
@@ -443,9 +464,19 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
     reachableAtStart: nats.reachableAtStart,
     async plan(ctx) {
       const n = namesOf(ctx);
+      const image = controllerImagePlan(ctx.config);
+      const how =
+        image.build?.deliver === 'kind'
+          ? `docker build ${image.image}; kind load docker-image ${image.image} --name ${image.build.cluster}`
+          : image.build?.deliver === 'push'
+            ? `docker build ${image.image}; docker push ${image.image}`
+            : undefined;
       return [
         ...(await nats.plan(ctx)),
-        { action: `kubectl apply Deployment, Service and ServiceAccount ${n.controller}; rollout status` },
+        ...(how ? [{ action: how }] : []),
+        {
+          action: `kubectl apply Deployment (image ${image.image}), Service and ServiceAccount ${n.controller}; rollout status`,
+        },
       ];
     },
     async apply(ctx) {

@@ -71,7 +71,8 @@ esac`,
         'kubectl',
         `case "$1 $2" in
   "config current-context") echo kind-natsgh ;;
-  "apply -f") cat > /dev/null; echo applied ;;
+  "get namespace") echo "namespace/$3" ;;
+  "apply --server-side") cat > /dev/null; echo applied ;;
   "rollout status") echo "rollout complete" ;;
   "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 120 ;;
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
@@ -141,7 +142,8 @@ esac`,
       expect(k).toEqual(
         expect.arrayContaining([
           'config current-context',
-          'apply -f -',
+          'get namespace natsgh',
+          'apply --server-side --field-manager',
           'rollout status statefulset/natsgh-default-nats',
           'port-forward -n natsgh',
           'rollout status deployment/natsgh-default-controller',

@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { PROJECT_ROOT } from '../../src/provision/compose.js';
 import { dockerBuildArgs, publishedImage } from '../../src/provision/controller-image.js';
+import { createProvisioner } from '../../src/provision/index.js';
 import { kubeNames } from '../../src/provision/k8s-manifests.js';
 import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
 import { findOnPath, runCommand } from '../../src/system/process.js';
@@ -155,6 +156,11 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
       image: 'ghcr.io/natsgh/natsgh:0.1.0',
       imagePullPolicy: 'IfNotPresent',
     });
+    const plan = (await (await createProvisioner(ctx.config)).plan(ctx)).map((s) => s.action);
+    expect(plan).toContain(
+      'docker build ghcr.io/natsgh/natsgh:0.1.0; kind load docker-image ghcr.io/natsgh/natsgh:0.1.0 --name dev',
+    );
+    expect(plan.at(-1)).toContain('(image ghcr.io/natsgh/natsgh:0.1.0)');
   }, 60_000);
 
   it("--load-image kind without that cluster is kind's error and says how to create it", async () => {

@@ -18,11 +18,13 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createUser } from '@nats-io/nkeys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { generateDevTls } from '../../src/nats/tls-generate.js';
 import { natsChartValues } from '../../src/provision/helm.js';
 import { createProvisioner } from '../../src/provision/index.js';
-import { kubeNames } from '../../src/provision/k8s-manifests.js';
+import { FALLBACK_SERVICE_PORTS, kubeNames, natsManifests } from '../../src/provision/k8s-manifests.js';
 import { ensurePortForward, stopPortForward } from '../../src/provision/kubectl.js';
 import { natsInput, portForwards } from '../../src/provision/kubernetes.js';
 import { findOnPath, runCommand } from '../../src/system/process.js';
@@ -256,6 +258,29 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     );
   }, 120_000);
 
+  it('--nkey-file: the servers require that NKey, the seed reaches the controller only as a Secret file', async () => {
+    await freshApi();
+    const user = createUser();
+    const seedFile = join(dir, 'user.nk');
+    writeFileSync(seedFile, `${new TextDecoder().decode(user.getSeed())}\n`, { mode: 0o600 });
+    const ctx = await context({ 'nkey-file': seedFile });
+    // The NATS natsgh probes here (--nats-url) has no auth; a cluster server would demand the NKey.
+    await (await createProvisioner(ctx.config)).apply(ctx);
+    expect(api.rejected).toEqual([]);
+    const conf = api.get('ConfigMap', 'natsgh', names.natsConfig)!.data['nats.conf'];
+    expect(conf).toContain(`users: [ { nkey: "${user.getPublicKey()}" } ]`);
+    const secret = api.get('Secret', 'natsgh', names.secret)!;
+    expect(Buffer.from(secret.data['nats.nk'], 'base64').toString()).toBe(
+      new TextDecoder().decode(user.getSeed()),
+    );
+    const c = api.get('Deployment', 'natsgh', names.controller)!.spec.template.spec.containers[0];
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_NKEY_FILE').value).toBe('/etc/natsgh/nkey/nats.nk');
+    const objects = api.objects().filter((o) => o.kind !== 'Pod');
+    expect(crossObjectProblems(objects)).toEqual([]);
+    const seed = new TextDecoder().decode(user.getSeed());
+    expect(JSON.stringify(objects.filter((o) => o.kind !== 'Secret'))).not.toContain(seed);
+  }, 120_000);
+
   it('an existing namespace is not applied (no cluster-scoped rights needed)', async () => {
     await freshApi();
     api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'natsgh' } });
@@ -267,16 +292,46 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(api.rejected).toEqual([]);
   }, 120_000);
 
-  it('--tls generate --tls-verify: the controller gets its client certificate from a kubernetes.io/tls Secret', async () => {
+  it('helm + --tls generate --tls-verify + token + GitHub App: full apply; NATS checked over mTLS; the controller gets its client certificate from a kubernetes.io/tls Secret', async () => {
     await freshApi();
     tools = createStandIns(['helm']);
-    const ctx = await context({ tls: 'generate', 'tls-verify': true, 'nats-token': 'tok-abcdef0123456789' });
-    const values = natsChartValues(natsInput(ctx));
-    api.put(chartStatefulSet(values));
-    const { deployControllerToKubernetes } = await import('../../src/provision/kubernetes.js');
-    const out = await deployControllerToKubernetes(ctx);
-    expect(out.clientCertSecret).toBe(names.natsClientTlsSecret);
+    const TOKEN_NATS = 'tok-abcdef0123456789';
+    const ctx = await context({
+      tls: 'generate',
+      'tls-verify': true,
+      'nats-token': TOKEN_NATS,
+      'github-app-id': '12345',
+      'github-app-installation': '678',
+      'github-app-key': appKeyFile(dir),
+    });
+    // A real nats-server with the certificates natsgh generates (same host names, so natsgh reuses
+    // them), demanding client certificates and the token: natsgh's own check runs over mTLS.
+    const tls = await generateDevTls(ctx.stateDir, {
+      mtls: true,
+      hosts: [
+        names.nats,
+        `${names.nats}.natsgh`,
+        `${names.nats}.natsgh.svc`,
+        `*.${names.natsHeadless}.natsgh.svc.cluster.local`,
+      ],
+    });
+    const secure = await startNatsServer({
+      scheme: 'tls',
+      extraConfig: `tls { cert_file: "${tls.serverCert}", key_file: "${tls.serverKey}", ca_file: "${tls.ca}", verify: true }\nauthorization { token: "${TOKEN_NATS}" }`,
+    });
+    try {
+      ctx.config.nats.url = secure.url;
+      const values = natsChartValues(await natsInput(ctx));
+      api.put(chartStatefulSet(values));
+      api.put(chartClientService(values));
+      const result = await (await createProvisioner(ctx.config)).apply(ctx);
+      expect(result.outputs.installer).toBe('helm');
+      expect(result.outputs.serverVersion).toMatch(/^2\./);
+    } finally {
+      await secure.stop();
+    }
     expect(api.rejected).toEqual([]);
+    const values = natsChartValues(await natsInput(ctx));
     const client = api.get('Secret', 'natsgh', names.natsClientTlsSecret)!;
     expect(client.type).toBe('kubernetes.io/tls');
     expect(Buffer.from(client.data['tls.crt'], 'base64').toString()).toContain('BEGIN CERTIFICATE');
@@ -286,7 +341,16 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(c.env.find((e: Obj) => e.name === 'NATSGH_NATS_TOKEN').valueFrom.secretKeyRef.key).toBe(
       'nats-token',
     );
-    const objects = api.objects().filter((o) => o.kind !== 'Pod' && o.kind !== 'StatefulSet');
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_GITHUB_APP_PRIVATE_KEY_FILE').value).toBe(
+      '/etc/natsgh/github/app-key.pem',
+    );
+    expect(c.env.find((e: Obj) => e.name === 'NATSGH_NATS_URL').value).toBe(
+      `tls://${names.nats}.natsgh.svc:4222`,
+    );
+    // The chart's objects are stand-ins here; natsgh's own are checked.
+    const objects = api
+      .objects()
+      .filter((o) => o.kind !== 'Pod' && o.kind !== 'StatefulSet' && o.metadata.name !== names.nats);
     for (const o of objects) await validateAgainstSchema(o);
     expect(crossObjectProblems(objects)).toEqual([]);
     // The chart values reference the server TLS secret and the token's secret key that natsgh created.
@@ -306,7 +370,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     ctx.config.nats.url = undefined;
     api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'natsgh' } });
     // What chart 1.2.6 renders for its defaults (no service.ports.monitor): 4222 only.
-    const defaults = natsChartValues(natsInput(ctx));
+    const defaults = natsChartValues(await natsInput(ctx));
     delete defaults.service;
     api.put(chartStatefulSet(defaults));
     api.put(chartClientService(defaults));
@@ -320,7 +384,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(refused.stderr).toContain(`error: Service ${names.nats} does not have a service port 8222`);
 
     // natsgh's values enable the monitor port on the Service; natsgh forwards exactly the Service's ports.
-    const values = natsChartValues(natsInput(ctx));
+    const values = natsChartValues(await natsInput(ctx));
     api.put(chartClientService(values));
     const forwards = portForwards(ctx.config, { nats: 4222, monitor: 8222 });
     expect(chartClientService(values).spec.ports.map((p: Obj) => p.port)).toEqual(
@@ -341,13 +405,22 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
       ),
     ).toBe(true);
     await stopPortForward(ctx.stateDir);
+
+    // The fallback's client Service: natsgh forwards exactly its ports, and kubectl accepts them.
+    for (const o of natsManifests(await natsInput(ctx))) api.put(o as Obj);
+    const fallback = portForwards(ctx.config, FALLBACK_SERVICE_PORTS);
+    const fallbackErr = (await ensurePortForward(ctx, kubectl, 'natsgh', names.nats, fallback, 15_000).catch(
+      (e) => e,
+    )) as Error;
+    expect(fallbackErr.message).toContain('error upgrading connection');
+    await stopPortForward(ctx.stateDir);
   }, 120_000);
 
   it('helm: the values natsgh writes are what it renders; the chart objects roll out; the controller follows', async () => {
     await freshApi();
     tools = createStandIns(['helm']);
     const ctx = await context({ 'nats-token': 'tok-abcdef0123456789', 'storage-class': 'gp3' });
-    const values = natsChartValues(natsInput(ctx));
+    const values = natsChartValues(await natsInput(ctx));
     api.put(chartStatefulSet(values));
     api.put(chartClientService(values));
     const result = await (await createProvisioner(ctx.config)).apply(ctx);

@@ -153,6 +153,24 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     expect(tools.calls('kubectl').some((c) => c[0] === 'port-forward')).toBe(false);
   });
 
+  it('a controller rollout that times out names the image pull options', async () => {
+    const ctx = await context();
+    tools.behave(
+      'kubectl',
+      kubectlBehaviour(
+        tools.dir,
+        '  "rollout status") if [ "$3" = "deployment/natsgh-default-controller" ]; then echo "error: timed out waiting for the condition" >&2; exit 1; fi; echo ok ;;',
+      ),
+    );
+    const err = (await deployControllerToKubernetes(ctx).catch((e) => e)) as Error & {
+      code: string;
+      suggestions: string[];
+    };
+    expect(err.code).toBe('kube_rollout_failed');
+    expect(err.suggestions.join(' ')).toContain('ImagePullBackOff');
+    expect(err.suggestions.join(' ')).toContain('--load-image kind[:<cluster>]');
+  });
+
   it('no kubectl context is an error saying how to pick one', async () => {
     const ctx = await context();
     tools.behave(

@@ -1,6 +1,7 @@
 // The NATS inputs the Kubernetes tests render in every variant: the chart
 // values, the fallback objects and the fallback nats.conf (checked by the real
 // nats-server) are all exercised over the same list.
+import { createUser } from '@nats-io/nkeys';
 import type { NatsManifestInput } from '../../src/provision/k8s-manifests.js';
 
 export const NATS_VARIANTS: Array<[string, Omit<NatsManifestInput, 'names' | 'deployment'>]> = [
@@ -19,6 +20,10 @@ export const NATS_VARIANTS: Array<[string, Omit<NatsManifestInput, 'names' | 'de
     },
   ],
   ['token auth', { replicas: 3, storageSize: '10Gi', auth: { kind: 'token' } }],
+  [
+    'NKey auth',
+    { replicas: 3, storageSize: '10Gi', auth: { kind: 'nkey', publicKey: createUser().getPublicKey() } },
+  ],
   [
     'hybrid leaf with hub creds',
     {

@@ -127,6 +127,7 @@ describe('fallback and controller objects against the Kubernetes schemas', () =>
         SECRET_KEYS.githubAppKey,
         ...(input.auth?.kind === 'user' ? [SECRET_KEYS.natsUser, SECRET_KEYS.natsPassword] : []),
         ...(input.auth?.kind === 'token' ? [SECRET_KEYS.natsToken] : []),
+        ...(input.auth?.kind === 'nkey' ? [SECRET_KEYS.nkeySeed] : []),
         ...(input.leafRemote?.credentials ? [SECRET_KEYS.creds] : []),
       ];
       const secrets = [

@@ -24,7 +24,7 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     type: Flags.string({
       description:
         'Only these event types, comma-separated: phase, deployment, cluster, terraform, files, heartbeat, synadia.',
