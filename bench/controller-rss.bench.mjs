@@ -60,6 +60,10 @@ export default async function benchControllerRss() {
   const nats = await startNats();
   const stateDir = mkdtempSync(join(tmpdir(), 'natsgh-bench-rss-'));
   const controllerPort = await freePort();
+  // Started as natsgh starts it (deploy-controller): with the controller's Node options.
+  const { controllerNodeOptions } = await import(
+    pathToFileURL(join(ROOT, 'dist/controller/node-options.js')).href
+  );
   const child = spawn(
     process.execPath,
     [
@@ -83,6 +87,7 @@ export default async function benchControllerRss() {
       env: {
         ...process.env,
         CI: '1',
+        NODE_OPTIONS: controllerNodeOptions(process.env.NODE_OPTIONS),
         GITHUB_TOKEN: 'ghp_benchtokenbenchtokenbenchtoken12',
         GITHUB_API_URL: `http://127.0.0.1:${github.address().port}`,
       },
@@ -159,19 +164,30 @@ export default async function benchControllerRss() {
       },
       { label: 'growth under load (MB)', value: Math.round((loadedMb - idleMb) * 10) / 10, ratio: null },
       { label: 'events/s through the controller process', value: Math.round(N / seconds), ratio: null },
-    ].map((r) => ({ ...r, budget: null, withinBudget: null }));
+    ].map((r) => {
+      // Issue 18: ≤ 80 MB idle and after the load, with no growth (1 MB of slack for page noise).
+      const budget =
+        /peak RSS \(MB\)$|peak RSS after/.test(r.label) && r.label.startsWith('controller')
+          ? 80
+          : r.label.startsWith('growth')
+            ? 1
+            : null;
+      return { ...r, budget, withinBudget: budget === null ? null : r.value <= budget };
+    });
     const result = {
       name: 'controller-rss',
       measuredAt: new Date().toISOString(),
       events: N,
       baseline: 'node -e 0',
       rows,
-      ok: true,
+      ok: rows.every((r) => r.withinBudget !== false),
     };
     console.log('\ncontroller-rss (baseline: node -e 0 peak RSS)');
     for (const r of rows)
       console.log(
-        `${r.label.padEnd(48)} ${String(r.value).padStart(8)}${r.ratio !== null ? `  ${r.ratio.toFixed(2)}×` : ''}`,
+        `${r.label.padEnd(48)} ${String(r.value).padStart(8)}${r.ratio !== null ? `  ${r.ratio.toFixed(2)}×` : ''}${
+          r.budget !== null ? `  (budget ≤ ${r.budget} ${r.withinBudget ? 'ok' : 'OVER'})` : ''
+        }`,
       );
     saveResult(result);
     return result;

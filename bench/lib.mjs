@@ -116,18 +116,28 @@ export function saveResult(result) {
 /**
  * A throwaway deployment in a temp dir for the bootstrap benchmarks:
  * `flagsFor(dir)` gives its flags (state and output dirs inside `dir`, ports);
- * bootstrap() times one `natsgh bootstrap`, teardown() purges it (not timed).
+ * bootstrap() times one `natsgh bootstrap`, status() one `natsgh status`, teardown() purges it (not timed).
  */
 export function benchDeployment(prefix, flagsFor) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   const flags = ['--state-dir', join(dir, 'state'), '--output-dir', join(dir, 'out'), ...flagsFor(dir)];
   const env = { CI: '1', NO_COLOR: '1' };
   const bin = join(ROOT, 'bin', 'run.js');
+  /** The bootstrap command, for runBenchmark's interleaved cases. */
+  const command = {
+    cmd: process.execPath,
+    args: [bin, 'bootstrap', '--json', '--yes', ...flags],
+    cwd: dir,
+    env,
+  };
   return {
-    bootstrap: () =>
+    command,
+    bootstrap: () => timeOnce(command),
+    /** Times `natsgh status --json` given only the state dir: the rest comes from the recorded settings. */
+    status: () =>
       timeOnce({
         cmd: process.execPath,
-        args: [bin, 'bootstrap', '--json', '--yes', ...flags],
+        args: [bin, 'status', '--json', '--state-dir', join(dir, 'state')],
         cwd: dir,
         env,
       }),

@@ -2,18 +2,40 @@
 // publishes. Known secret values (registered at config load) are replaced
 // exactly; well-known secret shapes are replaced by pattern.
 
-const known = new Set<string>();
+/** A registered secret and the ways it appears in text: as is, and escaped inside a JSON string. */
+interface KnownSecret {
+  forms: string[];
+  /** Short secrets are matched only as a whole token, so they do not eat parts of ordinary words. */
+  token?: RegExp;
+}
+
+const known = new Map<string, KnownSecret>();
+let ordered: KnownSecret[] = [];
+const SHORT = 6;
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Register a secret value (token, webhook secret, seed, password) so it is never printed. */
 export function registerSecret(value: string | undefined | null): void {
   if (!value) return;
   const v = value.trim();
-  // Very short values would redact ordinary words; they are still covered by patterns.
-  if (v.length >= 6) known.add(v);
+  if (!v || known.has(v)) return;
+  const forms = [v];
+  const escaped = JSON.stringify(v).slice(1, -1);
+  if (escaped !== v) forms.push(escaped);
+  const entry: KnownSecret = { forms };
+  if (v.length < SHORT) {
+    const alternatives = forms.map(escapeRegExp).join('|');
+    entry.token = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives})(?![A-Za-z0-9])`, 'g');
+  }
+  known.set(v, entry);
+  // Longest first: a short secret inside a longer one must not break the longer one's match.
+  ordered = [...known.entries()].sort((a, b) => b[0].length - a[0].length).map(([, e]) => e);
 }
 
 export function clearRegisteredSecrets(): void {
   known.clear();
+  ordered = [];
 }
 
 const PATTERNS: Array<[RegExp, string]> = [
@@ -32,8 +54,14 @@ const PATTERNS: Array<[RegExp, string]> = [
 
 export function redact(text: string): string {
   let out = text;
-  for (const secret of known) {
-    if (out.includes(secret)) out = out.split(secret).join('[REDACTED]');
+  for (const secret of ordered) {
+    if (secret.token) {
+      out = out.replace(secret.token, '[REDACTED]');
+      continue;
+    }
+    for (const form of secret.forms) {
+      if (out.includes(form)) out = out.split(form).join('[REDACTED]');
+    }
   }
   for (const [re, replacement] of PATTERNS) out = out.replace(re, replacement);
   return out;

@@ -1,9 +1,13 @@
 // The base every natsgh command extends. It gives --json (one JSON document on
 // stdout: the typed result, or {"error": {...}}), exit codes, redaction of all
 // output, non-interactive detection and an AbortSignal for SIGINT/SIGTERM.
+// Warnings go to stderr and travel with the --json result as `warnings: []`.
 // Subclasses implement execute() (returns the typed result) and render().
 import { Command, Errors } from '@oclif/core';
+import type { ResolvedConfig, ResolveOptions } from '../config/load.js';
+import type { Logger } from '../engine/phase.js';
 import { ExitCode, fileSystemError, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
+import { natsErrorFor } from '../nats/nats-errors.js';
 import { redact, redactValue } from '../redact.js';
 
 export interface ErrorDocument {
@@ -17,6 +21,49 @@ export abstract class BaseCommand<T> extends Command {
   private signalHandlers: Array<[NodeJS.Signals, () => void]> = [];
   /** Exit code the command asks for after a result (e.g. 1 when a phase failed). */
   protected resultExitCode: number = ExitCode.ok;
+  private readonly warnings: string[] = [];
+
+  /** A warning: on stderr for a person, and in the --json result's `warnings` (said once). */
+  warning(text: string): void {
+    const line = redact(text);
+    if (this.warnings.includes(line)) return;
+    this.warnings.push(line);
+    if (!this.jsonEnabled()) process.stderr.write(`warning: ${line}\n`);
+  }
+
+  /** The warnings said so far (the --json result carries them). */
+  get warningsSaid(): readonly string[] {
+    return this.warnings;
+  }
+
+  /** A logger for services: progress on stderr (not under --json), warnings through warning(). */
+  get logger(): Logger {
+    return {
+      info: (line) => {
+        if (!this.jsonEnabled()) this.note(line);
+      },
+      warn: (line) => this.warning(line),
+    };
+  }
+
+  /**
+   * Resolves the configuration of this command's deployment (its recorded
+   * settings, then config file, env and flags) and says the resolver's warnings.
+   */
+  protected async resolveConfig(
+    flags: Record<string, unknown> & { config?: string },
+    opts: Omit<ResolveOptions, 'flags' | 'configFile'> = {},
+  ): Promise<ResolvedConfig> {
+    const { resolveConfig } = await import('../config/load.js');
+    const resolved = await resolveConfig({
+      command: (this.id ?? 'natsgh').replaceAll(':', ' '),
+      ...opts,
+      flags,
+      configFile: flags.config,
+    });
+    for (const w of resolved.warnings) this.warning(w);
+    return resolved;
+  }
 
   /** Aborted on the first SIGINT/SIGTERM; a second one exits 130 at once. */
   get signal(): AbortSignal {
@@ -45,6 +92,10 @@ export abstract class BaseCommand<T> extends Command {
       process.on(sig, handler);
       this.signalHandlers.push([sig, handler]);
     }
+    if (this.argv.some((a) => /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config)\b/.test(a))) {
+      const { secretFlagWarnings } = await import('./secret-flags.js');
+      for (const w of secretFlagWarnings(this.argv)) this.note(`warning: ${w}`);
+    }
   }
 
   async run(): Promise<T> {
@@ -68,6 +119,14 @@ export abstract class BaseCommand<T> extends Command {
   /** Prints a line to stderr (redacted): progress, warnings. */
   note(text: string): void {
     process.stderr.write(`${redact(text)}\n`);
+  }
+
+  /** The --json document of a result: the typed result with the warnings said while making it. */
+  toSuccessJson(result: unknown): any {
+    if (result && typeof result === 'object' && !Array.isArray(result)) {
+      return { ...(result as Record<string, unknown>), warnings: [...this.warnings] };
+    }
+    return result;
   }
 
   logJson(json: unknown): void {
@@ -120,6 +179,9 @@ export function errorDocument(err: unknown): ErrorDocument {
       },
     });
   }
+  // A NATS permissions violation, account limit or expired user is not a bug either.
+  const natsErr = natsErrorFor(err);
+  if (natsErr) return errorDocument(natsErr);
   // A read-only or full disk is not a bug: say which path, and what to do.
   const path = (err as NodeJS.ErrnoException | undefined)?.path;
   const fsErr = path ? fileSystemError(err, path, 'its directory') : undefined;

@@ -115,12 +115,11 @@ Exit status: 0 ok, 1 a phase failed, 2 usage or config error, 3 busy, 130 interr
   protected async execute(): Promise<BootstrapResult> {
     trace('bootstrap command');
     const { flags } = await this.parse(Bootstrap);
-    const [{ resolveConfig }, { runBootstrap }] = await Promise.all([
-      import('../config/load.js'),
+    const [{ runBootstrap }, resolved] = await Promise.all([
       import('../engine/bootstrap.js'),
+      this.resolveConfig(flags, { applyChanges: true }),
     ]);
-    trace('modules loaded');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = resolved;
     trace('config resolved');
     const json = this.jsonEnabled();
     const tty =
@@ -144,7 +143,7 @@ Exit status: 0 ok, 1 a phase failed, 2 usage or config error, 3 busy, 130 interr
         backendConfig: keyValues(flags['tf-backend-config'], '--tf-backend-config'),
         vars: keyValues(flags['tf-var'], '--tf-var'),
       },
-      log: json ? undefined : { info: (l) => this.note(l), warn: (l) => this.note(`warning: ${l}`) },
+      log: this.logger,
     });
     if (!result.ok) this.resultExitCode = 1;
     return result;

@@ -38,10 +38,9 @@ Exit status: 0 when no check failed, 1 when one did, 2 for bad flags or configur
 
   protected async execute(): Promise<DoctorReport> {
     const { flags } = await this.parse(Doctor);
-    const { resolveConfig } = await import('../config/load.js');
     const { assertValidCombination } = await import('../config/combination.js');
     const { runDoctor } = await import('../doctor/run.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     assertValidCombination(config.mode, config.natsType);
     const ignore = (flags.ignore ?? []).map((s) => s.trim()).filter(Boolean);
     const report = flags.remote

@@ -26,8 +26,7 @@ export default class Generate extends BaseCommand<GenerateResult> {
 
   protected async execute(): Promise<GenerateResult> {
     const { flags } = await this.parse(Generate);
-    const { resolveConfig } = await import('../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { generateFiles } = await import('../render/generate.js');
     const result = await generateFiles({
       config,

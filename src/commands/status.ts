@@ -3,6 +3,7 @@ import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../cli/flags.js';
 import type { StatusResult } from '../engine/status.js';
+import { trace } from '../engine/trace.js';
 
 function age(ms: number | null): string {
   if (ms === null) return '-';
@@ -29,13 +30,14 @@ export default class Status extends BaseCommand<StatusResult> {
   };
 
   protected async execute(): Promise<StatusResult> {
+    trace('status command');
     const { flags } = await this.parse(Status);
-    const { resolveConfig } = await import('../config/load.js');
     const { readStatus, watchStatus } = await import('../engine/status.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
-    if (!flags.watch) return readStatus({ config, signal: this.signal });
+    const { config, recorded } = await this.resolveConfig(flags);
+    trace('config resolved');
+    if (!flags.watch) return readStatus({ config, recorded: recorded?.record, signal: this.signal });
     let last: StatusResult | undefined;
-    await watchStatus({ config, signal: this.signal }, (s) => {
+    await watchStatus({ config, recorded: recorded?.record, signal: this.signal }, (s) => {
       last = s;
       if (this.jsonEnabled()) process.stdout.write(`${JSON.stringify(s)}\n`);
       else this.render(s);
@@ -48,11 +50,14 @@ export default class Status extends BaseCommand<StatusResult> {
   protected render(s: StatusResult): void {
     this.out(`deployment ${s.deployment} (phases from ${s.source})`);
     for (const p of s.phases) {
-      this.out(`  ${p.id.padEnd(18)} ${p.status.padEnd(11)} ${age(p.ageMs).padEnd(9)} ${p.error ?? ''}`);
+      this.out(
+        `  ${p.id.padEnd(18)} ${p.status.padEnd(11)} ${age(p.ageMs).padEnd(9)} ${p.error ?? p.reason ?? ''}`,
+      );
     }
     this.out(
       `NATS        ${s.nats.url}  ${s.nats.healthy ? 'healthy' : `unhealthy: ${s.nats.reason ?? ''}`}`,
     );
+    if (s.nats.context) this.out(`  context   ${s.nats.context}  (nats --context ${s.nats.context} kv ls)`);
     for (const n of s.nodes) {
       this.out(
         `  node ${n.name.padEnd(16)} ${n.healthy ? 'healthy' : 'unhealthy'}${n.pid ? ` pid ${n.pid}` : ''}  ${n.url}${n.detail ? `  ${n.detail}` : ''}`,

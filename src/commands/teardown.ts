@@ -22,9 +22,8 @@ export default class Teardown extends BaseCommand<TeardownResult> {
 
   protected async execute(): Promise<TeardownResult> {
     const { flags } = await this.parse(Teardown);
-    const { resolveConfig } = await import('../config/load.js');
     const { runTeardown } = await import('../engine/teardown.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     if (this.isInteractive(flags.yes)) {
       const { confirm } = await import('@inquirer/prompts');
       const what = flags.purge ? 'and delete its data' : '(data is kept)';
@@ -42,9 +41,7 @@ export default class Teardown extends BaseCommand<TeardownResult> {
       purge: Boolean(flags.purge),
       signal: this.signal,
       cliVersion: this.config.version,
-      log: this.jsonEnabled()
-        ? undefined
-        : { info: (l) => this.note(l), warn: (l) => this.note(`warning: ${l}`) },
+      log: this.logger,
     });
     if (!result.ok) this.resultExitCode = 1;
     return result;

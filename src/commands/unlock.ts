@@ -21,9 +21,8 @@ export default class Unlock extends BaseCommand<UnlockResult> {
 
   protected async execute(): Promise<UnlockResult> {
     const { flags } = await this.parse(Unlock);
-    const { resolveConfig } = await import('../config/load.js');
     const { runUnlock } = await import('../engine/unlock.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     return runUnlock({ config, force: flags.force, signal: this.signal });
   }
 

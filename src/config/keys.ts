@@ -38,6 +38,22 @@ export const VALID_COMBINATIONS: Record<Mode, readonly NatsType[]> = {
 
 const port = { type: 'int' as const, min: 0, max: 65535 };
 
+/** A byte size (the parser is nats/sizing.ts parseSize). */
+const SIZE = {
+  re: /^\s*(\d+(?:\.\d+)?)\s*([kmgt]i?b?|b)?\s*$/i,
+  meaning: 'a size such as 64MiB, 1GiB or a number of bytes',
+};
+
+/** The sizes of natsgh's streams (nats/sizing.ts): every process that creates streams needs them. */
+export const STREAM_SIZE_KEYS = [
+  'nats.streamMaxBytes',
+  'nats.streams.githubEvents.maxBytes',
+  'nats.streams.natsghEvents.maxBytes',
+  'nats.streams.checkpoints.maxBytes',
+  'nats.streams.locks.maxBytes',
+  'nats.streams.deliveries.maxBytes',
+] as const;
+
 /** The GitHub settings (API, repository, token or App) of every command that talks to GitHub. */
 export const GITHUB_KEYS = [
   'github.apiUrl',
@@ -46,6 +62,8 @@ export const GITHUB_KEYS = [
   'github.appId',
   'github.appPrivateKeyFile',
   'github.appInstallationId',
+  'github.viaPullRequest',
+  'github.actionRef',
 ] as const;
 
 export const CONFIG_KEYS: readonly ConfigKey[] = [
@@ -137,6 +155,14 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'HTTP monitoring port of a NATS server natsgh runs.',
   },
   {
+    path: 'nats.clusterPort',
+    ...port,
+    env: ['NATSGH_CLUSTER_PORT'],
+    flag: 'cluster-port',
+    description:
+      'Route port of the first node of a self_hosted_cluster natsgh runs; node i uses it + i (default: --nats-port + 100).',
+  },
+  {
     path: 'nats.credsFile',
     type: 'path',
     env: ['SYNADIA_CREDS_FILE', 'NATSGH_CREDS_FILE'],
@@ -148,14 +174,16 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'path',
     env: ['NATSGH_NKEY_FILE'],
     flag: 'nkey-file',
-    description: 'A file holding an NKey user seed (self_hosted with nkey auth).',
+    description:
+      'A file holding an NKey user seed (nkey auth; a server natsgh runs then admits only this NKey user).',
   },
   {
     path: 'nats.user',
     type: 'string',
     env: ['NATSGH_NATS_USER'],
     flag: 'nats-user',
-    description: 'User name for user/password auth.',
+    description:
+      'User name for user/password auth (a server natsgh runs requires this user; default: generated, see NATS authentication).',
   },
   {
     path: 'nats.password',
@@ -163,7 +191,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_PASSWORD'],
     flag: 'nats-password',
-    description: 'Password for user/password auth (env or flag only).',
+    description: 'Password for user/password auth (env or flag only; applied to a server natsgh runs).',
   },
   {
     path: 'nats.token',
@@ -171,7 +199,7 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_TOKEN'],
     flag: 'nats-token',
-    description: 'Token for token auth (env or flag only).',
+    description: 'Token for token auth (env or flag only; applied to a server natsgh runs).',
   },
   {
     path: 'nats.jetstreamDomain',
@@ -190,6 +218,57 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     env: ['NATSGH_REPLICAS'],
     flag: 'replicas',
     description: 'Number of servers in a self_hosted_cluster (odd, at least 3).',
+  },
+  {
+    path: 'nats.streamMaxBytes',
+    type: 'string',
+    env: ['NATSGH_STREAM_MAX_BYTES'],
+    flag: 'stream-max-bytes',
+    description:
+      'Cap on the max_bytes of every stream and KV bucket natsgh creates (defaults: 372 MiB in all), for accounts with little JetStream storage.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.githubEvents.maxBytes',
+    type: 'string',
+    env: ['NATSGH_GITHUB_EVENTS_MAX_BYTES'],
+    flag: 'github-events-max-bytes',
+    description: 'max_bytes of GITHUB_EVENTS (default 256MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.natsghEvents.maxBytes',
+    type: 'string',
+    env: ['NATSGH_NATSGH_EVENTS_MAX_BYTES'],
+    flag: 'natsgh-events-max-bytes',
+    description: 'max_bytes of NATSGH_EVENTS (default 64MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.checkpoints.maxBytes',
+    type: 'string',
+    env: ['NATSGH_CHECKPOINTS_MAX_BYTES'],
+    flag: 'checkpoints-max-bytes',
+    description:
+      'max_bytes of KV bucket natsgh_checkpoints (default 16MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.locks.maxBytes',
+    type: 'string',
+    env: ['NATSGH_LOCKS_MAX_BYTES'],
+    flag: 'locks-max-bytes',
+    description: 'max_bytes of KV bucket natsgh_locks (default 4MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
+  },
+  {
+    path: 'nats.streams.deliveries.maxBytes',
+    type: 'string',
+    env: ['NATSGH_DELIVERIES_MAX_BYTES'],
+    flag: 'deliveries-max-bytes',
+    description:
+      'max_bytes of KV bucket natsgh_deliveries (default 32MiB); overrides --stream-max-bytes for it.',
+    pattern: SIZE,
   },
   {
     path: 'nats.hubUrl',
@@ -280,7 +359,49 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     type: 'string',
     env: ['NATSGH_NATS_IMAGE'],
     flag: 'nats-image',
-    description: 'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+    description:
+      'nats-server container image (docker, kubernetes), e.g. a registry mirror of nats:<version>-alpine.',
+  },
+  {
+    path: 'controller.loadImage',
+    type: 'string',
+    env: ['NATSGH_LOAD_IMAGE'],
+    flag: 'load-image',
+    description:
+      'kubernetes: build the controller image here and load it into a kind cluster ("kind" or "kind:<cluster>") instead of pulling it.',
+    pattern: { re: /^kind(:[a-z0-9][a-z0-9.-]*)?$/, meaning: '"kind" or "kind:<cluster name>"' },
+  },
+  {
+    path: 'controller.imageRegistry',
+    type: 'string',
+    env: ['NATSGH_IMAGE_REGISTRY'],
+    flag: 'image-registry',
+    description:
+      'kubernetes: build the controller image here and push it to this registry (e.g. registry.example.com:5000/team) for clusters that cannot pull the published one.',
+    pattern: {
+      re: /^[a-z0-9][a-z0-9.:-]*(\/[a-z0-9._-]+)*$/,
+      meaning: 'a registry host[:port][/path], lower case',
+    },
+  },
+  {
+    path: 'nats.storageClass',
+    type: 'string',
+    env: ['NATSGH_STORAGE_CLASS'],
+    flag: 'storage-class',
+    description: "kubernetes: storage class of the JetStream volumes (default: the cluster's default class).",
+    pattern: { re: /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/, meaning: 'a storage class name (DNS subdomain)' },
+  },
+  {
+    path: 'nats.jetstreamStorage',
+    type: 'string',
+    default: '10Gi',
+    env: ['NATSGH_JETSTREAM_STORAGE'],
+    flag: 'jetstream-storage',
+    description: 'kubernetes: size of each JetStream volume (PVC), a Kubernetes quantity such as 10Gi.',
+    pattern: {
+      re: /^[1-9][0-9]*(Ki|Mi|Gi|Ti|Pi|K|M|G|T|P)?$/,
+      meaning: 'a Kubernetes quantity such as 10Gi or 500Mi',
+    },
   },
   {
     path: 'github.apiUrl',
@@ -328,6 +449,27 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     description: 'Installation id of the GitHub App in the org.',
   },
   {
+    path: 'github.viaPullRequest',
+    type: 'bool',
+    default: false,
+    env: ['NATSGH_GITHUB_VIA_PULL_REQUEST'],
+    flag: 'via-pull-request',
+    description:
+      'Commit generated files to the branch natsgh/regenerate and open (or keep) one pull request, instead of pushing to the default branch (for protected branches).',
+  },
+  {
+    path: 'github.actionRef',
+    type: 'string',
+    env: ['NATSGH_ACTION_REF'],
+    flag: 'action-ref',
+    description:
+      "The natsgh GitHub Action generated workflows run (`uses:`), e.g. acme/natsgh@v1.2.0 (default: package.json's repository at this version's tag).",
+    pattern: {
+      re: /^[A-Za-z0-9][A-Za-z0-9_.-]*\/[A-Za-z0-9_.-]+(\/[A-Za-z0-9_./-]+)?@[A-Za-z0-9_./-]+$/,
+      meaning: 'OWNER/REPO[/PATH]@REF',
+    },
+  },
+  {
     path: 'webhook.port',
     ...port,
     default: 8090,
@@ -361,6 +503,7 @@ export interface NatsghConfig {
     url?: string;
     port: number;
     monitorPort: number;
+    clusterPort?: number;
     credsFile?: string;
     nkeyFile?: string;
     user?: string;
@@ -369,11 +512,24 @@ export interface NatsghConfig {
     jetstreamDomain?: string;
     replicas: number;
     hubUrl?: string;
+    streamMaxBytes?: string;
+    streams?: Partial<
+      Record<'githubEvents' | 'natsghEvents' | 'checkpoints' | 'locks' | 'deliveries', { maxBytes?: string }>
+    >;
     serverBin?: string;
+    image?: string;
+    storageClass?: string;
+    jetstreamStorage: string;
     downloadMirror?: string;
     tls: { ca?: string; cert?: string; key?: string; mode: 'off' | 'generate'; verify: boolean };
   };
-  controller: { port: number };
+  controller: {
+    port: number;
+    image?: string;
+    imagePullPolicy?: 'Always' | 'IfNotPresent' | 'Never';
+    loadImage?: string;
+    imageRegistry?: string;
+  };
   github: {
     apiUrl: string;
     repo: string;
@@ -381,6 +537,8 @@ export interface NatsghConfig {
     appId?: string;
     appPrivateKeyFile?: string;
     appInstallationId?: string;
+    viaPullRequest: boolean;
+    actionRef?: string;
   };
   webhook: { port: number; secret?: string };
 }

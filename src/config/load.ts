@@ -1,21 +1,40 @@
-// Resolves natsgh's configuration: defaults < config file < environment < flags.
-// Every value remembers where it came from; secrets are accepted only from the
-// environment or flags and are registered for redaction as soon as they are read.
-import { existsSync } from 'node:fs';
+// Resolves natsgh's configuration: defaults < the deployment's recorded settings
+// < config file < environment < flags, each a layer. Every value remembers where
+// it came from; secrets are accepted only from the environment or flags and are
+// registered for redaction as soon as they are read; they are never recorded.
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import { closestMatch } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
+import { feedDeploymentCredentials } from '../nats/deployment-auth.js';
 import { registerSecret } from '../redact.js';
 import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
+import {
+  RECORDED_KEYS,
+  RUNTIME_KEYS,
+  readRecordFile,
+  recordedDeployments,
+  type SettingsRecord,
+} from './recorded.js';
 
-export type Source = 'default' | `file:${string}` | `env:${string}` | `flag:--${string}` | 'derived';
+export type Source =
+  | 'default'
+  | `recorded:${string}`
+  | `file:${string}`
+  | `env:${string}`
+  | `flag:--${string}`
+  | 'derived';
 
 export interface ResolvedConfig {
   config: NatsghConfig;
   sources: Record<string, Source>;
   /** The config file that was used, if any. */
   file?: string;
+  /** The deployment's recorded settings this configuration started from, if any. */
+  recorded?: { file: string; record: SettingsRecord };
+  /** What the human output warns about (a recorded setting read differently, a damaged record). */
+  warnings: string[];
 }
 
 export interface ResolveOptions {
@@ -27,6 +46,12 @@ export interface ResolveOptions {
   configFile?: string;
   /** Skip the config file search (tests, `natsgh --version`). */
   noFile?: boolean;
+  /** Do not start from the deployment's recorded settings (tests of the other layers). */
+  noRecorded?: boolean;
+  /** The command, for warnings ("status is reading nats.port 4222 ..."). */
+  command?: string;
+  /** Bootstrap: a given value that differs from a recorded one changes the deployment. */
+  applyChanges?: boolean;
 }
 
 const SEARCH_PLACES = [
@@ -157,11 +182,27 @@ export function searchDirs(cwd: string): string[] {
   }
 }
 
+/** True when dir holds one of the config files searched for (package.json only with a "natsgh" key). */
+function holdsConfigFile(dir: string): boolean {
+  return SEARCH_PLACES.some((name) => {
+    const file = join(dir, name);
+    if (!existsSync(file)) return false;
+    if (name !== 'package.json') return true;
+    try {
+      return 'natsgh' in (JSON.parse(readFileSync(file, 'utf8')) ?? {});
+    } catch {
+      return true; // let cosmiconfig report what is wrong with it
+    }
+  });
+}
+
 async function loadFile(
   opts: ResolveOptions,
   cwd: string,
 ): Promise<{ file: string; data: unknown } | undefined> {
   if (opts.noFile) return undefined;
+  // Most runs have no config file: finding that out costs a few stats, not loading cosmiconfig.
+  if (!opts.configFile && !searchDirs(cwd).some(holdsConfigFile)) return undefined;
   const { cosmiconfig } = await import('cosmiconfig');
   // One directory at a time, so the search stops at the project root (package.json or .git):
   // a config file in a parent project or the home directory must not leak in.
@@ -222,60 +263,68 @@ function validate(key: ConfigKey, value: unknown, where: string): unknown {
   return result.data;
 }
 
-export async function resolveConfig(opts: ResolveOptions = {}): Promise<ResolvedConfig> {
-  const cwd = opts.cwd ?? process.cwd();
-  const env = opts.env ?? process.env;
-  const values: Record<string, unknown> = {};
-  const sources: Record<string, Source> = {};
+/** One layer of settings: values by key path, each with where it came from. Later layers win. */
+interface Layer {
+  values: Record<string, unknown>;
+  sources: Record<string, Source>;
+}
 
+const emptyLayer = (): Layer => ({ values: {}, sources: {} });
+
+function defaultsLayer(): Layer {
+  const layer = emptyLayer();
   for (const key of CONFIG_KEYS) {
     if (key.default !== undefined) {
-      values[key.path] = key.default;
-      sources[key.path] = 'default';
+      layer.values[key.path] = key.default;
+      layer.sources[key.path] = 'default';
     }
   }
+  return layer;
+}
 
-  const loaded = await loadFile(opts, cwd);
-  if (loaded) {
-    const { file, data } = loaded;
-    if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-      throw new UsageError(`config file ${file} must hold an object of settings`, {
+function fileLayer(loaded: { file: string; data: unknown } | undefined): Layer {
+  const layer = emptyLayer();
+  if (!loaded) return layer;
+  const { file, data } = loaded;
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    throw new UsageError(`config file ${file} must hold an object of settings`, {
+      code: 'config_invalid',
+      details: { file },
+      suggestions: ['See `natsgh config --help` for the keys.'],
+    });
+  }
+  for (const [path, raw] of Object.entries(flatten(data))) {
+    const key = KEYS_BY_PATH.get(path);
+    if (!key) {
+      const near = closestKey(path);
+      throw new UsageError(`config file ${file}: unknown key "${path}"`, {
         code: 'config_invalid',
-        details: { file },
-        suggestions: ['See `natsgh config --help` for the keys.'],
+        details: { file, key: path },
+        suggestions: [near ? `Did you mean "${near}"?` : 'Run `natsgh config --help` for the list of keys.'],
       });
     }
-    for (const [path, raw] of Object.entries(flatten(data))) {
-      const key = KEYS_BY_PATH.get(path);
-      if (!key) {
-        const near = closestKey(path);
-        throw new UsageError(`config file ${file}: unknown key "${path}"`, {
-          code: 'config_invalid',
+    if (key.secret) {
+      throw new UsageError(
+        `config file ${file}: "${path}" is a secret and is never read from a file that may be committed`,
+        {
+          code: 'config_secret_in_file',
           details: { file, key: path },
-          suggestions: [
-            near ? `Did you mean "${near}"?` : 'Run `natsgh config --help` for the list of keys.',
-          ],
-        });
-      }
-      if (key.secret) {
-        throw new UsageError(
-          `config file ${file}: "${path}" is a secret and is never read from a file that may be committed`,
-          {
-            code: 'config_secret_in_file',
-            details: { file, key: path },
-            suggestions: [`Remove it from ${file} and set ${key.env[0]} or --${key.flag} instead.`],
-          },
-        );
-      }
-      let value = validate(key, raw, `config file ${file}`);
-      if (key.type === 'path' && typeof value === 'string' && !isAbsolute(value)) {
-        value = resolve(dirname(file), value);
-      }
-      values[path] = value;
-      sources[path] = `file:${file}`;
+          suggestions: [`Remove it from ${file} and set ${key.env[0]} or --${key.flag} instead.`],
+        },
+      );
     }
+    let value = validate(key, raw, `config file ${file}`);
+    if (key.type === 'path' && typeof value === 'string' && !isAbsolute(value)) {
+      value = resolve(dirname(file), value);
+    }
+    layer.values[path] = value;
+    layer.sources[path] = `file:${file}`;
   }
+  return layer;
+}
 
+function envLayer(env: NodeJS.ProcessEnv, cwd: string): Layer {
+  const layer = emptyLayer();
   for (const key of CONFIG_KEYS) {
     const name = key.env.find((n) => env[n] !== undefined && env[n] !== '');
     if (!name) continue;
@@ -283,22 +332,125 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
     if (key.secret) registerSecret(raw);
     let value = validate(key, parseEnvValue(key, name, raw), `environment variable ${name}`);
     if (key.type === 'path' && typeof value === 'string') value = resolve(cwd, value);
-    values[key.path] = value;
-    sources[key.path] = `env:${name}`;
+    layer.values[key.path] = value;
+    layer.sources[key.path] = `env:${name}`;
   }
+  return layer;
+}
 
+function flagsLayer(flags: Record<string, unknown> | undefined, cwd: string): Layer {
+  const layer = emptyLayer();
   for (const key of CONFIG_KEYS) {
-    const raw = opts.flags?.[key.flag];
+    const raw = flags?.[key.flag];
     if (raw === undefined) continue;
     if (key.secret && typeof raw === 'string') registerSecret(raw);
     let value = validate(key, raw, `flag --${key.flag}`);
     if (key.type === 'path' && typeof value === 'string') value = resolve(cwd, value);
-    values[key.path] = value;
-    sources[key.path] = `flag:--${key.flag}`;
+    layer.values[key.path] = value;
+    layer.sources[key.path] = `flag:--${key.flag}`;
+  }
+  return layer;
+}
+
+/** The recorded settings as a layer: values that no longer validate are left out with a warning. */
+function recordedLayer(found: { file: string; record: SettingsRecord }, warnings: string[]): Layer {
+  const layer = emptyLayer();
+  for (const [path, raw] of Object.entries(found.record.settings)) {
+    const key = KEYS_BY_PATH.get(path);
+    // A key this version does not know (a newer natsgh recorded it), a secret or a pointer: not a setting here.
+    if (!key || !RECORDED_KEYS.includes(key)) continue;
+    const parsed = schemaFor(key).safeParse(raw);
+    if (!parsed.success || (key.type === 'path' && !isAbsolute(String(parsed.data)))) {
+      warnings.push(
+        `the recorded ${path} ${JSON.stringify(raw)} in ${found.file} is not valid (expected ${expected(key)}); it is ignored`,
+      );
+      continue;
+    }
+    layer.values[path] = parsed.data;
+    layer.sources[path] = `recorded:${found.file}`;
+  }
+  return layer;
+}
+
+function merge(layers: readonly Layer[]): Layer {
+  const out = emptyLayer();
+  for (const l of layers) {
+    Object.assign(out.values, l.values);
+    Object.assign(out.sources, l.sources);
+  }
+  return out;
+}
+
+function describeSource(source: Source): string {
+  if (source.startsWith('flag:')) return source.slice('flag:'.length);
+  if (source.startsWith('env:')) return `env ${source.slice('env:'.length)}`;
+  if (source.startsWith('file:')) return `config file ${source.slice('file:'.length)}`;
+  return source;
+}
+
+/**
+ * Finds the record of the deployment the command is pointed at: the named one,
+ * or, when no deployment was named, the only one the state dir records.
+ */
+async function findRecord(
+  stateDir: string,
+  deployment: { name: string; named: boolean },
+  warnings: string[],
+): Promise<{ file: string; record: SettingsRecord } | undefined> {
+  const read = await readRecordFile(stateDir, deployment.name);
+  if (read.found) return read;
+  if (read.problem) {
+    warnings.push(
+      `the recorded settings ${read.file} are ignored: ${read.problem}; the next \`natsgh bootstrap\` records them again`,
+    );
+    return undefined;
+  }
+  if (deployment.named) return undefined;
+  const names = await recordedDeployments(stateDir);
+  if (names.length === 1) {
+    const only = await readRecordFile(stateDir, names[0]);
+    return only.found ? only : undefined;
+  }
+  if (names.length > 1) {
+    warnings.push(
+      `${stateDir} records deployments ${names.join(', ')} but none was named: pass --deployment (or set NATSGH_DEPLOYMENT) to use one's settings`,
+    );
+  }
+  return undefined;
+}
+
+export async function resolveConfig(opts: ResolveOptions = {}): Promise<ResolvedConfig> {
+  const cwd = opts.cwd ?? process.cwd();
+  const env = opts.env ?? process.env;
+  const warnings: string[] = [];
+
+  const loaded = await loadFile(opts, cwd);
+  const defaults = defaultsLayer();
+  const given = [fileLayer(loaded), envLayer(env, cwd), flagsLayer(opts.flags, cwd)];
+
+  // Which deployment the command is pointed at (--deployment, --state-dir, or the config file):
+  // those two are never recorded, so they are settled before the recorded layer is read.
+  const pointer = merge([defaults, ...given]);
+  let stateDir = pointer.values.stateDir as string;
+  if (pointer.sources.stateDir === 'default') stateDir = resolve(cwd, stateDir);
+  const recorded = opts.noRecorded
+    ? undefined
+    : await findRecord(
+        stateDir,
+        { name: pointer.values.deployment as string, named: pointer.sources.deployment !== 'default' },
+        warnings,
+      );
+
+  // defaults < recorded settings < config file < environment < flags.
+  // (Secrets, including credentials natsgh generates, never enter the recorded layer.)
+  const recordedValues = recorded ? recordedLayer(recorded, warnings) : emptyLayer();
+  const { values, sources } = merge([defaults, recordedValues, ...given]);
+  values.stateDir = stateDir;
+  if (recorded && recorded.record.deployment !== values.deployment) {
+    values.deployment = recorded.record.deployment;
+    sources.deployment = `recorded:${recorded.file}`;
   }
 
-  // Paths from defaults are relative to cwd.
-  if (sources.stateDir === 'default') values.stateDir = resolve(cwd, values.stateDir as string);
   if (values.outputDir === undefined) {
     values.outputDir = resolve(values.stateDir as string, 'github');
     sources.outputDir = 'derived';
@@ -312,9 +464,30 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
     sources['nats.url'] = 'derived';
   }
 
+  // A setting of something natsgh runs that this command reads differently from the record
+  // talks to something that is not there: bootstrap applies it, every other command says so.
+  if (recorded) {
+    const command = opts.command ?? 'natsgh';
+    const deployment = values.deployment as string;
+    for (const path of RUNTIME_KEYS) {
+      const was = recordedValues.values[path];
+      const now = values[path];
+      const source = sources[path];
+      if (was === undefined || now === was || !source || source.startsWith('recorded:')) continue;
+      const given = `${JSON.stringify(now)} (${describeSource(source)})`;
+      warnings.push(
+        opts.applyChanges
+          ? `${command} changes ${path} of deployment ${deployment} from ${JSON.stringify(was)} (recorded) to ${given}`
+          : `${command} is reading ${path} ${given}, but deployment ${deployment} runs with ${JSON.stringify(was)} (recorded in ${recorded.file})`,
+      );
+    }
+  }
+
   const config: Record<string, any> = { nats: { tls: {} }, controller: {}, github: {}, webhook: {} };
   for (const [path, value] of Object.entries(values)) setPath(config, path, value);
-  return { config: config as NatsghConfig, sources, file: loaded?.file };
+  // The credentials of a server natsgh runs, kept in the state dir, when the user gave none.
+  feedDeploymentCredentials(config as NatsghConfig, sources);
+  return { config: config as NatsghConfig, sources, file: loaded?.file, recorded, warnings };
 }
 
 /** The configuration as `natsgh config` shows it: every key, its value (secrets redacted) and source. */

@@ -7,14 +7,21 @@ import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { isNatsghError } from '../errors.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
-import { encodeToken, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
+import { deliveryKey, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
 import { redact } from '../redact.js';
 import type { Decision } from './decide.js';
-import type { MetricsRegistry } from './metrics.js';
+import { eventLabel, type MetricsRegistry } from './metrics.js';
 
 export const ACK_WAIT_MS = 30_000;
+/** Deliveries of an event failing for other reasons than GitHub being down; then it is terminated. */
 export const MAX_DELIVER = 12;
 const WORKING_EVERY_MS = 10_000;
+const OUTAGE_LOG_EVERY_MS = 60 * 60 * 1000;
+/**
+ * GitHub being down or rate limiting is not the event's fault: such events are
+ * retried for as long as it lasts (the stream's age limit bounds it), never terminated.
+ */
+const GITHUB_DOWN_CODES = new Set(['github_unavailable', 'github_rate_limited']);
 
 export interface RegenerationTarget {
   owner: string;
@@ -29,6 +36,10 @@ export interface EventConsumerOptions {
   nc: NatsConnection;
   spec: NatsConnectionSpec;
   durableName: string;
+  /** Scopes the processed-delivery keys: deployments sharing an account each process every delivery once. */
+  deployment?: string;
+  /** Outstanding acks the consumer asks for (default 1000; lower when the account allows fewer, account-plan.ts). */
+  maxAckPending?: number;
   deliveries: KV;
   concurrency: number;
   metrics: MetricsRegistry;
@@ -39,8 +50,10 @@ export interface EventConsumerOptions {
   regenerate?: RegenerateFn;
   log: (line: string) => void;
   instanceId: string;
-  /** Base of the nak backoff (doubles per delivery, capped at 60 s). */
+  /** Base of the nak backoff (doubles per delivery, capped at maxBackoffMs). */
   backoffBaseMs?: number;
+  /** Cap of the nak backoff (default 60 s). */
+  maxBackoffMs?: number;
 }
 
 export interface EventConsumer {
@@ -55,6 +68,11 @@ export interface EventConsumer {
 const PERMANENT_CODES = new Set([
   'github_permission',
   'github_not_found',
+  // GitHub refusals reported at once (github/commit.ts), never retried into "kept moving".
+  'github_branch_protected',
+  'github_branch_missing',
+  'github_conflict',
+  'github_tree_too_large',
   'repo_config_invalid',
   'template_variable_missing',
 ]);
@@ -63,8 +81,12 @@ export function isPermanentFailure(err: unknown): boolean {
   return isNatsghError(err) && PERMANENT_CODES.has(err.code);
 }
 
-export function backoffMs(deliveryCount: number, baseMs = 1000): number {
-  return Math.min(60_000, baseMs * 2 ** Math.max(0, deliveryCount - 1));
+export function backoffMs(deliveryCount: number, baseMs = 1000, capMs = 60_000): number {
+  return Math.min(capMs, baseMs * 2 ** Math.min(30, Math.max(0, deliveryCount - 1)));
+}
+
+export function isGithubDown(err: unknown): boolean {
+  return isNatsghError(err) && GITHUB_DOWN_CODES.has(err.code);
 }
 
 function isWrongLastSequence(err: unknown): boolean {
@@ -77,6 +99,7 @@ export async function ensureEventConsumer(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
   durableName: string,
+  maxAckPending = 1000,
 ): Promise<Consumer> {
   const { jetstream, jetstreamManager, AckPolicy, DeliverPolicy } = await import('@nats-io/jetstream');
   const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
@@ -85,8 +108,10 @@ export async function ensureEventConsumer(
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
     ack_wait: ACK_WAIT_MS * 1_000_000,
-    max_deliver: MAX_DELIVER,
-    max_ack_pending: 1000,
+    // Unlimited on the server: the consumer decides when to give up (MAX_DELIVER, or never
+    // while GitHub is down); a server-side limit would drop events silently.
+    max_deliver: -1,
+    max_ack_pending: maxAckPending,
     filter_subject: 'github.events.>',
   };
   try {
@@ -106,9 +131,13 @@ export async function ensureEventConsumer(
 const UTF8 = new TextDecoder();
 
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
-  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName);
+  const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);
   const concurrency = Math.max(1, opts.concurrency);
-  const messages: ConsumerMessages = await consumer.consume({ max_messages: Math.max(64, concurrency * 4) });
+  // A deleted consumer ends the loop (instead of pulling from nothing forever), so liveness sees it.
+  const messages: ConsumerMessages = await consumer.consume({
+    max_messages: Math.max(64, concurrency * 4),
+    abort_on_missing_resource: true,
+  });
   const inflight = new Set<Promise<void>>();
   let slotWaiters: Array<() => void> = [];
   let running = true;
@@ -118,6 +147,20 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   const ambiguousClaims = new Set<string>();
   const m = opts.metrics;
   const base = opts.backoffBaseMs ?? 1000;
+  const backoff = (msg: JsMsg) => backoffMs(msg.info.deliveryCount, base, opts.maxBackoffMs);
+  // Deliveries waiting for GitHub to come back, and when the outage was last logged.
+  const waitingForGithub = new Set<string>();
+  let outageLoggedAt = 0;
+  let outageSince = 0;
+  const githubBack = (key: string) => {
+    if (!waitingForGithub.delete(key)) return;
+    m.set('natsgh_events_waiting_for_github', waitingForGithub.size);
+    if (waitingForGithub.size === 0 && outageSince > 0) {
+      opts.log(`GitHub answers again after ${Math.round((Date.now() - outageSince) / 1000)} s of outage`);
+      outageSince = 0;
+      outageLoggedAt = 0;
+    }
+  };
 
   const releaseSlot = () => {
     const next = slotWaiters.shift();
@@ -131,11 +174,24 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   function terminate(msg: JsMsg, deliveryId: string, why: string) {
     opts.log(`terminating delivery ${deliveryId} (stream seq ${msg.seq}): ${why}`);
     m.inc('natsgh_events_failed_total', { outcome: 'term' });
-    msg.term(why.slice(0, 200));
+    try {
+      msg.term(why.slice(0, 200));
+    } catch {
+      // The connection is gone: the message comes back after ack_wait and is decided again.
+    }
+  }
+
+  /** Header lookups of a message whose headers may themselves be malformed. */
+  function deliveryIdOf(msg: JsMsg): string {
+    try {
+      return msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
+    } catch {
+      return `seq-${msg.seq}`;
+    }
   }
 
   async function regenerate(msg: JsMsg, deliveryId: string, d: Extract<Decision, { action: 'regenerate' }>) {
-    const key = encodeToken(deliveryId);
+    const key = deliveryKey(opts.deployment, deliveryId);
     let claim: number;
     try {
       claim = await opts.deliveries.create(
@@ -151,7 +207,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       if (!isWrongLastSequence(err)) {
         ambiguousClaims.add(key);
         m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-        msg.nak(backoffMs(msg.info.deliveryCount, base));
+        msg.nak(backoff(msg));
         return;
       }
       // Our own earlier claim: process it (a render equal to the tree never commits twice).
@@ -165,22 +221,48 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         { working: () => msg.working() },
       );
       m.inc('natsgh_events_processed_total');
+      githubBack(key);
       await msg.ackAck().catch(() => undefined);
     } catch (err) {
       const why = redact(String((err as Error)?.message ?? err));
-      if (isPermanentFailure(err) || msg.info.deliveryCount >= MAX_DELIVER) {
+      const githubDown = isGithubDown(err);
+      // Give the claim back, so a later delivery of the same event (a redelivery, GitHub's
+      // "Redeliver" after an outage) can take it; or remember it as ours.
+      const releaseClaim = async () => {
+        if (claim > 0) {
+          await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
+        } else {
+          ambiguousClaims.add(key);
+        }
+      };
+      if (isPermanentFailure(err) || (!githubDown && msg.info.deliveryCount >= MAX_DELIVER)) {
+        // Ours whatever its revision (claim 0: taken by an earlier attempt of this process).
+        if (claim > 0) await releaseClaim();
+        else await opts.deliveries.delete(key).catch(() => undefined);
+        ambiguousClaims.delete(key);
+        githubBack(key);
         terminate(msg, deliveryId, why);
         return;
       }
-      // Give the claim back so the redelivery can take it (or remember it as ours).
-      if (claim > 0) {
-        await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
+      await releaseClaim();
+      if (githubDown) {
+        waitingForGithub.add(key);
+        m.set('natsgh_events_waiting_for_github', waitingForGithub.size);
+        m.inc('natsgh_github_outage_retries_total');
+        const now = Date.now();
+        if (outageSince === 0) outageSince = now;
+        if (now - outageLoggedAt >= OUTAGE_LOG_EVERY_MS) {
+          outageLoggedAt = now;
+          opts.log(
+            `GitHub unavailable (${why}): ${waitingForGithub.size} event(s) waiting, retried until it answers ` +
+              `(this line repeats hourly while it lasts)`,
+          );
+        }
       } else {
-        ambiguousClaims.add(key);
+        opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       }
-      opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-      msg.nak(backoffMs(msg.info.deliveryCount, base));
+      msg.nak(backoff(msg));
     } finally {
       clearInterval(keepAlive);
     }
@@ -189,17 +271,17 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   /** Decides at once; returns the asynchronous work only when the event needs some. */
   function handle(msg: JsMsg): (() => Promise<void>) | undefined {
     // Parsing headers costs more than deciding most events: only when the id is needed.
-    const deliveryId = () =>
-      msg.headers?.get('Nats-Msg-Id') || msg.headers?.get('X-GitHub-Delivery') || `seq-${msg.seq}`;
+    const deliveryId = () => deliveryIdOf(msg);
     let event: { owner: string; repo: string; event: string };
     try {
       event = parseGithubEventSubject(msg.subject);
     } catch (err) {
       m.inc('natsgh_events_received_total', { event: 'malformed' });
+      m.inc('natsgh_events_malformed_total');
       terminate(msg, deliveryId(), `malformed subject: ${(err as Error).message}`);
       return undefined;
     }
-    m.inc('natsgh_events_received_total', { event: event.event });
+    m.inc('natsgh_events_received_total', { event: eventLabel(event.event) });
     let d = opts.prefilter?.({ name: event.event, owner: event.owner });
     if (!d) {
       let payload: Record<string, any>;
@@ -207,6 +289,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         payload = JSON.parse(UTF8.decode(msg.data));
         if (payload === null || typeof payload !== 'object') throw new Error('payload is not a JSON object');
       } catch (err) {
+        m.inc('natsgh_events_malformed_total');
         terminate(msg, deliveryId(), `malformed event: ${(err as Error).message}`);
         return undefined;
       }
@@ -230,12 +313,32 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     return () => regenerate(msg, deliveryId(), target);
   }
 
+  // Each message is handled inside its own failure boundary: whatever one event does
+  // (a payload no decision expected, a bug), it is terminated and the loop goes on.
+  const guarded = (msg: JsMsg, fn: () => Promise<void>) =>
+    fn().catch((err) => {
+      terminate(msg, deliveryIdOf(msg), `internal error: ${redact(String((err as Error)?.message ?? err))}`);
+    });
+
+  let stopping = false;
   const done = (async () => {
     for await (const msg of messages) {
-      const work = handle(msg);
+      let work: (() => Promise<void>) | undefined;
+      try {
+        work = handle(msg);
+      } catch (err) {
+        m.inc('natsgh_events_malformed_total');
+        terminate(
+          msg,
+          deliveryIdOf(msg),
+          `malformed event: ${redact(String((err as Error)?.message ?? err))}`,
+        );
+        continue;
+      }
       if (!work) continue;
       await takeSlot();
-      const p = work().finally(() => {
+      const run = work;
+      const p = guarded(msg, run).finally(() => {
         inflight.delete(p);
         m.set('natsgh_inflight', inflight.size);
         releaseSlot();
@@ -243,9 +346,16 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       inflight.add(p);
       m.set('natsgh_inflight', inflight.size);
     }
-  })().finally(() => {
-    running = false;
-  });
+  })()
+    .catch((err) => {
+      if (!stopping)
+        opts.log(`the event consumer stopped: ${redact(String((err as Error)?.message ?? err))}`);
+    })
+    .finally(() => {
+      if (!stopping)
+        opts.log('the event consumer is no longer running: /healthz answers 503 until a restart');
+      running = false;
+    });
 
   return {
     get running() {
@@ -253,6 +363,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     },
     done,
     async stop() {
+      stopping = true;
       running = false;
       await messages.close();
       await done.catch(() => undefined);

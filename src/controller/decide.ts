@@ -32,9 +32,13 @@ export function carriesTrailer(message: string | undefined): boolean {
   return new RegExp(`^${GENERATED_TRAILER}:\\s*\\S+`, 'm').test(message ?? '');
 }
 
+/** The strings of a payload field that should be a string array (anything else holds none). */
+const strings = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
+
 function touchesConfiguration(commits: PushCommit[]): boolean {
   for (const c of commits) {
-    for (const p of [...(c.added ?? []), ...(c.modified ?? []), ...(c.removed ?? [])]) {
+    for (const p of [...strings(c.added), ...strings(c.modified), ...strings(c.removed)]) {
       if (p === REPO_CONFIG_PATH || p.startsWith(REPO_TEMPLATES_DIR)) return true;
     }
   }
@@ -61,7 +65,8 @@ export function decideEvent(
   ctx: DecisionContext,
 ): Decision {
   const { name, payload } = event;
-  const owner = (payload.repository?.owner?.login as string | undefined) ?? event.owner;
+  const login = payload.repository?.owner?.login;
+  const owner = typeof login === 'string' && login ? login : event.owner;
   if (ctx.org && lower(owner) !== lower(ctx.org)) return { action: 'ignore', reason: 'other_owner' };
   const target = { owner, repo: ctx.generatedRepo };
   const isGeneratedRepo = lower(payload.repository?.name ?? event.repo) === lower(ctx.generatedRepo);
@@ -75,8 +80,14 @@ export function decideEvent(
       if (payload.deleted) return { action: 'ignore', reason: 'branch_deleted' };
       const senders = [payload.sender?.login, payload.pusher?.name].map(lower);
       if (senders.some((s) => s && ctx.selfLogins.has(s))) return { action: 'ignore', reason: 'own_push' };
-      const commits: PushCommit[] = Array.isArray(payload.commits) ? payload.commits : [];
-      if (commits.length > 0 && commits.every((c) => carriesTrailer(c.message))) {
+      // The payload is untrusted: entries that are not objects are no commits.
+      const commits: PushCommit[] = (Array.isArray(payload.commits) ? payload.commits : []).filter(
+        (c: unknown) => c !== null && typeof c === 'object',
+      );
+      if (
+        commits.length > 0 &&
+        commits.every((c) => carriesTrailer(typeof c.message === 'string' ? c.message : ''))
+      ) {
         return { action: 'ignore', reason: 'own_commit' };
       }
       if (!touchesConfiguration(commits)) return { action: 'ignore', reason: 'push_without_natsgh_changes' };

@@ -1,8 +1,9 @@
-// The controller's local HTTP endpoints on 127.0.0.1: GET /healthz (the process
-// is up), GET /readyz (200 when NATS is connected and the consumer runs, with
-// details such as GitHub readiness), GET /metrics (Prometheus text format),
-// and POST /shutdown with the bearer token natsgh gave the controller (how it is
-// stopped gracefully on Windows, which has no SIGTERM).
+// The controller's local HTTP endpoints on 127.0.0.1: GET /healthz (liveness: 200
+// while the event consumer runs, 503 once it died, so a supervisor restarts it),
+// GET /readyz (200 when NATS is connected and the consumer runs, with details such
+// as GitHub readiness), GET /metrics (Prometheus text format), and POST /shutdown
+// with the bearer token natsgh gave the controller (how it is stopped gracefully on
+// Windows, which has no SIGTERM).
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { MetricsRegistry } from './metrics.js';
@@ -37,6 +38,8 @@ export async function startHealthServer(opts: {
   host?: string;
   metrics: MetricsRegistry;
   readiness: () => Readiness;
+  /** Liveness; default: always alive. */
+  liveness?: () => Readiness;
   /** Enables POST /shutdown for a caller presenting this token (absent: 404). */
   shutdown?: ShutdownRequest;
 }): Promise<HealthServer> {
@@ -60,7 +63,10 @@ export async function startHealthServer(opts: {
       return;
     }
     if (path === '/healthz') {
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}\n');
+      const l = opts.liveness?.() ?? { ready: true, details: {} };
+      res
+        .writeHead(l.ready ? 200 : 503, { 'content-type': 'application/json' })
+        .end(`${JSON.stringify({ ok: l.ready, ...l.details })}\n`);
     } else if (path === '/readyz') {
       const r = opts.readiness();
       res

@@ -3,6 +3,93 @@
 
 type Labels = Record<string, string>;
 
+/**
+ * GitHub's webhook event names (docs.github.com "Webhook events and payloads"). A
+ * label taken from a subject is one of these or "other": anyone who can publish
+ * must not be able to create unbounded series.
+ */
+export const GITHUB_EVENT_NAMES: ReadonlySet<string> = new Set([
+  'branch_protection_configuration',
+  'branch_protection_rule',
+  'check_run',
+  'check_suite',
+  'code_scanning_alert',
+  'commit_comment',
+  'create',
+  'custom_property',
+  'custom_property_values',
+  'delete',
+  'dependabot_alert',
+  'deploy_key',
+  'deployment',
+  'deployment_protection_rule',
+  'deployment_review',
+  'deployment_status',
+  'discussion',
+  'discussion_comment',
+  'fork',
+  'github_app_authorization',
+  'gollum',
+  'installation',
+  'installation_repositories',
+  'installation_target',
+  'issue_comment',
+  'issue_dependencies',
+  'issues',
+  'label',
+  'marketplace_purchase',
+  'member',
+  'membership',
+  'merge_group',
+  'meta',
+  'milestone',
+  'org_block',
+  'organization',
+  'package',
+  'page_build',
+  'personal_access_token_request',
+  'ping',
+  'project',
+  'project_card',
+  'project_column',
+  'projects_v2',
+  'projects_v2_item',
+  'projects_v2_status_update',
+  'public',
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'pull_request_review_thread',
+  'push',
+  'registry_package',
+  'release',
+  'repository',
+  'repository_advisory',
+  'repository_dispatch',
+  'repository_import',
+  'repository_ruleset',
+  'repository_vulnerability_alert',
+  'secret_scanning_alert',
+  'secret_scanning_alert_location',
+  'security_advisory',
+  'security_and_analysis',
+  'sponsorship',
+  'star',
+  'status',
+  'sub_issues',
+  'team',
+  'team_add',
+  'watch',
+  'workflow_dispatch',
+  'workflow_job',
+  'workflow_run',
+]);
+
+/** The event label of a metric: a known GitHub event name, else "other". */
+export function eventLabel(name: string): string {
+  return GITHUB_EVENT_NAMES.has(name) ? name : 'other';
+}
+
 interface Series {
   help: string;
   type: 'counter' | 'gauge';
@@ -95,6 +182,21 @@ export function controllerMetrics(): MetricsRegistry {
     'counter',
     'Events nak-ed for redelivery or terminated, by outcome.',
   );
+  m.define(
+    'natsgh_events_malformed_total',
+    'counter',
+    'Events terminated because their subject, payload or handling failed (one bad event never stops the consumer).',
+  );
+  m.define(
+    'natsgh_events_waiting_for_github',
+    'gauge',
+    'Events retried because GitHub is unavailable or rate limiting (never terminated for it).',
+  );
+  m.define(
+    'natsgh_github_outage_retries_total',
+    'counter',
+    'Redeliveries scheduled because GitHub was unavailable or rate limiting.',
+  );
   m.define('natsgh_commits_total', 'counter', 'Commits made to generated repositories.');
   m.define('natsgh_regenerations_total', 'counter', 'Regeneration runs, by result (committed, unchanged).');
   m.define('natsgh_lock_waits_total', 'counter', 'Regenerations that had to wait for the per-repo lock.');
@@ -103,6 +205,16 @@ export function controllerMetrics(): MetricsRegistry {
     'natsgh_github_rate_limit_remaining',
     'gauge',
     'x-ratelimit-remaining of the last GitHub response.',
+  );
+  m.define(
+    'natsgh_github_requests_last_regeneration',
+    'gauge',
+    'GitHub requests of the last regeneration, by kind (read, not_modified: a free 304, write).',
+  );
+  m.define(
+    'natsgh_github_regeneration_requests_total',
+    'counter',
+    'GitHub requests spent by regenerations, by kind (read, not_modified, write).',
   );
   m.define('natsgh_webhook_requests_total', 'counter', 'Webhook deliveries received, by HTTP status.');
   m.define('natsgh_nats_connected', 'gauge', '1 while connected to NATS.');

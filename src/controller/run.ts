@@ -11,7 +11,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { GithubClient } from '../github/client.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../nats/connect.js';
-import { controllerPingSubject } from '../nats/names.js';
+import { controllerDurableName, controllerPingSubject } from '../nats/names.js';
 import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
 import { decideEvent, decideFromSubject } from './decide.js';
@@ -73,7 +73,7 @@ export function defaultControllerHost(env: NodeJS.ProcessEnv = process.env): str
 }
 
 export function defaultDurableName(deployment: string): string {
-  return `natsgh-controller-${deployment}`;
+  return controllerDurableName(deployment);
 }
 
 export async function startController(opts: ControllerOptions): Promise<RunningController> {
@@ -96,6 +96,11 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         connected = false;
         metrics.set('natsgh_nats_connected', 0);
         log('NATS disconnected; reconnecting');
+      } else if (s.type === 'error') {
+        // An expired user JWT or a permissions violation at run time: say what to do (nats/nats-errors.ts).
+        const { natsErrorFor } = await import('../nats/nats-errors.js');
+        const mapped = natsErrorFor((s as { error?: unknown }).error, { deployment });
+        if (mapped) log(`${mapped.message}. ${mapped.suggestions.join(' ')}`);
       } else if (s.type === 'reconnect') {
         connected = true;
         metrics.set('natsgh_nats_connected', 1);
@@ -110,7 +115,19 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     const { ensureControllerStreams } = await import('./streams.js');
     // R3 on a cluster (the configuration says so), 1 otherwise; existing streams are only raised.
     const replicas = deploymentReplicas(config);
-    const { deliveries, locks } = await ensureControllerStreams(nc, spec, { replicas, warn: log });
+    const { streamSizes } = await import('../nats/sizing.js');
+    const sizes = streamSizes(config);
+    // Before creating anything: the user's permissions and the account's limits (nats/preflight.ts).
+    const durableName = opts.durableName ?? defaultDurableName(deployment);
+    const { preflightNats } = await import('../nats/preflight.js');
+    const plan = await preflightNats(nc, spec, {
+      deployment,
+      role: 'controller',
+      sizes,
+      replicas,
+      durable: durableName,
+    });
+    const { deliveries, locks } = await ensureControllerStreams(nc, spec, { replicas, warn: log, sizes });
 
     const publisher = createEventPublisher({
       stateDir: config.stateDir,
@@ -118,6 +135,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       source: `natsgh-controller/${opts.version}`,
       replicas,
       warn: log,
+      sizes,
     });
     await publisher.attach(nc, spec);
     stoppers.push(() => publisher.close());
@@ -173,6 +191,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
           metrics,
           lockWaitMs: opts.lockWaitMs ?? 120_000,
           working,
+          viaPullRequest: config.github.viaPullRequest,
         });
         if (result.changed)
           log(`committed ${result.commit} to ${owner}/${repo} (${result.changedPaths.length} files)`);
@@ -199,7 +218,9 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     const consumer: EventConsumer = await startEventConsumer({
       nc,
       spec,
-      durableName: opts.durableName ?? defaultDurableName(deployment),
+      durableName,
+      deployment,
+      maxAckPending: plan.maxAckPending,
       deliveries,
       concurrency: opts.concurrency,
       metrics,
@@ -285,6 +306,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       port: opts.controllerPort ?? config.controller.port,
       host: opts.controllerHost ?? defaultControllerHost(),
       metrics,
+      liveness: () => ({ ready: consumer.running, details: { consumer: { running: consumer.running } } }),
       shutdown: opts.shutdown,
       readiness: () => ({
         ready: connected && consumer.running,
@@ -302,11 +324,12 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     let webhookPort: number | undefined;
     if (opts.webhookPort !== undefined) {
       const { startWebhookServer } = await import('../webhook/server.js');
+      const { parseWebhookSecrets } = await import('../webhook/secrets.js');
       const webhook = await startWebhookServer({
         nc,
         spec,
         port: opts.webhookPort,
-        secrets: (config.webhook.secret ?? '').split(',').filter(Boolean),
+        secrets: parseWebhookSecrets(config.webhook.secret),
         metrics,
         log,
         replicas,

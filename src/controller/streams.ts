@@ -9,16 +9,17 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { ensureEventsStream, ensureGithubEventsStream } from '../events/publisher.js';
 import { deliveriesBucket, type EnsureOptions, ensureKvBucket, locksBucket } from '../nats/buckets.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import type { StreamSizes } from '../nats/sizing.js';
 
 export async function ensureControllerStreams(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: EnsureOptions & { replicas: number },
+  opts: EnsureOptions & { replicas: number; sizes?: StreamSizes },
 ): Promise<{ deliveries: KV; locks: KV }> {
-  const { replicas, warn } = opts;
-  await ensureGithubEventsStream(nc, spec, { replicas, warn });
-  await ensureEventsStream(nc, spec, { replicas, warn });
-  const deliveries = await ensureKvBucket(nc, spec, deliveriesBucket(replicas), { warn });
-  const locks = await ensureKvBucket(nc, spec, locksBucket(replicas), { warn });
+  const { replicas, warn, sizes } = opts;
+  await ensureGithubEventsStream(nc, spec, { replicas, warn, sizes });
+  await ensureEventsStream(nc, spec, { replicas, warn, sizes });
+  const deliveries = await ensureKvBucket(nc, spec, deliveriesBucket(replicas, sizes), { warn });
+  const locks = await ensureKvBucket(nc, spec, locksBucket(replicas, sizes), { warn });
   return { deliveries, locks };
 }

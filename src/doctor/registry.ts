@@ -3,12 +3,13 @@
 import type { DoctorCheck } from './check.js';
 import { githubTokenCheck } from './checks/github.js';
 import { portsCheck, stateDirCheck } from './checks/local.js';
-import { credsCheck, natsUrlCheck, tlsCheck } from './checks/nats.js';
+import { credsCheck, natsAccountCheck, natsPermissionsCheck, natsUrlCheck, tlsCheck } from './checks/nats.js';
 import {
   dockerCheck,
   dockerEngineCheck,
   gitCheck,
   helmCheck,
+  kindCheck,
   kubeContextCheck,
   kubectlCheck,
   natsServerCheck,
@@ -24,12 +25,15 @@ export const DOCTOR_CHECKS: readonly DoctorCheck[] = [
   kubectlCheck,
   helmCheck,
   kubeContextCheck,
+  kindCheck,
   terraformCheck,
   gitCheck,
   githubTokenCheck,
   credsCheck,
   tlsCheck,
   natsUrlCheck,
+  natsPermissionsCheck,
+  natsAccountCheck,
   portsCheck,
   stateDirCheck,
 ];

@@ -7,8 +7,22 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
+import { assertPortPlan } from '../config/port-plan.js';
+import {
+  buildRecord,
+  decodeRecord,
+  encodeRecord,
+  readRecordFile,
+  runtimeDifferences,
+  type SettingsRecord,
+  sameRecord,
+  settingsKvKey,
+  startedThings,
+  writeRecordFile,
+} from '../config/recorded.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
-import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import type { NatsConnectionSpec } from '../nats/connect.js';
+import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
@@ -29,7 +43,7 @@ import {
 } from './deployment.js';
 import { type GraphFormat, phaseGraph } from './graph.js';
 import { acquireFileLock, acquireKvLock, currentHolder, type LockHandle, lockFilePath } from './locks.js';
-import type { EventSink, Logger, Phase, PhaseContext, TerraformOptions } from './phase.js';
+import type { EventSink, Logger, Phase, PhaseContext, PhaseId, TerraformOptions } from './phase.js';
 import { type PhaseReport, type RenderMode, runPhases, type Selection, validateSelection } from './runner.js';
 import { trace, traced } from './trace.js';
 
@@ -69,10 +83,40 @@ export function newRunId(): string {
 
 const noEvents: EventSink = { publish: async () => {} };
 
+/**
+ * For a server natsgh runs: the credentials the user gave, or the stored ones, or
+ * new ones (deployment-auth.ts) become the config's `nats.*` auth keys, which the
+ * provisioners configure the servers with and every client connects with.
+ */
+async function ensureServerCredentials(config: NatsghConfig): Promise<void> {
+  const auth = await import('../nats/deployment-auth.js');
+  if (!auth.natsghRunsServer(config)) return;
+  const creds = await auth.ensureDeploymentCredentials(config);
+  config.nats = auth.withClientAuth(config, creds).nats;
+}
+
+/** The NATS CLI context of the deployment (`nats --context FILE`), rewritten after every run that reached NATS. */
+async function writeContextFile(config: NatsghConfig, spec: NatsConnectionSpec, log: Logger): Promise<void> {
+  const auth = await import('../nats/deployment-auth.js');
+  const runs = auth.natsghRunsServer(config);
+  try {
+    await auth.writeNatsContext(config.stateDir, config.deployment, {
+      ...spec,
+      // A password or token of a server natsgh does not run stays where the user keeps it.
+      ...(runs ? {} : { user: undefined, password: undefined, token: undefined }),
+      description: `natsgh deployment ${config.deployment} (${config.mode}/${config.natsType})`,
+    });
+  } catch (err) {
+    log.warn(`could not write the NATS CLI context: ${errorMessage(err)}`);
+  }
+}
+
 export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapResult> {
   trace('bootstrap start');
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
   assertValidCombination(config.mode, config.natsType);
+  // Ports are planned before anything starts: a derived port on another port's number fails here.
+  assertPortPlan(config);
   const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
   const bad = validateSelection(
     opts.selection,
@@ -84,15 +128,30 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       suggestions: ['Run `natsgh bootstrap --dry-run` to see the phases.'],
     });
   }
-  const provisioner =
-    opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const runId = newRunId();
   const deployment = config.deployment;
-  const dryRun = opts.dryRun || opts.graph !== undefined;
+  // The graph is the phases' dependencies, nothing else: no plan, no connection, no task list.
+  if (opts.graph) {
+    return {
+      ok: true,
+      deployment,
+      runId,
+      nats: { url: null },
+      phases: [],
+      dryRun: true,
+      graph: phaseGraph(phases, opts.graph),
+    };
+  }
+  const provisioner =
+    opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
+  const dryRun = opts.dryRun;
   const log = opts.log ?? silentLog;
   const warn = (message: string) => log.warn(message);
   // A cluster keeps every natsgh stream and bucket at R3 (min(3, nodes)); anything else at 1.
   const replicas = (await import('../nats/buckets.js')).deploymentReplicas(config);
+  // Every stream and bucket declares its size, from one table (nats/sizing.ts).
+  const { streamSizes } = await import('../nats/sizing.js');
+  const sizes = streamSizes(config);
   const pctx = provisionContextFor(config, {
     signal: opts.signal,
     interactive: opts.interactive,
@@ -123,6 +182,12 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   };
 
   let fileLock: LockHandle | undefined;
+  /** The record in the state dir, as this run last wrote or found it. */
+  let recordedLocally: SettingsRecord | undefined;
+  /** The record in KV (read with the checkpoints), when there is one. */
+  let recordedInKv: SettingsRecord | undefined;
+  /** True when this state dir held no record of the deployment before this run. */
+  let firstRecordHere = false;
   let kvLock: LockHandle | undefined;
   let nats: DeploymentNats | undefined;
   let publisher:
@@ -151,7 +216,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       try {
         const { ensureControllerStreams } = await import('../controller/streams.js');
         await traced('ensure controller streams', () =>
-          ensureControllerStreams(n.nc, n.spec, { replicas, warn }),
+          ensureControllerStreams(n.nc, n.spec, { replicas, warn, sizes }),
         );
       } catch (err) {
         log.warn(`natsgh's streams could not be ensured at R${replicas} yet: ${errorMessage(err)}`);
@@ -163,6 +228,45 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       } catch (err) {
         log.warn(`events stay queued in the state dir: ${errorMessage(err)}`);
       }
+    }
+  };
+
+  /**
+   * Records the settings with what now runs, in the state dir and in KV, when
+   * that differs from what is recorded there (a no-op re-run writes nothing).
+   */
+  const recordWhatRuns = async (reports: readonly PhaseReport[]) => {
+    const nodes = ctx.outputs['provision-nats'];
+    // What this run left out and why (status shows it); "done and verified" is in the checkpoints.
+    const skipped = Object.fromEntries(
+      reports
+        .filter((r) => r.status === 'skipped' && ctx.outputs[r.id as PhaseId] === undefined)
+        .map((r) => [r.id, r.reason]),
+    );
+    const record = buildRecord(config, {
+      runId,
+      cliVersion: opts.cliVersion,
+      started: startedThings(config, {
+        nats:
+          nodes && !provisioner.reachableAtStart
+            ? { servers: provisioner.connection(pctx).servers, provisionerKind: provisioner.kind }
+            : undefined,
+        controller:
+          config.mode === 'dev' ? ctx.outputs['deploy-controller'] !== undefined : nodes !== undefined,
+      }),
+      skipped,
+    });
+    try {
+      if (!recordedLocally || !sameRecord(recordedLocally, record)) {
+        await writeRecordFile(config.stateDir, record);
+        recordedLocally = record;
+      }
+      if (nats?.checkpoints && (!recordedInKv || !sameRecord(recordedInKv, record))) {
+        await nats.checkpoints.put(settingsKvKey(deployment), encodeRecord(record));
+        recordedInKv = record;
+      }
+    } catch (err) {
+      log.warn(`the deployment's settings could not be recorded: ${errorMessage(err)}`);
     }
   };
 
@@ -190,6 +294,22 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       });
       // Under the lock no other run writes here: a temp file of a dead writer is debris of a kill -9.
       await sweepTempFiles([config.stateDir, journalDir(config.stateDir, deployment)]);
+      await traced('nats credentials', () => ensureServerCredentials(config));
+      // The settings this run uses are the deployment's from now on, even if a phase fails:
+      // `status` must look where this run puts things. What runs stays as last recorded.
+      const before = await readRecordFile(config.stateDir, deployment);
+      recordedLocally = before.found ? before.record : undefined;
+      firstRecordHere = !before.found;
+      const record = buildRecord(config, {
+        runId,
+        cliVersion: opts.cliVersion,
+        started: recordedLocally?.started,
+        skipped: recordedLocally?.skipped,
+      });
+      if (!recordedLocally || !sameRecord(recordedLocally, record)) {
+        await writeRecordFile(config.stateDir, record);
+        recordedLocally = record;
+      }
       const { createEventPublisher } = await import('../events/publisher.js');
       publisher = createEventPublisher({
         stateDir: config.stateDir,
@@ -197,6 +317,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         source: `natsgh-cli/${opts.cliVersion}`,
         replicas,
         warn,
+        sizes,
       });
       ctx.events = publisher;
     }
@@ -206,13 +327,38 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     // KV is the source of truth once it exists: read it first whenever NATS answers.
     if (provisioner.reachableAtStart || journal.has('provision-nats')) {
       trace('open NATS');
+      // NATS natsgh does not run (Synadia, your own server): permissions and account limits are
+      // checked before the first change (nats/preflight.ts).
       const n = provisioner.reachableAtStart
-        ? await openDeploymentNats(provisioner.connection(pctx), { create: !dryRun, replicas, warn })
-        : await tryOpenDeploymentNats(provisioner, pctx, { create: !dryRun, replicas, warn, withinMs: 2500 });
+        ? await openDeploymentNats(provisioner.connection(pctx), {
+            create: !dryRun,
+            replicas,
+            warn,
+            sizes,
+            preflight: {
+              deployment,
+              role: 'bootstrap',
+              sizes,
+              replicas,
+              durable: controllerDurableName(deployment),
+            },
+          })
+        : await tryOpenDeploymentNats(provisioner, pctx, {
+            create: !dryRun,
+            replicas,
+            warn,
+            sizes,
+            withinMs: 2500,
+          });
       if (n) {
         await attachNats(n);
         if (n.checkpoints) {
           trace('read KV checkpoints');
+          // The KV record comes with the checkpoints (in parallel: no extra round trip).
+          const kvRecord = n.checkpoints.get(settingsKvKey(deployment)).then(
+            (e) => (e?.operation === 'PUT' ? decodeRecord(e.string(), deployment) : undefined),
+            () => undefined,
+          );
           const inKv = await readKvCheckpoints(
             n.checkpoints,
             deployment,
@@ -226,6 +372,21 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
             return undefined;
           });
           if (inKv && (inKv.size > 0 || provisioner.reachableAtStart)) checkpoints = inKv;
+          const found = await kvRecord;
+          if (found && typeof found !== 'string') {
+            recordedInKv = found;
+            // A machine without this deployment's local record (a fresh CI runner) runs with
+            // other settings than the run that recorded them: say which.
+            const changed = runtimeDifferences(
+              found.settings,
+              buildRecord(config, { runId, cliVersion: '' }).settings,
+            );
+            if (changed.length > 0 && firstRecordHere) {
+              log.warn(
+                `deployment ${deployment} was bootstrapped (run ${found.runId}) with other settings than this run: ${changed.join(', ')}`,
+              );
+            }
+          }
         }
       }
     }
@@ -250,6 +411,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           timeoutMs: 5000,
           replicas,
           warn,
+          sizes,
         });
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
@@ -260,7 +422,9 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         }
       },
     });
+    if (!dryRun && nats) await writeContextFile(config, nats.spec, log);
     const url = ctx.outputs['provision-nats']?.url ?? (nats ? nats.spec.servers.join(',') : null);
+    if (!dryRun) await recordWhatRuns(result.phases);
     return {
       ok: result.ok,
       deployment,
@@ -268,7 +432,6 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       nats: { url },
       phases: result.phases,
       ...(dryRun ? { dryRun: true } : {}),
-      ...(opts.graph ? { graph: phaseGraph(phases, opts.graph) } : {}),
     };
   } catch (err) {
     if (lockLost.signal.aborted && !opts.signal.aborted) throw lockLost.signal.reason;

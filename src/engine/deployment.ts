@@ -6,6 +6,8 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { BUCKET_CHECKPOINTS, BUCKET_LOCKS } from '../nats/names.js';
+import type { PreflightOptions } from '../nats/preflight.js';
+import type { StreamSizes } from '../nats/sizing.js';
 import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
 import { currentPlatform } from '../system/platform.js';
 import type { Logger } from './phase.js';
@@ -53,6 +55,13 @@ export async function openDeploymentNats(
     warn?: (message: string) => void;
     /** Bound on each JetStream/KV request of a read-only open (status must answer while a stream elects a leader). */
     requestTimeoutMs?: number;
+    /** Sizes of natsgh's streams (streamSizes(config)); default: the sizing table's. */
+    sizes?: StreamSizes;
+    /**
+     * Checked before the first bucket is created (NATS that natsgh does not run):
+     * the user's permissions and natsgh's streams against the account's limits.
+     */
+    preflight?: PreflightOptions;
   },
 ): Promise<DeploymentNats> {
   const nc = await connectNats(spec, { name: 'natsgh-bootstrap', timeoutMs: opts.timeoutMs ?? 2000 });
@@ -60,11 +69,15 @@ export async function openDeploymentNats(
     let checkpoints: KV | undefined;
     let locks: KV | undefined;
     if (opts.create) {
+      if (opts.preflight) {
+        const { preflightNats } = await import('../nats/preflight.js');
+        await preflightNats(nc, spec, opts.preflight);
+      }
       const { ensureKvBucket, checkpointsBucket, locksBucket } = await import('../nats/buckets.js');
       const ensure = { warn: opts.warn };
       [checkpoints, locks] = await Promise.all([
-        ensureKvBucket(nc, spec, checkpointsBucket(opts.replicas), ensure),
-        ensureKvBucket(nc, spec, locksBucket(opts.replicas), ensure),
+        ensureKvBucket(nc, spec, checkpointsBucket(opts.replicas, opts.sizes), ensure),
+        ensureKvBucket(nc, spec, locksBucket(opts.replicas, opts.sizes), ensure),
       ]);
     } else {
       const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');

@@ -3,16 +3,22 @@
 // read-only: nothing is created, not even a bucket. watchStatus follows KV live.
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import type { SettingsRecord } from '../config/recorded.js';
+import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
-import type { Phase } from './phase.js';
+import type { Phase, PhaseContext } from './phase.js';
+import { traced } from './trace.js';
 
 export interface PhaseStatusRow {
   id: string;
-  status: Checkpoint['status'];
+  /** As bootstrap --json says it: "skipped" (with the reason) for a phase the last run left out. */
+  status: Checkpoint['status'] | 'skipped';
+  /** Why the phase was skipped; null otherwise. */
+  reason: string | null;
   /** Milliseconds since the phase last finished (or started, while running); null without a checkpoint. */
   ageMs: number | null;
   runId: string | null;
@@ -24,7 +30,8 @@ export interface StatusResult {
   /** Where the phases were read from. */
   source: 'kv' | 'journal';
   phases: PhaseStatusRow[];
-  nats: { url: string; healthy: boolean; reason?: string };
+  /** `context`: the NATS CLI context of the deployment (`nats --context <file> kv ls`), null until a bootstrap wrote it. */
+  nats: { url: string; healthy: boolean; reason?: string; context: string | null };
   /** Each NATS node natsgh knows of (every node of a local cluster, a leaf and its hub link, ...). */
   nodes: NodeStatus[];
   controller: { healthy: boolean; pid: number | null; version: string | null };
@@ -36,6 +43,8 @@ export interface StatusOptions {
   signal: AbortSignal;
   phases?: readonly Phase[];
   provisioner?: Provisioner;
+  /** The deployment's recorded settings (which phases its last run left out, and why). */
+  recorded?: SettingsRecord;
 }
 
 async function prepare(opts: StatusOptions) {
@@ -44,14 +53,14 @@ async function prepare(opts: StatusOptions) {
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const pctx = provisionContextFor(config, { signal: opts.signal });
-  return { config, phases, provisioner, pctx };
+  return { config, phases, provisioner, pctx, recorded: opts.recorded };
 }
 
 async function snapshot(
   prep: Awaited<ReturnType<typeof prepare>>,
   nats: DeploymentNats | undefined,
 ): Promise<StatusResult> {
-  const { config, phases, provisioner, pctx } = prep;
+  const { config, phases, provisioner, pctx, recorded } = prep;
   const deployment = config.deployment;
   const ids = phases.map((p) => p.id);
   // KV that does not answer in time (a stream electing a leader after a node died) falls back to
@@ -64,13 +73,30 @@ async function snapshot(
     : undefined;
   const checkpoints = inKv && inKv.size > 0 ? inKv : await readJournal(config.stateDir, deployment);
   const now = Date.now();
+  // A phase without a checkpoint was left out by the last run (its reason is recorded), or
+  // does not apply to these settings at all; otherwise it is still to run.
+  const skippedReason = (id: string): string | null => {
+    const recordedReason = recorded?.skipped[id];
+    if (recordedReason) return recordedReason;
+    const applies = phases
+      .find((p) => p.id === id)
+      ?.applies?.({
+        config,
+        terraform: { enabled: false },
+      } as PhaseContext);
+    return applies === undefined || applies === true ? null : `does not apply: ${applies}`;
+  };
   const rows = ids.map((id): PhaseStatusRow => {
     const cp = checkpoints.get(id);
-    if (!cp) return { id, status: 'pending', ageMs: null, runId: null, error: null };
+    if (!cp) {
+      const reason = skippedReason(id);
+      return { id, status: reason ? 'skipped' : 'pending', reason, ageMs: null, runId: null, error: null };
+    }
     const at = cp.finishedMs || cp.startedMs;
     return {
       id,
       status: cp.status,
+      reason: null,
       ageMs: at ? now - at : null,
       runId: cp.runId || null,
       error: cp.error || null,
@@ -95,6 +121,7 @@ async function snapshot(
       url: provisioner.connection(pctx).servers.join(','),
       healthy,
       ...(healthy ? {} : { reason: verify.ok ? 'not reachable' : verify.reason }),
+      context: natsContextPath(config.stateDir, deployment),
     },
     nodes,
     controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },
@@ -103,14 +130,16 @@ async function snapshot(
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
-  const prep = await prepare(opts);
-  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
-    create: false,
-    timeoutMs: 1500,
-    requestTimeoutMs: 1500,
-  });
+  const prep = await traced('status modules', () => prepare(opts));
+  const nats = await traced('open NATS', () =>
+    tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
+      create: false,
+      timeoutMs: 1500,
+      requestTimeoutMs: 1500,
+    }),
+  );
   try {
-    return await snapshot(prep, nats);
+    return await traced('snapshot', () => snapshot(prep, nats));
   } finally {
     await nats?.close();
   }

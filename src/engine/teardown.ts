@@ -159,6 +159,16 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
         // NATS is about to stop: let go of the lease and the connection first.
         await kvLock?.release();
         kvLock = undefined;
+        // NATS natsgh does not run may hold other deployments: remove only this one's share (nats/deployment-data.ts).
+        if (opts.purge && provisioner.reachableAtStart) {
+          const { purgeDeploymentData } = await import('../nats/deployment-data.js');
+          try {
+            const reason = await purgeDeploymentData(nats.nc, nats.spec, deployment);
+            steps.push({ id: 'nats-data', status: 'done', reason });
+          } catch (err) {
+            steps.push({ id: 'nats-data', status: 'failed', reason: redact(errorMessage(err)) });
+          }
+        }
         await nats.close();
         nats = undefined;
         ctx.nats = undefined;

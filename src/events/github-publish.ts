@@ -13,6 +13,7 @@ import {
   type NatsConnectionSpec,
 } from '../nats/connect.js';
 import { githubEventSubject } from '../nats/names.js';
+import { type StreamSizes, streamSizes } from '../nats/sizing.js';
 import { ensureGithubEventsStream } from './publisher.js';
 
 /**
@@ -38,26 +39,36 @@ export interface GithubPublishResult {
   msgId: string;
 }
 
-/** Where a payload belongs: repository.owner.login/repository.name, else organization.login (org events). */
+/**
+ * Owner token of events that name no account at all (a global security_advisory).
+ * GitHub logins cannot contain "*" either.
+ */
+export const NO_ACCOUNT_OWNER = '*';
+
+const login = (v: unknown): string | undefined => (typeof v === 'string' && v ? v : undefined);
+
+/**
+ * Where a payload belongs: repository.owner.login/repository.name; else, for events
+ * of an organization, organization.login; else, for GitHub App events of an account
+ * (installation, github_app_authorization, sponsorship, an App's ping),
+ * installation.account.login, else sender.login; else no account at all.
+ */
 export function githubEventTarget(payload: unknown): GithubEventTarget {
-  const p = (payload ?? {}) as {
+  const p = payload as {
     repository?: { name?: unknown; owner?: { login?: unknown } };
     organization?: { login?: unknown };
+    installation?: { account?: { login?: unknown } };
+    sender?: { login?: unknown };
   };
-  const owner = p.repository?.owner?.login;
-  const repo = p.repository?.name;
-  if (typeof owner === 'string' && owner && typeof repo === 'string' && repo) return { owner, repo };
-  const org = p.organization?.login;
-  if (typeof org === 'string' && org) return { owner: org, repo: ORG_EVENT_REPO };
-  throw new UsageError(
-    'the event payload names neither a repository (repository.owner.login, repository.name) nor an organization (organization.login)',
-    {
-      code: 'github_event_unroutable',
-      suggestions: [
-        'Pass the payload GitHub delivered (GITHUB_EVENT_PATH in Actions) unchanged; events of a user account without a repository are not supported.',
-      ],
-    },
-  );
+  if (p === null || typeof p !== 'object' || Array.isArray(p)) {
+    throw new UsageError('the event payload is not a JSON object', { code: 'github_event_invalid' });
+  }
+  const owner = login(p.repository?.owner?.login);
+  const repo = login(p.repository?.name);
+  if (owner && repo) return { owner, repo };
+  const account =
+    login(p.organization?.login) ?? login(p.installation?.account?.login) ?? login(p.sender?.login);
+  return { owner: account ?? NO_ACCOUNT_OWNER, repo: ORG_EVENT_REPO };
 }
 
 /** Parses a payload; an unparseable body is a usage error (exit 2). */
@@ -81,6 +92,8 @@ export async function publishGithubEvent(
     ensureStream?: boolean;
     /** Replicas of GITHUB_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
     replicas?: number;
+    /** Sizes of natsgh's streams (streamSizes(config)). */
+    sizes?: StreamSizes;
   },
 ): Promise<GithubPublishResult> {
   if (!/^[a-z0-9_]+$/.test(opts.eventName)) {
@@ -91,7 +104,8 @@ export async function publishGithubEvent(
   }
   const { owner, repo } = githubEventTarget(parseGithubPayload(opts.payload));
   const subject = githubEventSubject(owner, repo, opts.eventName);
-  if (opts.ensureStream !== false) await ensureGithubEventsStream(nc, spec, { replicas: opts.replicas });
+  if (opts.ensureStream !== false)
+    await ensureGithubEventsStream(nc, spec, { replicas: opts.replicas, sizes: opts.sizes });
   const { jetstream } = await import('@nats-io/jetstream');
   const { headers } = await import('@nats-io/nats-core');
   const h = headers();
@@ -139,6 +153,9 @@ export async function publishGithubEventFile(
   // Validate before connecting: a bad payload is a usage error whether or not NATS is up.
   githubEventTarget(parseGithubPayload(payload));
   const spec = connectionSpecFromConfig(config);
+  // A restricted user (a workflow's creds) missing a permission: say which, before connecting.
+  const { assertPermissions } = await import('../nats/permissions.js');
+  await assertPermissions(spec, config.deployment, 'publish');
   const nc = await connectNats(spec, { name: 'natsgh-events-publish' });
   try {
     return await publishGithubEvent(nc, spec, {
@@ -146,6 +163,7 @@ export async function publishGithubEventFile(
       payload,
       msgId: `${opts.runId}-${opts.runAttempt}-${opts.eventName}`,
       replicas: deploymentReplicas(config),
+      sizes: streamSizes(config),
     });
   } finally {
     await nc.close();

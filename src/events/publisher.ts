@@ -12,6 +12,7 @@ import type { EventSink } from '../engine/phase.js';
 import { type EnsureOptions, ensureStream } from '../nats/buckets.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { natsghEventSubject, STREAM_GITHUB_EVENTS, STREAM_NATSGH_EVENTS } from '../nats/names.js';
+import { type StreamSizes, streamSizes } from '../nats/sizing.js';
 import { EVENT_CONTENT_TYPE, SCHEMA_VERSION, stampEnvelope } from './builders.js';
 
 export type QueuedEvent = Parameters<EventSink['publish']>[0];
@@ -33,6 +34,8 @@ export interface EventPublisherOptions {
   replicas?: number;
   /** Told when attach could not raise an existing NATSGH_EVENTS to `replicas`. */
   warn?: (message: string) => void;
+  /** Sizes of natsgh's streams (streamSizes(config)); default: the sizing table's. */
+  sizes?: StreamSizes;
 }
 
 const NS_PER_MS = 1_000_000;
@@ -46,7 +49,9 @@ export const HEADER_CONTENT_TYPE = 'Content-Type';
 /** Stream limits of NATSGH_EVENTS. The duplicate window is long so that a re-run after a crash mid-flush does not store twice. */
 export function eventsStreamConfig(
   replicas?: number,
+  sizes: StreamSizes = streamSizes(),
 ): Partial<StreamConfig> & { name: string; subjects: string[] } {
+  const size = sizes.natsghEvents;
   return {
     name: STREAM_NATSGH_EVENTS,
     description: 'natsgh events: natsgh.events.<deployment>.<type>, protobuf natsgh.v1.Envelope',
@@ -54,10 +59,10 @@ export function eventsStreamConfig(
     retention: 'limits' as StreamConfig['retention'],
     storage: 'file' as StreamConfig['storage'],
     discard: 'old' as StreamConfig['discard'],
-    max_age: 30 * DAY_MS * NS_PER_MS,
-    max_bytes: 1024 * 1024 * 1024,
+    max_age: size.maxAgeMs * NS_PER_MS,
+    max_bytes: size.maxBytes,
     max_msg_size: 1024 * 1024,
-    duplicate_window: DAY_MS * NS_PER_MS,
+    duplicate_window: Math.min(DAY_MS, size.maxAgeMs) * NS_PER_MS,
     ...(replicas ? { num_replicas: replicas } : {}),
   };
 }
@@ -65,7 +70,9 @@ export function eventsStreamConfig(
 /** Stream limits of GITHUB_EVENTS (subjects github.events.<owner>.<repo>.<event>). */
 export function githubEventsStreamConfig(
   replicas?: number,
+  sizes: StreamSizes = streamSizes(),
 ): Partial<StreamConfig> & { name: string; subjects: string[] } {
+  const size = sizes.githubEvents;
   return {
     name: STREAM_GITHUB_EVENTS,
     description: 'GitHub events: github.events.<owner>.<repo>.<event>, the raw JSON payload',
@@ -73,8 +80,8 @@ export function githubEventsStreamConfig(
     retention: 'limits' as StreamConfig['retention'],
     storage: 'file' as StreamConfig['storage'],
     discard: 'old' as StreamConfig['discard'],
-    max_age: 7 * DAY_MS * NS_PER_MS,
-    max_bytes: 2 * 1024 * 1024 * 1024,
+    max_age: size.maxAgeMs * NS_PER_MS,
+    max_bytes: size.maxBytes,
     // GitHub caps webhook payloads at 25 MB; the server's max_payload (1 MB by default) is the real limit.
     max_msg_size: -1,
     // Redeliveries can come later than this; the controller also dedupes in natsgh_deliveries.
@@ -87,18 +94,26 @@ export function githubEventsStreamConfig(
 export function ensureEventsStream(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: EnsureOptions & { replicas?: number } = {},
+  opts: EnsureOptions & { replicas?: number; sizes?: StreamSizes } = {},
 ): Promise<StreamInfo> {
-  return ensureStream(nc, spec, eventsStreamConfig(opts.replicas), opts);
+  const sizes = opts.sizes ?? streamSizes();
+  return ensureStream(nc, spec, eventsStreamConfig(opts.replicas, sizes), {
+    ...opts,
+    explicitMaxBytes: sizes.natsghEvents.explicit,
+  });
 }
 
 /** `replicas`: the deployment's (deploymentReplicas); an existing stream is only ever raised to it. */
 export function ensureGithubEventsStream(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
-  opts: EnsureOptions & { replicas?: number } = {},
+  opts: EnsureOptions & { replicas?: number; sizes?: StreamSizes } = {},
 ): Promise<StreamInfo> {
-  return ensureStream(nc, spec, githubEventsStreamConfig(opts.replicas), opts);
+  const sizes = opts.sizes ?? streamSizes();
+  return ensureStream(nc, spec, githubEventsStreamConfig(opts.replicas, sizes), {
+    ...opts,
+    explicitMaxBytes: sizes.githubEvents.explicit,
+  });
 }
 
 /** The queue file of one deployment in the state dir. */
@@ -231,7 +246,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     attach(nc, spec) {
       return serial(async () => {
         const { jetstream } = await import('@nats-io/jetstream');
-        await ensureEventsStream(nc, spec, { replicas: opts.replicas, warn: opts.warn });
+        await ensureEventsStream(nc, spec, { replicas: opts.replicas, warn: opts.warn, sizes: opts.sizes });
         const js = jetstream(nc, jetstreamOptions(spec));
         const queued = await readEventQueue(queueFile);
         for (const event of queued) await send(js, event);

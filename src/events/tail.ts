@@ -12,6 +12,7 @@ import {
   type NatsConnectionSpec,
 } from '../nats/connect.js';
 import { STREAM_NATSGH_EVENTS } from '../nats/names.js';
+import { type StreamSizes, streamSizes } from '../nats/sizing.js';
 import { type DecodedEvent, decodeEvent } from './builders.js';
 import { ensureEventsStream } from './publisher.js';
 
@@ -45,6 +46,8 @@ export interface TailOptions {
   onReady?(filter: string): void;
   /** Replicas of NATSGH_EVENTS when this creates it (the deployment's, deploymentReplicas; default 1). */
   replicas?: number;
+  /** Sizes of natsgh's streams (streamSizes(config)). */
+  sizes?: StreamSizes;
 }
 
 export type Since = { time: Date } | { seq: number };
@@ -85,7 +88,7 @@ export async function tailEvents(
   opts: TailOptions,
 ): Promise<{ count: number }> {
   const { jetstream } = await import('@nats-io/jetstream');
-  await ensureEventsStream(nc, spec, { replicas: opts.replicas });
+  await ensureEventsStream(nc, spec, { replicas: opts.replicas, sizes: opts.sizes });
   const filter = `natsgh.events.${opts.deployment}.>`;
   const since = opts.since;
   const consumer = await jetstream(nc, jetstreamOptions(spec)).consumers.get(STREAM_NATSGH_EVENTS, {
@@ -154,6 +157,7 @@ export async function followEvents(
   try {
     return await tailEvents(nc, spec, {
       replicas: deploymentReplicas(config),
+      sizes: streamSizes(config),
       ...opts,
       deployment: opts.deployment ?? config.deployment,
     });

@@ -1,13 +1,20 @@
 // The GitHub client: octokit with retry (5xx, network) and throttling (primary
 // and secondary rate limits), authenticated by a token or as a GitHub App
 // installation, against github.com or GitHub Enterprise Server. Every response
-// feeds the metrics (calls by status, rate-limit remaining).
+// feeds the metrics (calls by status, rate-limit remaining). Every request has a
+// deadline (30 s): a GitHub that never answers must not hold an event, and the
+// repo lock kept alive by it, for undici's 300 s.
 import { readFile } from 'node:fs/promises';
 import type { Octokit } from '@octokit/rest';
 import type { NatsghConfig } from '../config/keys.js';
 import type { MetricsRegistry } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
+import { GitCache } from './commit.js';
+import { httpFetch, syntheticResponse } from './http-fetch.js';
+
+/** How long one GitHub request may take before natsgh gives up on it. */
+export const GITHUB_REQUEST_TIMEOUT_MS = 30_000;
 
 export type GithubAuth =
   | { kind: 'token'; token: string }
@@ -17,6 +24,8 @@ export interface GithubClient {
   octokit: Octokit;
   apiUrl: string;
   auth: GithubAuth['kind'];
+  /** ETags and immutable objects remembered between regenerations (conditional reads). */
+  cache?: GitCache;
   /** Logins the controller's own pushes come from (token user, or "<app-slug>[bot]"), lower-case. */
   identityLogins(): Promise<string[]>;
 }
@@ -32,6 +41,8 @@ export interface GithubClientOptions {
   /** How many times a rate-limited request is retried. */
   rateLimitRetries?: number;
   log?: (line: string) => void;
+  /** Deadline of one request (default GITHUB_REQUEST_TIMEOUT_MS). */
+  requestTimeoutMs?: number;
 }
 
 export async function createGithubClient(
@@ -57,30 +68,44 @@ export async function createGithubClient(
           auth: { appId: auth.appId, privateKey: auth.privateKey, installationId: auth.installationId },
         };
   const m = opts.metrics;
+  const timeoutMs = opts.requestTimeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
   // Counted at the fetch, so every attempt (retries included) and its rate-limit header is seen.
-  const countingFetch: typeof fetch = async (input, init) => {
+  const countingFetch = async (input: string, init?: Parameters<typeof httpFetch>[1]) => {
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     try {
-      const res = await fetch(input, init);
+      const res = await httpFetch(input, { ...init, signal });
       m?.inc('natsgh_github_calls_total', { status: String(res.status) });
       const remaining = Number(res.headers.get('x-ratelimit-remaining') ?? Number.NaN);
       if (Number.isFinite(remaining)) m?.set('natsgh_github_rate_limit_remaining', remaining);
       return res;
     } catch (err) {
+      if (deadline.aborted && !init?.signal?.aborted) {
+        m?.inc('natsgh_github_calls_total', { status: 'timeout' });
+        // Answered as a 408, which is not retried at once: the event is retried later with backoff.
+        return syntheticResponse(
+          408,
+          JSON.stringify({ message: `GitHub did not answer within ${Math.round(timeoutMs / 1000)} s` }),
+          { 'content-type': 'application/json' },
+          input,
+        );
+      }
       m?.inc('natsgh_github_calls_total', { status: 'network_error' });
       throw err;
     }
   };
   const octokit = new MyOctokit({
     ...authOptions,
-    request: { fetch: countingFetch },
+    request: { fetch: countingFetch as unknown as typeof fetch },
     baseUrl: apiUrl.replace(/\/+$/, ''),
     userAgent: 'natsgh',
     log: { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined },
     retry: {
       retries: opts.retries ?? 3,
       retryAfterBaseValue: baseMs,
-      // 409 and 422 are answered by the commit rebuild loop, never retried blindly.
-      doNotRetry: [400, 401, 403, 404, 409, 410, 422, 451],
+      // 409 and 422 are refusals (or, for a ref update, a moved ref) the commit decides on,
+      // never retried blindly; 408 is natsgh's own deadline.
+      doNotRetry: [400, 401, 403, 404, 408, 409, 410, 422, 451],
     },
     throttle: {
       retryAfterBaseValue: baseMs,
@@ -115,6 +140,7 @@ export async function createGithubClient(
     octokit,
     apiUrl,
     auth: auth.kind,
+    cache: new GitCache(),
     identityLogins() {
       identity ??= (async () => {
         if (auth.kind === 'token') {

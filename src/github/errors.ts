@@ -18,11 +18,22 @@ export interface GithubOperation {
   paths?: readonly string[];
 }
 
+/**
+ * GitHub's own message of a failed request: the body's `message` (octokit
+ * appends " - <documentation_url>" to the error's message, which must not be
+ * matched against), else the error's message.
+ */
+export function githubMessage(err: unknown): string {
+  const data = (err as HttpishError)?.response?.data as { message?: unknown } | undefined;
+  if (data && typeof data.message === 'string') return data.message;
+  return String((err as HttpishError)?.message ?? err ?? '');
+}
+
 export function describeGithubError(err: unknown, op: GithubOperation): NatsghError {
   if (err instanceof NatsghError) return err;
   const e = err as HttpishError;
   const status = e?.status ?? 0;
-  const message = String(e?.message ?? err);
+  const message = githubMessage(err);
   const remaining = e?.response?.headers?.['x-ratelimit-remaining'];
   if (status === 401) {
     return new NatsghError(`GitHub rejected the credentials while trying to ${op.what}`, {
@@ -43,9 +54,18 @@ export function describeGithubError(err: unknown, op: GithubOperation): NatsghEr
       suggestions: ['natsgh retries after the reset; use a GitHub App for a higher limit.'],
     });
   }
+  if (status === 408) {
+    return new NatsghError(`GitHub did not answer in time while trying to ${op.what}: ${message}`, {
+      code: 'github_unavailable',
+      cause: err,
+      details: { status },
+      suggestions: ['natsgh retries later; check https://www.githubstatus.com/ if this persists.'],
+    });
+  }
   const touchesWorkflows =
     /workflow/i.test(message) || (op.paths ?? []).some((p) => p.startsWith('.github/workflows/'));
-  if (status === 403 || (status === 404 && /not accessible|permission/i.test(message))) {
+  const workflowRefusal = /refusing to allow .*workflow/i.test(message);
+  if (status === 403 || workflowRefusal || (status === 404 && /not accessible|permission/i.test(message))) {
     const permission = touchesWorkflows && /workflow/i.test(message) ? 'workflows: write' : op.permission;
     return new NatsghError(
       `GitHub refused to ${op.what}: the token or app lacks the "${permission}" permission (${message})`,
@@ -60,6 +80,18 @@ export function describeGithubError(err: unknown, op: GithubOperation): NatsghEr
         ],
       },
     );
+  }
+  if (status === 409) {
+    return new NatsghError(`GitHub refused to ${op.what} (409 Conflict): ${message}`, {
+      code: /empty/i.test(message) ? 'github_repo_empty' : 'github_conflict',
+      cause: err,
+      details: { status },
+      suggestions: [
+        /empty/i.test(message)
+          ? 'The repository has no commit yet; natsgh makes the first one through the contents API: retry.'
+          : 'Check the repository on GitHub (a branch rule or an ongoing change); natsgh does not retry a conflict blindly.',
+      ],
+    });
   }
   if (status === 404) {
     return new NatsghError(

@@ -1,11 +1,29 @@
 // Creates the org webhook natsgh receives events from, or updates the one with
 // the same URL. Idempotent. The API masks the secret, so it is always sent.
+// Only events an org webhook can receive are registered: repository_dispatch
+// and workflow_dispatch reach GitHub Apps (and Actions workflows) only.
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { type GithubClient, githubClientFromConfig } from './client.js';
 import { describeGithubError } from './errors.js';
 
-export const DEFAULT_WEBHOOK_EVENTS = ['push', 'repository', 'repository_dispatch', 'workflow_dispatch'];
+/** The events natsgh acts on that an organization webhook receives. */
+export const DEFAULT_WEBHOOK_EVENTS = ['push', 'repository'];
+
+/**
+ * Events GitHub delivers to GitHub Apps only, never to an org webhook. natsgh's
+ * dispatch triggers are among them: with an org webhook, use the generated
+ * events workflow (Actions forwarding) or a GitHub App for them.
+ */
+export const APP_ONLY_EVENTS = new Set([
+  'repository_dispatch',
+  'workflow_dispatch',
+  'installation',
+  'installation_repositories',
+  'installation_target',
+  'github_app_authorization',
+  'security_advisory',
+]);
 
 export interface WebhookRegisterResult {
   org: string;
@@ -84,7 +102,8 @@ export async function registerOrgWebhookFromConfig(
       details: { flag: '--org', env: 'NATSGH_ORG' },
     });
   }
-  const secret = (config.webhook.secret ?? '').split(',')[0]?.trim();
+  const { parseWebhookSecrets } = await import('../webhook/secrets.js');
+  const secret = parseWebhookSecrets(config.webhook.secret)[0];
   if (!secret) {
     throw new UsageError(
       'the webhook secret is missing: pass --webhook-secret or set NATSGH_WEBHOOK_SECRET',
@@ -105,10 +124,20 @@ export async function registerOrgWebhookFromConfig(
       },
     );
   }
-  return registerOrgWebhook(github, {
-    org: config.org,
-    url: opts.url,
-    secret,
-    events: opts.events && opts.events.length > 0 ? opts.events : DEFAULT_WEBHOOK_EVENTS,
-  });
+  const events = opts.events && opts.events.length > 0 ? opts.events : DEFAULT_WEBHOOK_EVENTS;
+  const appOnly = events.filter((e) => APP_ONLY_EVENTS.has(e));
+  if (appOnly.length > 0) {
+    throw new UsageError(
+      `an organization webhook never receives ${appOnly.join(', ')}: GitHub delivers ${appOnly.length === 1 ? 'it' : 'them'} to GitHub Apps only`,
+      {
+        code: 'webhook_event_app_only',
+        details: { events: appOnly },
+        suggestions: [
+          `Leave ${appOnly.join(', ')} out of --events.`,
+          'For dispatch-triggered regeneration without an App, commit the generated .github/workflows/natsgh-events.yml (it forwards repository_dispatch and workflow_dispatch through Actions), or install natsgh as a GitHub App.',
+        ],
+      },
+    );
+  }
+  return registerOrgWebhook(github, { org: config.org, url: opts.url, secret, events });
 }

@@ -15,7 +15,8 @@ import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import { jetstreamOptions, type NatsConnectionSpec } from './connect.js';
-import { BUCKET_CHECKPOINTS, BUCKET_DELIVERIES, BUCKET_LOCKS, LOCK_LEASE_MS } from './names.js';
+import { natsErrorFor } from './nats-errors.js';
+import { type NatsghStreamId, STREAM_SIZING, type StreamSizes, streamSizes } from './sizing.js';
 import { withFittingMaxBytes } from './stream-storage.js';
 
 /** natsgh keeps at most this many copies of a stream, however large the cluster (R3). */
@@ -37,60 +38,106 @@ export function deploymentReplicas(config: {
 export interface EnsureOptions {
   /** Told when an existing stream keeps fewer replicas than asked for (the raise failed). */
   warn?: (message: string) => void;
+  /**
+   * The max_bytes asked for was chosen by the user (sizing.ts): only then is an
+   * existing stream's ceiling changed. Otherwise a stream without one gets it,
+   * and one with a ceiling (perhaps halved to fit the server) keeps it.
+   */
+  explicitMaxBytes?: boolean;
 }
 
 export interface BucketSpec {
   bucket: string;
   /** Bucket TTL in ms (0 = keep forever); for natsgh_locks this is the lease. */
   ttlMs?: number;
+  /** The bucket's byte ceiling (its stream's max_bytes); from the sizing table (sizing.ts). */
+  maxBytes?: number;
+  /** maxBytes was chosen by the user (see EnsureOptions.explicitMaxBytes). */
+  explicitMaxBytes?: boolean;
   history?: number;
   replicas?: number;
   description?: string;
 }
 
 /** How long the controller remembers a processed GitHub delivery id (redeliveries come later than the stream's window). */
-export const DELIVERIES_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+export const DELIVERIES_TTL_MS = STREAM_SIZING.deliveries.maxAgeMs;
 
-export function checkpointsBucket(replicas?: number): BucketSpec {
-  return { bucket: BUCKET_CHECKPOINTS, history: 5, replicas, description: 'natsgh phase checkpoints' };
+function sizedBucket(id: NatsghStreamId, sizes: StreamSizes | undefined, replicas: number | undefined) {
+  const size = (sizes ?? streamSizes())[id];
+  const ttlMs = STREAM_SIZING[id].maxAgeMs;
+  return {
+    bucket: STREAM_SIZING[id].bucket!,
+    ...(ttlMs > 0 ? { ttlMs } : {}),
+    maxBytes: size.maxBytes,
+    explicitMaxBytes: size.explicit,
+    replicas,
+  };
 }
 
-export function locksBucket(replicas?: number): BucketSpec {
+export function checkpointsBucket(replicas?: number, sizes?: StreamSizes): BucketSpec {
   return {
-    bucket: BUCKET_LOCKS,
-    ttlMs: LOCK_LEASE_MS,
-    replicas,
+    ...sizedBucket('checkpoints', sizes, replicas),
+    history: 5,
+    description: 'natsgh phase checkpoints',
+  };
+}
+
+export function locksBucket(replicas?: number, sizes?: StreamSizes): BucketSpec {
+  return {
+    ...sizedBucket('locks', sizes, replicas),
     description: 'natsgh leases: runs and per-repo regenerations (TTL = lease)',
   };
 }
 
-export function deliveriesBucket(replicas?: number): BucketSpec {
+export function deliveriesBucket(replicas?: number, sizes?: StreamSizes): BucketSpec {
   return {
-    bucket: BUCKET_DELIVERIES,
-    ttlMs: DELIVERIES_TTL_MS,
-    replicas,
+    ...sizedBucket('deliveries', sizes, replicas),
     description: 'GitHub delivery ids the controller processed',
   };
 }
 
 const alreadyInUse = (err: unknown) => /already in use/i.test(String((err as Error)?.message));
 
-export async function ensureKvBucket(
+/** Permissions violations and account limits as errors a person can act on (nats-errors.ts). */
+async function actionable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (err) {
+    throw natsErrorFor(err) ?? err;
+  }
+}
+
+export function ensureKvBucket(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
   b: BucketSpec,
   opts: EnsureOptions = {},
 ): Promise<KV> {
+  return actionable(() => ensureKvBucketAs(nc, spec, b, opts));
+}
+
+async function ensureKvBucketAs(
+  nc: NatsConnection,
+  spec: NatsConnectionSpec,
+  b: BucketSpec,
+  opts: EnsureOptions,
+): Promise<KV> {
   const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
   const { Kvm } = await import('@nats-io/kv');
   const js = jetstream(nc, jetstreamOptions(spec));
   const kvm = new Kvm(js);
+  let maxBytes = b.maxBytes ?? STREAM_SIZING.checkpoints.maxBytes;
+  // The byte ceiling is halved while the server cannot reserve it (a small disk), as for streams.
   const create = () =>
-    kvm.create(b.bucket, {
-      history: b.history ?? 1,
-      ttl: b.ttlMs ?? 0,
-      replicas: b.replicas ?? 1,
-      description: b.description,
+    withFittingMaxBytes({ name: `KV_${b.bucket}`, max_bytes: maxBytes }, (c) => {
+      maxBytes = c.max_bytes ?? maxBytes;
+      return kvm.create(b.bucket, {
+        history: b.history ?? 1,
+        ttl: b.ttlMs ?? 0,
+        replicas: b.replicas ?? 1,
+        description: b.description,
+        max_bytes: maxBytes,
+      });
     });
   // Another process creating the same bucket at the same moment wins the add; open what it made.
   const kv = await create().catch((err) => {
@@ -106,9 +153,13 @@ export async function ensureKvBucket(
     duplicate_window:
       maxAge > 0 ? Math.min(info.config.duplicate_window || maxAge, maxAge) : info.config.duplicate_window,
     max_msgs_per_subject: b.history ?? 1,
+    max_bytes: maxBytes,
     num_replicas: b.replicas,
   };
-  await correctDrift(jsm, info, want, opts);
+  await correctDrift(jsm, info, want, {
+    ...opts,
+    explicitMaxBytes: b.explicitMaxBytes ?? opts.explicitMaxBytes,
+  });
   return kv;
 }
 
@@ -116,11 +167,20 @@ export async function ensureKvBucket(
  * Creates the stream, or updates it when its configuration drifted from
  * `config`; `num_replicas` is only raised (see the top of this file).
  */
-export async function ensureStream(
+export function ensureStream(
   nc: NatsConnection,
   spec: NatsConnectionSpec,
   config: Partial<StreamConfig> & { name: string; subjects: string[] },
   opts: EnsureOptions = {},
+): Promise<StreamInfo> {
+  return actionable(() => ensureStreamAs(nc, spec, config, opts));
+}
+
+async function ensureStreamAs(
+  nc: NatsConnection,
+  spec: NatsConnectionSpec,
+  config: Partial<StreamConfig> & { name: string; subjects: string[] },
+  opts: EnsureOptions,
 ): Promise<StreamInfo> {
   const { jetstreamManager } = await import('@nats-io/jetstream');
   const jsm = await jetstreamManager(nc, jetstreamOptions(spec));
@@ -148,6 +208,8 @@ async function correctDrift(
   opts: EnsureOptions,
 ): Promise<StreamInfo> {
   const { num_replicas: replicas, ...rest } = want;
+  // A ceiling the stream has (halved to fit, or set by the user) stays unless the user asks for another.
+  if (!opts.explicitMaxBytes && (info.config.max_bytes ?? -1) > 0) delete rest.max_bytes;
   const drifted = Object.entries(rest).some(([k, v]) => {
     if (v === undefined) return false;
     const have = (info.config as unknown as Record<string, unknown>)[k];

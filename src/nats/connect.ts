@@ -7,6 +7,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { readCredsFile } from './creds.js';
+import { refusedUserError } from './nats-errors.js';
 import { devTlsPaths } from './tls-generate.js';
 
 export interface NatsConnectionSpec {
@@ -207,6 +208,8 @@ export function describeConnectError(err: unknown, spec: NatsConnectionSpec): Na
     });
   }
   if (/Authorization|authentication|auth/i.test(text)) {
+    // The creds were parsed and found unexpired before connecting: a refusal means revoked (nats-errors.ts).
+    if (spec.credsFile) return refusedUserError(err, `NATS at ${where}`, spec.credsFile);
     return new NatsghError(`NATS at ${where} refused the credentials: ${e.message}`, {
       code: 'nats_auth',
       cause: err,

@@ -63,6 +63,11 @@ export function natsghEventSubject(deployment: string, type: string): string {
   return `natsgh.events.${deployment}.${type}`;
 }
 
+/** The controller's durable consumer on GITHUB_EVENTS: one per deployment, so deployments in one account each get every event. */
+export function controllerDurableName(deployment: string): string {
+  return `natsgh-controller-${deployment}`;
+}
+
 export function controllerPingSubject(deployment: string): string {
   return `natsgh.${deployment}.controller.ping`;
 }
@@ -73,6 +78,11 @@ export function checkpointKey(deployment: string, phaseId: string): string {
 
 export function deploymentLockKey(deployment: string): string {
   return `${deployment}.bootstrap`;
+}
+
+/** natsgh_deliveries: `<deployment>.<delivery id>` (a bare delivery id without a deployment, as before deployments shared an account). */
+export function deliveryKey(deployment: string | undefined, deliveryId: string): string {
+  return deployment ? `${deployment}.${encodeToken(deliveryId)}` : encodeToken(deliveryId);
 }
 
 export function regenLockKey(owner: string, repo: string): string {

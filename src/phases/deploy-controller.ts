@@ -4,14 +4,17 @@
 // and answers /healthz, and replaces it otherwise. What is stopped is decided by
 // the identity record alone (host, pid, start time, command line): a ping reply
 // is anyone's message on NATS and never names a process to signal.
+// Docker mode: the compose service, through provision/docker-controller.ts.
 import { createHash, randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig } from '../config/keys.js';
+import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../config/keys.js';
+import { controllerNodeOptions } from '../controller/node-options.js';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerPingSubject } from '../nats/names.js';
+import { dockerControllerInputs } from '../provision/docker-image.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet, loopbackRequest } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
@@ -50,6 +53,7 @@ export function controllerFiles(stateDir: string) {
 function desiredEnv(ctx: PhaseContext, spec: NatsConnectionSpec): Record<string, string> {
   return {
     ...controllerEnv(spec, ctx.config),
+    NODE_OPTIONS: controllerNodeOptions(),
     NATSGH_MODE: ctx.config.mode,
     NATSGH_NATS_TYPE: ctx.config.natsType,
   };
@@ -232,6 +236,8 @@ export const CONTROLLER_SETTINGS = [
   'webhook.port',
   'webhook.secret',
   'nats.replicas',
+  // The controller creates natsgh's streams too: with the bootstrap's sizes, or it would not fit the account.
+  ...STREAM_SIZE_KEYS,
 ] as const;
 
 function settingAt(config: NatsghConfig, path: string): string | undefined {
@@ -305,7 +311,9 @@ export const deployControllerPhase: Phase = {
   title: 'Deploy the controller',
   dependsOn: ['handoff'],
   applies: (ctx) =>
-    ctx.config.mode === 'dev' ? true : `the ${ctx.config.mode} controller is deployed by its provisioner`,
+    ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
+      ? true
+      : `the ${ctx.config.mode} controller is deployed by its provisioner`,
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     controllerPort: ctx.config.controller.port,
@@ -315,8 +323,13 @@ export const deployControllerPhase: Phase = {
     // Not the secrets themselves: a change of those is found by verify (controller.settings).
     org: ctx.config.org,
     github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
+    docker: ctx.config.mode === 'docker' ? dockerControllerInputs(ctx.config) : undefined,
   }),
   async run(ctx, task) {
+    if (ctx.config.mode === 'docker') {
+      const { deployDockerController } = await import('../provision/docker-controller.js');
+      return deployDockerController(provisionContext(ctx), (line) => task.output(line));
+    }
     if (!ctx.nats)
       throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
         code: 'nats_unreachable',
@@ -345,6 +358,16 @@ export const deployControllerPhase: Phase = {
     }
     await stopOurController(ctx, 5000);
     await rm(pidFile, { force: true });
+    // A port someone else holds would only show as a controller that never answers: say who holds it.
+    const { isPortFree } = await import('../provision/local-server.js');
+    if (!(await isPortFree(port))) {
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(
+        port,
+        'the controller port',
+        '--controller-port (or NATSGH_CONTROLLER_PORT)',
+      );
+    }
     const args = [
       CLI_BIN,
       'controller',
@@ -378,6 +401,10 @@ export const deployControllerPhase: Phase = {
     return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
   },
   async verify(ctx): Promise<VerifyResult> {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).verifyDockerController(
+        provisionContext(ctx),
+      );
     const reply = await pingController(ctx);
     if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
     if (reply.version !== ctx.cliVersion)
@@ -397,6 +424,10 @@ export const deployControllerPhase: Phase = {
     return { ok: true };
   },
   async teardown(ctx) {
+    if (ctx.config.mode === 'docker')
+      return (await import('../provision/docker-controller.js')).teardownDockerController(
+        provisionContext(ctx),
+      );
     const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
     // Only the controller recorded in this state dir: a ping reply names no process to stop.
     await stopOurController(ctx, 10_000);

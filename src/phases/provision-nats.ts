@@ -4,6 +4,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
+import {
+  credentialsFingerprint,
+  natsghRunsServer,
+  readDeploymentCredentials,
+} from '../nats/deployment-auth.js';
 import type { ProvisionContext } from '../provision/provisioner.js';
 
 /** The provisioner's view of a phase context; the nats-server binary found by prerequisites is passed on. */
@@ -50,6 +55,12 @@ function fileDigest(path: string | undefined): string | undefined {
   }
 }
 
+function serverCredentialsFingerprint(ctx: PhaseContext): string | undefined {
+  if (!natsghRunsServer(ctx.config)) return undefined;
+  const stored = readDeploymentCredentials(ctx.stateDir, ctx.deployment);
+  return stored ? credentialsFingerprint(stored) : undefined;
+}
+
 /** What decides the NATS deployment's shape; no secrets (auth files are named by path). */
 export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
   const n = ctx.config.nats;
@@ -59,6 +70,7 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
     url: n.url,
     port: n.port,
     monitorPort: n.monitorPort,
+    clusterPort: n.clusterPort,
     jetstreamDomain: n.jetstreamDomain,
     replicas: ctx.config.natsType === 'self_hosted_cluster' ? n.replicas : undefined,
     hubUrl: n.hubUrl,
@@ -66,7 +78,10 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
     credsFile: fileDigest(n.credsFile),
     nkeyFile: fileDigest(n.nkeyFile),
     user: n.user,
+    // The credentials of a server natsgh runs, by salted fingerprint: new ones reconfigure the servers.
+    auth: serverCredentialsFingerprint(ctx),
     tls: n.tls,
+    image: n.image,
     namespace: ctx.config.mode === 'kubernetes' ? ctx.config.namespace : undefined,
   };
 }

@@ -1,17 +1,20 @@
 // Renders the docker-mode files (pure): compose.yaml with the nats service(s)
 // (JetStream volume, /healthz health check, monitoring port) and the controller
-// built from the project's Dockerfile, plus one nats-server config per service.
-// Secrets never appear in these files: creds are mounted from their host path,
-// tokens and passwords are compose interpolations filled from natsgh's environment.
-import { resolve } from 'node:path';
+// (built from the project's Dockerfile under a tag derived from natsgh's version
+// and build inputs, or the image the user named), plus one nats-server config
+// per service. Secrets never appear in these files: the servers' authorization
+// is an owner-only file beside them (auth.conf), TLS and creds files are copies
+// natsgh prepares for the containers, and the controller's tokens and passwords
+// are compose interpolations filled from natsgh's environment.
 import { stringify } from 'yaml';
 import type { NatsghConfig } from '../config/keys.js';
 import { NATS_SERVER_PINNED } from '../system/nats-server-binary.js';
 import { type LeafRemote, renderLeafnodesBlock } from './hybrid.js';
 
+export { PROJECT_ROOT } from './docker-image.js';
+
 /** The official nats image natsgh runs; alpine because the health check needs wget. */
 export const NATS_IMAGE = `nats:${NATS_SERVER_PINNED}-alpine`;
-export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
 /** Where files are mounted inside the containers. */
 export const CONTAINER_PATHS = {
   natsConfig: '/etc/nats/nats.conf',
@@ -19,9 +22,14 @@ export const CONTAINER_PATHS = {
   store: '/data',
   hubCreds: '/etc/nats/hub.creds',
   hubTls: '/etc/nats/hub-tls',
-  controllerCreds: '/run/secrets/nats_creds',
-  controllerTls: '/etc/natsgh/tls',
+  natsAuth: '/etc/nats/auth.conf',
+  /** The controller's TLS and creds copies (ca.pem, client.pem, client-key.pem, nats.creds). */
+  controllerFiles: '/etc/natsgh/files',
+  controllerState: '/var/lib/natsgh',
 } as const;
+
+/** The name, inside the docker dir, of the owner-only file holding the servers' authorization block. */
+export const NATS_AUTH_FILE = 'auth.conf';
 
 export interface ComposeInput {
   deployment: string;
@@ -33,21 +41,40 @@ export interface ComposeInput {
   monitorPort: number;
   controllerPort: number;
   jetstreamDomain?: string;
-  /** Host directory of the generated TLS files (ca.pem, server.pem, server-key.pem), when TLS is on. */
+  /** nats-server image (default NATS_IMAGE; --nats-image). */
+  natsImage?: string;
+  /**
+   * Host directory of the servers' TLS copies (ca.pem, server.pem, server-key.pem; never the CA's
+   * key), when TLS is on.
+   */
   tlsDir?: string;
   tlsVerify?: boolean;
+  /** The servers require the deployment's credentials: nats.conf includes auth.conf (owner-only, beside it). */
+  natsAuth?: boolean;
+  /** Host directory of the controller's copies (ca.pem, client cert and key, nats.creds). */
+  controllerFilesDir?: string;
+  /** The controller's image; built from buildContext when `build` is set, else used as given. */
+  controllerImage: string;
+  build?: { context: string; labels: Record<string, string> };
+  /** compose pull_policy of the controller image when it is not built (from controller.imagePullPolicy). */
+  pullPolicy?: 'always' | 'missing' | 'never';
+  /** uid:gid the controller runs as (one that can read controllerFilesDir); image default when unset. */
+  controllerUser?: { uid: number; gid: number };
   /** hybrid: the hub link; `credentials` is the HOST path of the creds file (mounted read-only). */
   leafRemote?: LeafRemote;
-  /** synadia: URL(s) the controller connects to, and the creds file's host path. */
+  /** synadia: URL(s) the controller connects to; whether its creds are in controllerFilesDir. */
   externalUrl?: string;
-  credsFile?: string;
+  credsFile?: boolean;
+  /**
+   * Salted digests of the files mounted into the nats services and into the controller: compose
+   * recreates a container only when its definition changes, not when a mounted file does, so a
+   * changed nats.conf, password or certificate shows up here as a changed label.
+   */
+  filesDigest?: { nats: string; controller: string };
   /** Config values of the controller that are not secrets (org, repo, API URL). */
   controllerEnv: Record<string, string>;
   /** Names of environment variables holding secrets; written as ${NAME} interpolations. */
   secretEnv: string[];
-  /** Build context holding the Dockerfile (default: the natsgh project). */
-  buildContext?: string;
-  cliVersion?: string;
 }
 
 export interface RenderedCompose {
@@ -62,7 +89,10 @@ export interface RenderedCompose {
 
 export interface ComposeService {
   image?: string;
-  build?: { context: string; dockerfile: string };
+  build?: { context: string; dockerfile: string; labels?: Record<string, string> };
+  pull_policy?: string;
+  tmpfs?: string[];
+  labels?: Record<string, string>;
   command?: string[];
   ports?: string[];
   volumes?: string[];
@@ -70,7 +100,6 @@ export interface ComposeService {
   healthcheck?: { test: string[]; interval: string; timeout: string; retries: number; start_period: string };
   depends_on?: Record<string, { condition: string }>;
   restart?: string;
-  secrets?: string[];
   user?: string;
 }
 
@@ -78,7 +107,6 @@ export interface ComposeDocument {
   name: string;
   services: Record<string, ComposeService>;
   volumes: Record<string, Record<string, never>>;
-  secrets?: Record<string, { file: string }>;
 }
 
 export function composeProjectName(deployment: string): string {
@@ -106,6 +134,10 @@ function renderNatsConfig(input: ComposeInput, name: string, services: string[])
   ];
   if (input.jetstreamDomain) lines.push(`  domain: ${q(input.jetstreamDomain)}`);
   lines.push('}');
+  if (input.natsAuth) {
+    // The credentials live in an owner-only file beside this one (include paths are relative to it).
+    lines.push('authorization {', `  include ${q(NATS_AUTH_FILE)}`, '}');
+  }
   if (input.tlsDir) {
     lines.push(
       'tls {',
@@ -136,7 +168,6 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
   const services: Record<string, ComposeService> = {};
   const volumes: Record<string, Record<string, never>> = {};
   const files: Record<string, string> = {};
-  const secrets: Record<string, { file: string }> = {};
   const natsServices = natsServiceNames(input);
   const scheme = input.tlsDir ? 'tls' : 'nats';
 
@@ -161,6 +192,7 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
       `./${confName}:${CONTAINER_PATHS.natsConfig}:ro`,
       `${name}-data:${CONTAINER_PATHS.store}`,
     ];
+    if (input.natsAuth) mounts.push(`./${NATS_AUTH_FILE}:${CONTAINER_PATHS.natsAuth}:ro`);
     if (input.tlsDir) mounts.push(`${input.tlsDir}:${CONTAINER_PATHS.natsTls}:ro`);
     if (input.leafRemote?.credentials)
       mounts.push(`${input.leafRemote.credentials}:${CONTAINER_PATHS.hubCreds}:ro`);
@@ -173,7 +205,7 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
     }
     volumes[`${name}-data`] = {};
     services[name] = {
-      image: NATS_IMAGE,
+      image: input.natsImage ?? NATS_IMAGE,
       command: ['-c', CONTAINER_PATHS.natsConfig],
       ports: [`127.0.0.1:${input.port + i}:4222`, `127.0.0.1:${input.monitorPort + i}:8222`],
       volumes: mounts,
@@ -185,6 +217,7 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
         start_period: '5s',
       },
       restart: 'unless-stopped',
+      ...(input.filesDigest ? { labels: { 'io.natsgh.files': input.filesDigest.nats } } : {}),
     };
   });
 
@@ -199,20 +232,30 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
       : natsServices.map((s) => `${scheme}://${s}:4222`).join(',');
   if (input.jetstreamDomain) env.NATSGH_JS_DOMAIN = input.jetstreamDomain;
   for (const name of input.secretEnv) env[name] = `\${${name}:-}`;
-  const controllerVolumes: string[] = [];
+  const mounted = CONTAINER_PATHS.controllerFiles;
   if (input.tlsDir) {
-    controllerVolumes.push(`${input.tlsDir}:${CONTAINER_PATHS.controllerTls}:ro`);
-    env.NATSGH_TLS_CA = `${CONTAINER_PATHS.controllerTls}/ca.pem`;
+    env.NATSGH_TLS_CA = `${mounted}/ca.pem`;
     if (input.tlsVerify) {
-      env.NATSGH_TLS_CERT = `${CONTAINER_PATHS.controllerTls}/client.pem`;
-      env.NATSGH_TLS_KEY = `${CONTAINER_PATHS.controllerTls}/client-key.pem`;
+      env.NATSGH_TLS_CERT = `${mounted}/client.pem`;
+      env.NATSGH_TLS_KEY = `${mounted}/client-key.pem`;
     }
   }
+  // The leaf in hybrid holds the JetStream the controller uses; synadia's creds go to the controller itself.
+  if (input.natsType === 'synadia' && input.credsFile) env.NATSGH_CREDS_FILE = `${mounted}/nats.creds`;
+  const user = input.controllerUser;
   const controller: ComposeService = {
-    build: { context: input.buildContext ?? PROJECT_ROOT, dockerfile: 'Dockerfile' },
+    image: input.controllerImage,
+    ...(input.build
+      ? { build: { context: input.build.context, dockerfile: 'Dockerfile', labels: input.build.labels } }
+      : input.pullPolicy
+        ? { pull_policy: input.pullPolicy }
+        : {}),
     command: ['controller', 'run'],
     environment: env,
     ports: [`127.0.0.1:${input.controllerPort}:8080`],
+    ...(user ? { user: `${user.uid}:${user.gid}` } : {}),
+    // Its event queue, writable whatever uid it runs as (the image's own directory belongs to "node").
+    tmpfs: [`${CONTAINER_PATHS.controllerState}${user ? `:uid=${user.uid},gid=${user.gid},mode=0700` : ''}`],
     healthcheck: {
       test: [
         'CMD',
@@ -226,14 +269,9 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
       start_period: '10s',
     },
     restart: 'unless-stopped',
+    ...(input.filesDigest ? { labels: { 'io.natsgh.files': input.filesDigest.controller } } : {}),
   };
-  // The leaf in hybrid holds the JetStream the controller uses; synadia's creds go to the controller itself.
-  if (input.natsType === 'synadia' && input.credsFile) {
-    secrets.nats_creds = { file: input.credsFile };
-    controller.secrets = ['nats_creds'];
-    env.NATSGH_CREDS_FILE = CONTAINER_PATHS.controllerCreds;
-  }
-  if (controllerVolumes.length > 0) controller.volumes = controllerVolumes;
+  if (input.controllerFilesDir) controller.volumes = [`${input.controllerFilesDir}:${mounted}:ro`];
   if (natsServices.length > 0) {
     controller.depends_on = Object.fromEntries(
       natsServices.map((s) => [s, { condition: 'service_healthy' }]),
@@ -245,8 +283,19 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
     name: composeProjectName(input.deployment),
     services,
     volumes,
-    ...(Object.keys(secrets).length > 0 ? { secrets } : {}),
   };
-  const header = `# Written by natsgh for deployment ${input.deployment}; rewritten on every bootstrap.\n# Secrets are not in this file: they come from natsgh's environment or mounted files.\n`;
+  const header = `# Written by natsgh for deployment ${input.deployment}; rewritten on every bootstrap.\n# Secrets are not in this file: they come from natsgh's environment or owner-only files beside it.\n`;
   return { compose: header + stringify(document, { lineWidth: 0 }), document, files, natsServices };
+}
+
+/** The servers' authorization block body (auth.conf): user + password, or a token. Secret: written owner-only. */
+export function renderNatsAuth(auth: {
+  user?: string;
+  password?: string;
+  token?: string;
+}): string | undefined {
+  const q = (s: string) => JSON.stringify(s);
+  if (auth.token) return `token: ${q(auth.token)}\n`;
+  if (auth.user && auth.password) return `user: ${q(auth.user)}\npassword: ${q(auth.password)}\n`;
+  return undefined;
 }

@@ -1,9 +1,13 @@
 // `--mode docker`: writes compose.yaml (+ nats configs) into <stateDir>/docker
 // and runs `docker compose -p natsgh-<deployment> up -d --wait` for the NATS
-// services (provision-nats) or the controller (deploy-controller). Teardown runs
-// `down`, removing volumes only with purge. Secrets reach compose only through
-// the environment of the `docker compose` process.
-import { mkdir } from 'node:fs/promises';
+// services (provision-nats); the controller service is deployed by the
+// deploy-controller phase through docker-controller.ts. Teardown runs `down`,
+// removing volumes only with purge. Secrets reach compose only through the
+// environment of the `docker compose` process and owner-only files beside
+// compose.yaml; the containers get copies of the TLS and creds files they need
+// (never the CA's private key), readable by the uid they run as.
+import { createHmac, randomBytes } from 'node:crypto';
+import { chmod, chown, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
@@ -17,20 +21,42 @@ import { findOnPath, runCommand } from '../system/process.js';
 import {
   type ComposeInput,
   composeProjectName,
+  NATS_AUTH_FILE,
   natsServiceNames,
   type RenderedCompose,
   renderCompose,
+  renderNatsAuth,
 } from './compose.js';
+import { controllerImage, controllerPlainEnv, controllerUser } from './docker-image.js';
 import { leafRemoteFromConfig } from './hybrid.js';
 import { isHealthy } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
 
+export { controllerPlainEnv };
+
 const UP_TIMEOUT_MS = 10 * 60_000;
 
 export function composeFiles(stateDir: string) {
   const dir = resolve(stateDir, 'docker');
-  return { dir, composeFile: join(dir, 'compose.yaml') };
+  return {
+    dir,
+    composeFile: join(dir, 'compose.yaml'),
+    /** The servers' TLS copies: ca.pem, server.pem, server-key.pem (never ca-key.pem). */
+    natsTlsDir: join(dir, 'nats-tls'),
+    /** The controller's copies: ca.pem, client.pem, client-key.pem, nats.creds. */
+    controllerFilesDir: join(dir, 'controller-files'),
+    authFile: join(dir, NATS_AUTH_FILE),
+  };
+}
+
+/** The servers natsgh runs in compose require these credentials (the controller gets the same). */
+function natsAuth(config: NatsghConfig): { user?: string; password?: string; token?: string } {
+  if (config.natsType === 'synadia') return {};
+  const n = config.nats;
+  if (n.token) return { token: n.token };
+  if (n.user && n.password) return { user: n.user, password: n.password };
+  return {};
 }
 
 /** Secret config values the controller needs, by the environment variable compose interpolates. */
@@ -38,36 +64,97 @@ export function controllerSecretEnv(config: NatsghConfig): Record<string, string
   const out: Record<string, string> = {};
   if (config.github.token) out.GITHUB_TOKEN = config.github.token;
   if (config.webhook.secret) out.NATSGH_WEBHOOK_SECRET = config.webhook.secret;
-  if (config.natsType !== 'synadia' && config.natsType !== 'hybrid') {
-    if (config.nats.token) out.NATSGH_NATS_TOKEN = config.nats.token;
-    if (config.nats.user) out.NATSGH_NATS_USER = config.nats.user;
-    if (config.nats.password) out.NATSGH_NATS_PASSWORD = config.nats.password;
-  }
+  const auth = natsAuth(config);
+  if (auth.token) out.NATSGH_NATS_TOKEN = auth.token;
+  if (auth.user) out.NATSGH_NATS_USER = auth.user;
+  if (auth.password) out.NATSGH_NATS_PASSWORD = auth.password;
   return out;
 }
 
-/** Non-secret settings the controller container gets as plain environment values. */
-export function controllerPlainEnv(config: NatsghConfig): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_API_URL: config.github.apiUrl,
-    NATSGH_GITHUB_REPO: config.github.repo,
-  };
-  if (config.org) env.NATSGH_ORG = config.org;
-  if (config.github.appId) env.NATSGH_GITHUB_APP_ID = config.github.appId;
-  if (config.github.appInstallationId)
-    env.NATSGH_GITHUB_APP_INSTALLATION_ID = config.github.appInstallationId;
-  if (config.natsType === 'self_hosted_cluster') {
-    // The controller creates its streams and buckets R3 from the start (deploymentReplicas).
-    env.NATSGH_NATS_TYPE = config.natsType;
-    env.NATSGH_REPLICAS = String(config.nats.replicas);
-  }
-  return env;
+/** Writes an owner-only copy (0600, in a 0700 dir) of `text`, owned by `owner` when we are root. */
+async function writeCopy(file: string, text: string | Buffer, owner?: { uid: number; gid: number }) {
+  const current = await readFile(file).catch(() => undefined);
+  if (!current?.equals(Buffer.from(text))) await writeFileAtomic(file, text, { mode: 0o600 });
+  await chmod(file, 0o600);
+  if (owner && process.getuid?.() === 0) await chown(file, owner.uid, owner.gid);
 }
 
-function composeInput(ctx: ProvisionContext, cliVersion?: string): ComposeInput {
+async function privateDir(dir: string, owner?: { uid: number; gid: number }): Promise<void> {
+  await mkdir(dir, { recursive: true, mode: 0o700 });
+  await chmod(dir, 0o700);
+  if (owner && process.getuid?.() === 0) await chown(dir, owner.uid, owner.gid);
+}
+
+/** Makes `dir` hold exactly `files` (owner-only copies); removes it when there are none. */
+async function syncCopies(dir: string, files: Map<string, Buffer>, owner?: { uid: number; gid: number }) {
+  if (files.size === 0) {
+    await rm(dir, { recursive: true, force: true });
+    return;
+  }
+  // The directory is kept (not recreated): a running container's bind mount points at it.
+  await privateDir(dir, owner);
+  for (const name of await readdir(dir)) if (!files.has(name)) await rm(join(dir, name), { force: true });
+  for (const [name, bytes] of files) await writeCopy(join(dir, name), bytes, owner);
+}
+
+/**
+ * The files the containers mount: the servers' authorization (auth.conf) and
+ * TLS copies, the controller's TLS and creds copies. Files a setting no longer
+ * asks for are removed.
+ */
+async function prepareContainerFiles(
+  ctx: ProvisionContext,
+  tls: { mtls: boolean; hosts: string[] } | undefined,
+): Promise<{ nats: Map<string, Buffer>; controller: Map<string, Buffer> }> {
+  const c = ctx.config;
+  const f = composeFiles(ctx.stateDir);
+  await privateDir(f.dir);
+  const auth = renderNatsAuth(natsAuth(c));
+  if (auth) await writeCopy(f.authFile, auth);
+  else await rm(f.authFile, { force: true });
+
+  const natsCopies = new Map<string, Buffer>();
+  const controllerCopies = new Map<string, Buffer>();
+  if (tls) {
+    const generated = await generateDevTls(resolve(ctx.stateDir), { mtls: tls.mtls, hosts: tls.hosts });
+    natsCopies.set('ca.pem', await readFile(generated.ca));
+    natsCopies.set('server.pem', await readFile(generated.serverCert));
+    natsCopies.set('server-key.pem', await readFile(generated.serverKey));
+    controllerCopies.set('ca.pem', await readFile(generated.ca));
+    if (generated.clientCert && generated.clientKey) {
+      controllerCopies.set('client.pem', await readFile(generated.clientCert));
+      controllerCopies.set('client-key.pem', await readFile(generated.clientKey));
+    }
+  }
+  if (c.natsType === 'synadia' && c.nats.credsFile) {
+    controllerCopies.set('nats.creds', await readFile(resolve(c.nats.credsFile)));
+  }
+  await syncCopies(f.natsTlsDir, natsCopies);
+  await syncCopies(f.controllerFilesDir, controllerCopies, controllerUser());
+  if (auth) natsCopies.set(NATS_AUTH_FILE, Buffer.from(auth));
+  return { nats: natsCopies, controller: controllerCopies };
+}
+
+/** A digest of mounted files, salted with a per-state-dir secret so a label never reveals a weak password. */
+async function filesDigest(dir: string, files: Map<string, Buffer | string>): Promise<string> {
+  const saltFile = join(dir, '.salt');
+  let salt = await readFile(saltFile, 'utf8').catch(() => '');
+  if (!salt) {
+    salt = randomBytes(16).toString('hex');
+    await writeFileAtomic(saltFile, salt, { mode: 0o600 });
+  }
+  const h = createHmac('sha256', salt);
+  for (const name of [...files.keys()].sort()) h.update(`${name}\0`).update(files.get(name)!).update('\0');
+  return h.digest('hex').slice(0, 16);
+}
+
+async function composeInput(ctx: ProvisionContext): Promise<ComposeInput> {
   const c = ctx.config;
   const hybrid = c.natsType === 'hybrid';
   const tlsOn = c.nats.tls.mode === 'generate' && c.natsType !== 'synadia';
+  const f = composeFiles(ctx.stateDir);
+  const image = controllerImage(c);
+  const hasControllerFiles = tlsOn || (c.natsType === 'synadia' && !!c.nats.credsFile);
   return {
     deployment: ctx.deployment,
     natsType: c.natsType,
@@ -76,35 +163,49 @@ function composeInput(ctx: ProvisionContext, cliVersion?: string): ComposeInput 
     monitorPort: c.nats.monitorPort,
     controllerPort: c.controller.port,
     jetstreamDomain: c.nats.jetstreamDomain,
-    tlsDir: tlsOn ? devTlsPaths(resolve(ctx.stateDir), c.nats.tls.verify).dir : undefined,
+    natsImage: c.nats.image,
+    tlsDir: tlsOn ? f.natsTlsDir : undefined,
     tlsVerify: c.nats.tls.verify,
+    natsAuth: renderNatsAuth(natsAuth(c)) !== undefined,
+    controllerFilesDir: hasControllerFiles ? f.controllerFilesDir : undefined,
+    controllerImage: image.image,
+    build: image.build,
+    pullPolicy: image.pullPolicy,
+    controllerUser: controllerUser(),
     leafRemote: hybrid ? leafRemoteFromConfig(c, (p) => resolve(p)) : undefined,
     externalUrl: c.natsType === 'synadia' ? c.nats.url : undefined,
-    credsFile: c.natsType === 'synadia' && c.nats.credsFile ? resolve(c.nats.credsFile) : undefined,
+    credsFile: c.natsType === 'synadia' && !!c.nats.credsFile,
     controllerEnv: controllerPlainEnv(c),
     secretEnv: Object.keys(controllerSecretEnv(c)),
-    cliVersion,
   };
 }
 
-/** Renders and writes compose.yaml and the nats configs (atomically); returns what was written. */
+/** Renders and writes compose.yaml, the nats configs and the containers' files (atomically); returns what was written. */
 export async function writeComposeFiles(
   ctx: ProvisionContext,
-): Promise<RenderedCompose & { composeFile: string }> {
+): Promise<RenderedCompose & { composeFile: string; controllerImage: string }> {
   const { dir, composeFile } = composeFiles(ctx.stateDir);
-  const input = composeInput(ctx);
-  if (input.tlsDir) {
-    await generateDevTls(resolve(ctx.stateDir), {
-      mtls: ctx.config.nats.tls.verify,
-      hosts: natsServiceNames(input),
-    });
-  }
+  const input = await composeInput(ctx);
+  const copies = await prepareContainerFiles(
+    ctx,
+    input.tlsDir ? { mtls: ctx.config.nats.tls.verify, hosts: natsServiceNames(input) } : undefined,
+  );
   if (input.natsType === 'hybrid' && ctx.config.nats.credsFile) await checkedCreds(ctx, 'hybrid');
-  const rendered = renderCompose(input);
+  const natsFiles = new Map<string, Buffer | string>([
+    ...copies.nats,
+    ...Object.entries(renderCompose(input).files),
+  ]);
+  const rendered = renderCompose({
+    ...input,
+    filesDigest: {
+      nats: await filesDigest(dir, natsFiles),
+      controller: await filesDigest(dir, copies.controller),
+    },
+  });
   await mkdir(dir, { recursive: true });
   for (const [name, text] of Object.entries(rendered.files)) await writeFileAtomic(join(dir, name), text);
   await writeFileAtomic(composeFile, rendered.compose);
-  return { ...rendered, composeFile };
+  return { ...rendered, composeFile, controllerImage: input.controllerImage };
 }
 
 function dockerBinary(ctx: ProvisionContext): string {
@@ -124,26 +225,80 @@ function dockerBinary(ctx: ProvisionContext): string {
   return bin;
 }
 
-/** Runs `docker compose -p <project> -f <file> ...args` with the secret env; throws with the output's tail on failure. */
+async function runCompose(
+  ctx: ProvisionContext,
+  args: string[],
+  opts: { timeoutMs: number; quiet?: boolean },
+) {
+  const { composeFile } = composeFiles(ctx.stateDir);
+  return runCommand(
+    dockerBinary(ctx),
+    ['compose', '-p', composeProjectName(ctx.deployment), '-f', composeFile, ...args],
+    {
+      env: { ...ctx.platform.env, ...controllerSecretEnv(ctx.config) },
+      timeoutMs: opts.timeoutMs,
+      signal: ctx.signal,
+      onLine: opts.quiet ? undefined : (line) => ctx.log.info(redact(line)),
+    },
+  );
+}
+
+/** Lines of compose's own output that say why it failed (not the build's progress). */
+function verdictLines(output: string): string[] {
+  return output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => /unhealthy|exited|error|failed|denied|not found|no such/i.test(l))
+    .slice(-5);
+}
+
+/** Each service that is not running and healthy, with its container's last log lines. */
+async function failingServices(ctx: ProvisionContext): Promise<string[]> {
+  forgetPs(ctx);
+  const entries = await composePs(ctx).catch(() => [] as ComposePsEntry[]);
+  forgetPs(ctx);
+  const out: string[] = [];
+  for (const e of entries) {
+    if (e.State === 'running' && (!e.Health || e.Health === 'healthy')) continue;
+    const state = e.Health && e.State === 'running' ? e.Health : e.State;
+    const logs = await runCompose(ctx, ['logs', '--no-color', '--no-log-prefix', '--tail', '10', e.Service], {
+      timeoutMs: 30_000,
+      quiet: true,
+    }).catch(() => undefined);
+    const tail = (logs?.stdout ?? '').trim().split('\n').filter(Boolean).slice(-10);
+    out.push(
+      `container ${e.Name ?? e.Service} is ${state}${e.ExitCode ? ` (exit code ${e.ExitCode})` : ''}${
+        tail.length > 0 ? `; its last log lines:\n    ${tail.join('\n    ')}` : ''
+      }`,
+    );
+  }
+  return out;
+}
+
+/** Runs `docker compose -p <project> -f <file> ...args` with the secret env; throws with the cause on failure. */
 export async function dockerCompose(
   ctx: ProvisionContext,
   args: string[],
   what: string,
-  opts: { timeoutMs?: number } = {},
+  opts: { timeoutMs?: number; quiet?: boolean } = {},
 ): Promise<string> {
-  const bin = dockerBinary(ctx);
   const { composeFile } = composeFiles(ctx.stateDir);
   const project = composeProjectName(ctx.deployment);
-  const r = await runCommand(bin, ['compose', '-p', project, '-f', composeFile, ...args], {
-    env: { ...ctx.platform.env, ...controllerSecretEnv(ctx.config) },
-    timeoutMs: opts.timeoutMs ?? UP_TIMEOUT_MS,
-    signal: ctx.signal,
-    onLine: (line) => ctx.log.info(redact(line)),
-  });
+  const changes = args[0] !== 'ps' && args[0] !== 'logs';
+  if (changes) forgetPs(ctx);
+  const r = await runCompose(ctx, args, { timeoutMs: opts.timeoutMs ?? UP_TIMEOUT_MS, quiet: opts.quiet });
+  if (changes) forgetPs(ctx);
   if (r.failed) {
-    const tail = redact(`${r.stderr}\n${r.stdout}`.trim().split('\n').slice(-15).join('\n'));
+    // What compose says went wrong, then which container failed and why (its own log), rather
+    // than whatever the build printed last.
+    const verdict = verdictLines(r.stderr);
+    const causes = args[0] === 'up' ? await failingServices(ctx) : [];
+    const tail = `${r.stderr}\n${r.stdout}`.trim().split('\n').slice(-15);
+    const body = verdict.length > 0 || causes.length > 0 ? [...verdict, ...causes] : tail;
     throw new NatsghError(
-      `docker compose ${what} failed${r.timedOut ? ' (timed out)' : ` (exit ${r.exitCode})`}:\n${tail}`,
+      redact(
+        `docker compose ${what} failed${r.timedOut ? ' (timed out)' : ` (exit ${r.exitCode})`}:\n${body.join('\n')}`,
+      ),
       {
         code: 'docker_compose_failed',
         details: { project, composeFile, args },
@@ -175,6 +330,8 @@ export interface ComposePsEntry {
   State: string;
   Health?: string;
   Name?: string;
+  Image?: string;
+  ExitCode?: number;
 }
 
 /** Parses `docker compose ps --format json`: a JSON array (older compose) or one object per line. */
@@ -188,15 +345,51 @@ export function parseComposePs(stdout: string): ComposePsEntry[] {
     .map((l) => JSON.parse(l) as ComposePsEntry);
 }
 
-/** deploy-controller in docker mode: builds the image from the Dockerfile and starts the controller service. */
-export async function deployControllerWithCompose(ctx: ProvisionContext): Promise<Record<string, string>> {
-  const written = await writeComposeFiles(ctx);
-  await dockerCompose(ctx, ['up', '-d', '--build', '--wait', 'controller'], 'up (controller)');
-  return {
-    composeFile: written.composeFile,
-    project: composeProjectName(ctx.deployment),
-    controllerUrl: `http://127.0.0.1:${ctx.config.controller.port}`,
-  };
+// provision-nats's and deploy-controller's verifies ask for the same `ps` in one run (one abort
+// signal): one call serves them for a moment, and anything that changes the project forgets it.
+const PS_FRESH_MS = 2000;
+const psCache = new WeakMap<AbortSignal, Map<string, { at: number; entries: Promise<ComposePsEntry[]> }>>();
+const psKey = (ctx: ProvisionContext) => `${resolve(ctx.stateDir)}\0${ctx.deployment}`;
+function forgetPs(ctx: ProvisionContext): void {
+  psCache.get(ctx.signal)?.delete(psKey(ctx));
+}
+
+/** The project's containers (`docker compose ps --all`), not echoed into the run's output. */
+export function composePs(ctx: ProvisionContext): Promise<ComposePsEntry[]> {
+  const key = psKey(ctx);
+  let run = psCache.get(ctx.signal);
+  if (!run) {
+    run = new Map();
+    psCache.set(ctx.signal, run);
+  }
+  const hit = run.get(key);
+  if (hit && Date.now() - hit.at < PS_FRESH_MS) return hit.entries;
+  const entries = dockerCompose(ctx, ['ps', '--all', '--format', 'json'], 'ps', {
+    timeoutMs: 60_000,
+    quiet: true,
+  }).then(parseComposePs);
+  run.set(key, { at: Date.now(), entries });
+  entries.catch(() => forgetPs(ctx));
+  return entries;
+}
+
+/** Whether a compose service runs and (when it has a health check) is healthy. */
+export async function composeServiceHealthy(
+  ctx: ProvisionContext,
+  service: string,
+): Promise<VerifyResult & { entry?: ComposePsEntry }> {
+  let entries: ComposePsEntry[];
+  try {
+    entries = await composePs(ctx);
+  } catch (err) {
+    return { ok: false, reason: (err as Error).message };
+  }
+  const e = entries.find((x) => x.Service === service);
+  if (!e) return { ok: false, reason: `compose service ${service} does not exist` };
+  if (e.State !== 'running') return { ok: false, reason: `compose service ${service} is ${e.State}` };
+  if (e.Health && e.Health !== 'healthy')
+    return { ok: false, reason: `compose service ${service} is ${e.Health}` };
+  return { ok: true, entry: e };
 }
 
 /** The NATS services of the compose project (self_hosted, self_hosted_cluster, hybrid). */
@@ -209,11 +402,6 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
     const c = ctx.config;
     const scheme = c.nats.tls.mode === 'generate' ? 'tls' : 'nats';
     return services(ctx).map((_, i) => `${scheme}://127.0.0.1:${c.nats.port + i}`);
-  }
-  async function ps(ctx: ProvisionContext): Promise<ComposePsEntry[]> {
-    return parseComposePs(
-      await dockerCompose(ctx, ['ps', '--all', '--format', 'json'], 'ps', { timeoutMs: 60_000 }),
-    );
   }
 
   return {
@@ -252,18 +440,13 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
     },
 
     async verify(ctx): Promise<VerifyResult> {
-      let entries: ComposePsEntry[];
-      try {
-        entries = await ps(ctx);
-      } catch (err) {
-        return { ok: false, reason: (err as Error).message };
-      }
+      // The servers read their credentials at start: other ones now (a new password) mean a re-run.
+      const wantAuth = renderNatsAuth(natsAuth(ctx.config));
+      const haveAuth = await readFile(composeFiles(ctx.stateDir).authFile, 'utf8').catch(() => undefined);
+      if (wantAuth !== haveAuth) return { ok: false, reason: 'the NATS servers run with other credentials' };
       for (const name of services(ctx)) {
-        const e = entries.find((x) => x.Service === name);
-        if (!e) return { ok: false, reason: `compose service ${name} does not exist` };
-        if (e.State !== 'running') return { ok: false, reason: `compose service ${name} is ${e.State}` };
-        if (e.Health && e.Health !== 'healthy')
-          return { ok: false, reason: `compose service ${name} is ${e.Health}` };
+        const v = await composeServiceHealthy(ctx, name);
+        if (!v.ok) return { ok: false, reason: v.reason };
       }
       if (!(await isHealthy(ctx.config.nats.monitorPort))) {
         return {
@@ -282,11 +465,12 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
       const c = ctx.config;
       const generated =
         c.nats.tls.mode === 'generate' ? devTlsPaths(ctx.stateDir, c.nats.tls.verify) : undefined;
+      const auth = natsAuth(c);
       return {
         servers: hostUrls(ctx),
-        user: c.natsType === 'hybrid' ? undefined : c.nats.user,
-        password: c.natsType === 'hybrid' ? undefined : c.nats.password,
-        token: c.natsType === 'hybrid' ? undefined : c.nats.token,
+        user: auth.user,
+        password: auth.password,
+        token: auth.token,
         tls: generated
           ? { ca: generated.ca, cert: generated.clientCert, key: generated.clientKey }
           : undefined,
@@ -295,7 +479,7 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
     },
 
     async nodes(ctx): Promise<NodeStatus[]> {
-      const entries = await ps(ctx).catch(() => [] as ComposePsEntry[]);
+      const entries = await composePs(ctx).catch(() => [] as ComposePsEntry[]);
       const urls = hostUrls(ctx);
       return services(ctx).map((name, i) => {
         const e = entries.find((x) => x.Service === name);
@@ -311,59 +495,25 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
   };
 }
 
-async function composeServiceHealthy(ctx: ProvisionContext, service: string): Promise<VerifyResult> {
-  let entries: ComposePsEntry[];
-  try {
-    entries = parseComposePs(
-      await dockerCompose(ctx, ['ps', '--all', '--format', 'json'], 'ps', { timeoutMs: 60_000 }),
-    );
-  } catch (err) {
-    return { ok: false, reason: (err as Error).message };
-  }
-  const e = entries.find((x) => x.Service === service);
-  if (!e) return { ok: false, reason: `compose service ${service} does not exist` };
-  if (e.State !== 'running') return { ok: false, reason: `compose service ${service} is ${e.State}` };
-  if (e.Health && e.Health !== 'healthy')
-    return { ok: false, reason: `compose service ${service} is ${e.Health}` };
-  return { ok: true };
-}
-
 /**
- * Docker mode: the NATS (compose services, or Synadia for --nats-type synadia)
- * and then the controller service, which the deploy-controller phase leaves to
- * this provisioner outside dev mode.
+ * Docker mode's NATS: compose services, or Synadia for --nats-type synadia. The
+ * controller service is the deploy-controller phase's (docker-controller.ts);
+ * teardown takes the whole compose project down.
  */
 export function createDockerProvisioner(config: NatsghConfig): Provisioner {
   const nats = config.natsType === 'synadia' ? new SynadiaProvisioner() : composeNatsProvisioner(config);
   return {
     kind: 'docker',
     reachableAtStart: nats.reachableAtStart,
-    async plan(ctx) {
-      const project = composeProjectName(ctx.deployment);
-      return [
-        ...(await nats.plan(ctx)),
-        ...(config.natsType === 'synadia'
-          ? [{ action: `write ${composeFiles(ctx.stateDir).composeFile} with the controller service` }]
-          : []),
-        {
-          action: `docker compose -p ${project} up -d --build --wait controller (image from the Dockerfile)`,
-        },
-      ];
-    },
+    plan: (ctx) => nats.plan(ctx),
     async apply(ctx) {
       if (config.natsType === 'synadia') {
         dockerBinary(ctx);
         await assertComposePlugin(ctx);
       }
-      const result = await nats.apply(ctx);
-      const controller = await deployControllerWithCompose(ctx);
-      return { servers: result.servers, outputs: { ...result.outputs, ...controller } };
+      return nats.apply(ctx);
     },
-    async verify(ctx) {
-      const v = await nats.verify(ctx);
-      if (!v.ok) return v;
-      return composeServiceHealthy(ctx, 'controller');
-    },
+    verify: (ctx) => nats.verify(ctx),
     async teardown(ctx, opts) {
       // `down` removes the controller and, except for synadia, the NATS services.
       await dockerCompose(ctx, ['down', '--remove-orphans', ...(opts.purge ? ['-v'] : [])], 'down');

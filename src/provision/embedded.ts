@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { type ClientAuth, ensureDeploymentCredentials, serverAuthFor } from '../nats/deployment-auth.js';
 import { devTlsPaths, generatedServerTls } from '../nats/tls-generate.js';
 import { resolveNatsServerBinary } from '../system/nats-server-binary.js';
 import { isAlive } from '../system/process.js';
@@ -69,11 +70,34 @@ export async function prepareServerTls(
   await generatedServerTls({ stateDir: ctx.stateDir, nats: config.nats });
 }
 
+/**
+ * Before starting servers: makes sure the deployment has credentials (the ones
+ * the user gave, the stored ones, or new ones), so no server natsgh runs admits
+ * a client without them. The bootstrap did this already; a provisioner used on
+ * its own (tests, tools) must not start an open server either.
+ */
+export async function prepareServerAuth(ctx: ProvisionContext): Promise<void> {
+  await ensureDeploymentCredentials({ ...ctx.config, stateDir: ctx.stateDir, deployment: ctx.deployment });
+}
+
+/** The client auth of a server natsgh runs for this context (given, else stored). */
+export function serverClientAuth(ctx: ProvisionContext): ClientAuth | undefined {
+  return serverAuthFor(ctx.config, ctx.stateDir, ctx.deployment).client;
+}
+
 /** The client side of a server natsgh runs with these TLS files. */
 export function clientTlsFor(tls: ServerTlsFiles | undefined): NatsConnectionSpec['tls'] {
   if (!tls) return undefined;
   const client = tls.client ?? (tls.verify ? { cert: tls.cert, key: tls.key } : undefined);
   return { ca: tls.ca, cert: client?.cert, key: client?.key };
+}
+
+/** One plan line on client authentication (never the secret). */
+export function authPlanStep(auth: ClientAuth | undefined): string {
+  if (!auth)
+    return 'clients authenticate with credentials natsgh generates (owner-only file in the state dir)';
+  const kind = auth.token ? 'a token' : auth.nkeyFile ? `the NKey in ${auth.nkeyFile}` : `user ${auth.user}`;
+  return `clients authenticate with ${kind}`;
 }
 
 export function defaultBinaryResolver(opts: LocalProvisionerOptions) {
@@ -111,6 +135,7 @@ export function createEmbeddedProvisioner(
       dir: join(ctx.stateDir, 'nats'),
       jetstreamDomain: c.nats.jetstreamDomain,
       tls: serverTlsFor(c, ctx, opts),
+      auth: serverAuthFor(c, ctx.stateDir, ctx.deployment).client,
       portFlags: {
         port: '--nats-port (or NATSGH_NATS_PORT)',
         monitorPort: '--monitor-port (or NATSGH_MONITOR_PORT)',
@@ -138,12 +163,14 @@ export function createEmbeddedProvisioner(
       if (s.jetstreamDomain) steps.push({ action: `JetStream domain ${s.jetstreamDomain}` });
       if (s.tls)
         steps.push({ action: `TLS on the client port with ${s.tls.cert}${s.tls.verify ? ' (mTLS)' : ''}` });
+      steps.push({ action: authPlanStep(s.auth) });
       steps.push({ action: `pid file ${files.pidFile}, log ${files.logFile}` });
       return steps;
     },
 
     async apply(ctx): Promise<ProvisionResult> {
       await prepareServerTls(ctx.config ?? config, ctx, opts);
+      await prepareServerAuth(ctx);
       const s = spec(ctx);
       const server = await ensureServer(s, {
         binary: async () => {
@@ -195,7 +222,7 @@ export function createEmbeddedProvisioner(
 
     connection(ctx): NatsConnectionSpec {
       const s = spec(ctx);
-      return { servers: [url(s)], tls: clientTlsFor(s.tls), jetstreamDomain: s.jetstreamDomain };
+      return { servers: [url(s)], ...s.auth, tls: clientTlsFor(s.tls), jetstreamDomain: s.jetstreamDomain };
     },
 
     async nodes(ctx): Promise<NodeStatus[]> {

@@ -1,10 +1,23 @@
-// Values for the official `nats` Helm chart (1.x schema) and the helm command
-// lines natsgh runs: cluster replicas, JetStream file store PVC (size, storage
-// class), TLS secret, Prometheus exporter, leaf node remote for hybrid. The
-// values file holds no secrets: creds are mounted from the natsgh Secret.
+// Values for the official `nats` Helm chart (pinned to 1.2.6) and the helm
+// command lines natsgh runs: cluster replicas, JetStream file store PVC (size,
+// storage class), TLS secret, NATS auth from the natsgh Secret, Prometheus
+// exporter, leaf node remote for hybrid. The values file holds no secrets:
+// creds are mounted and passwords/tokens come from the natsgh Secret as env.
+//
+// CHART_SERVICE_PORTS is the one table of the ports chart 1.2.6's client
+// Service can render; the port-forward is derived from it (servicePorts), and
+// test/unit/provision-k8s-manifests.test.ts checks it against the chart's
+// values.yaml (test/fixtures/helm/nats-chart-1.2.6.json).
 import { NATS_SERVER_PINNED } from '../system/nats-server-binary.js';
 import type { LeafRemote } from './hybrid.js';
-import { HUB_CREDS_DIR, type KubeNames, SECRET_KEYS } from './k8s-manifests.js';
+import {
+  AUTH_ENV,
+  authEnv,
+  HUB_CREDS_DIR,
+  type KubeNames,
+  type NatsAuthInput,
+  SECRET_KEYS,
+} from './k8s-manifests.js';
 
 /** The chart natsgh installs, pinned so a re-run installs the same thing. */
 export const NATS_CHART = {
@@ -12,6 +25,56 @@ export const NATS_CHART = {
   repo: 'https://nats-io.github.io/k8s/helm/charts/',
   version: '1.2.6',
 } as const;
+
+export type ChartProtocol =
+  | 'nats'
+  | 'leafnodes'
+  | 'websocket'
+  | 'mqtt'
+  | 'cluster'
+  | 'gateway'
+  | 'monitor'
+  | 'profiling';
+
+/**
+ * Chart 1.2.6's client Service ports, in the chart's order: the default port
+ * (`config.<name>.port`), whether `config.<name>.enabled` and
+ * `service.ports.<name>.enabled` default to true. The Service renders a port
+ * only when both are true (`nats` needs only the Service flag).
+ */
+export const CHART_SERVICE_PORTS: Record<
+  ChartProtocol,
+  { port: number; configEnabled: boolean; serviceEnabled: boolean }
+> = {
+  nats: { port: 4222, configEnabled: true, serviceEnabled: true },
+  leafnodes: { port: 7422, configEnabled: false, serviceEnabled: true },
+  websocket: { port: 8080, configEnabled: false, serviceEnabled: true },
+  mqtt: { port: 1883, configEnabled: false, serviceEnabled: true },
+  cluster: { port: 6222, configEnabled: false, serviceEnabled: false },
+  gateway: { port: 7222, configEnabled: false, serviceEnabled: false },
+  monitor: { port: 8222, configEnabled: true, serviceEnabled: false },
+  profiling: { port: 65432, configEnabled: false, serviceEnabled: false },
+};
+
+type Values = Record<string, any>;
+
+/**
+ * The ports (name -> port) chart 1.2.6 renders on the client Service for
+ * these values, following templates/service.yaml: a protocol is there when
+ * `service.ports.<p>.enabled` and (p is nats or `config.<p>.enabled`).
+ */
+export function chartServicePorts(values: Values): Partial<Record<ChartProtocol, number>> {
+  const out: Partial<Record<ChartProtocol, number>> = {};
+  for (const [p, d] of Object.entries(CHART_SERVICE_PORTS) as Array<
+    [ChartProtocol, (typeof CHART_SERVICE_PORTS)[ChartProtocol]]
+  >) {
+    const config = values.config?.[p] ?? {};
+    const configEnabled = config.enabled ?? d.configEnabled;
+    const serviceEnabled = values.service?.ports?.[p]?.enabled ?? d.serviceEnabled;
+    if (serviceEnabled && (p === 'nats' || configEnabled)) out[p] = config.port ?? d.port;
+  }
+  return out;
+}
 
 export interface NatsChartInput {
   names: KubeNames;
@@ -22,13 +85,29 @@ export interface NatsChartInput {
   /** TLS on the client port from the natsgh TLS secret (tls.crt, tls.key, ca.crt). */
   tls?: { verify: boolean };
   leafRemote?: LeafRemote;
+  /** Client auth; the values come from the natsgh Secret as env vars, never from the values file. */
+  auth?: NatsAuthInput;
+  /** nats-server image (repository:tag); default nats:<pinned>-alpine. */
+  image?: string;
+  imagePullPolicy?: string;
 }
 
-export function natsChartValues(input: NatsChartInput): Record<string, unknown> {
+/** Splits "registry/repo:tag" (a digest is kept in the tag position as "@sha256:..." is not split). */
+export function splitImage(image: string): { repository: string; tag?: string } {
+  const at = image.indexOf('@');
+  if (at >= 0) return { repository: image.slice(0, at), tag: undefined };
+  const colon = image.lastIndexOf(':');
+  if (colon > image.lastIndexOf('/'))
+    return { repository: image.slice(0, colon), tag: image.slice(colon + 1) };
+  return { repository: image };
+}
+
+export function natsChartValues(input: NatsChartInput): Values {
   const { names } = input;
-  const pvc: Record<string, unknown> = { enabled: true, size: input.storageSize };
+  const pvc: Values = { enabled: true, size: input.storageSize };
   if (input.storageClassName) pvc.storageClassName = input.storageClassName;
-  const config: Record<string, unknown> = {
+  const merge: Values = {};
+  const config: Values = {
     cluster: { enabled: input.replicas > 1, replicas: input.replicas },
     jetstream: {
       enabled: true,
@@ -43,19 +122,40 @@ export function natsChartValues(input: NatsChartInput): Record<string, unknown> 
         : { enabled: false },
     },
   };
-  const values: Record<string, unknown> = {
+  const image = input.image
+    ? splitImage(input.image)
+    : { repository: 'nats', tag: `${NATS_SERVER_PINNED}-alpine` };
+  const container: Values = {
+    image: { ...image, ...(input.imagePullPolicy ? { pullPolicy: input.imagePullPolicy } : {}) },
+  };
+  const values: Values = {
     fullnameOverride: names.nats,
     namespaceOverride: names.namespace,
     config,
-    container: { image: { repository: 'nats', tag: `${NATS_SERVER_PINNED}-alpine` } },
+    container,
+    // The chart leaves the monitor port off the client Service; natsgh forwards it for health checks.
+    service: { ports: { monitor: { enabled: true } } },
     promExporter: { enabled: true, port: 7777, podMonitor: { enabled: false } },
     natsBox: { enabled: false },
   };
   if (input.tls) values.tlsCA = { enabled: true, secretName: names.natsTlsSecret, key: 'ca.crt' };
+  // `<< $VAR >>` renders an unquoted nats config variable, which nats-server resolves from the environment.
+  if (input.auth?.kind === 'token') merge.authorization = { token: `<< $${AUTH_ENV.token} >>` };
+  if (input.auth?.kind === 'user') {
+    merge.authorization = { user: `<< $${AUTH_ENV.user} >>`, password: `<< $${AUTH_ENV.password} >>` };
+  }
+  if (input.auth?.kind === 'nkey') merge.authorization = { users: [{ nkey: input.auth.publicKey }] };
+  const env = authEnv(input.auth);
+  if (env.length > 0) {
+    container.env = Object.fromEntries(
+      env.map((e) => [e.env, { valueFrom: { secretKeyRef: { name: names.secret, key: e.key } } }]),
+    );
+  }
   if (input.leafRemote) {
-    const remote: Record<string, unknown> = { urls: input.leafRemote.urls };
+    const remote: Values = { urls: input.leafRemote.urls };
     if (input.leafRemote.credentials) remote.credentials = `${HUB_CREDS_DIR}/${SECRET_KEYS.creds}`;
-    config.merge = { leafnodes: { reconnect: 1, remotes: [remote] } };
+    // No `reconnect`: the default is 1 s, and 2.10 rejects the bare number natsgh used to write.
+    merge.leafnodes = { remotes: [remote] };
     if (input.leafRemote.credentials) {
       values.podTemplate = {
         patch: [
@@ -72,7 +172,7 @@ export function natsChartValues(input: NatsChartInput): Record<string, unknown> 
           },
         ],
       };
-      (values.container as Record<string, unknown>).patch = [
+      container.patch = [
         {
           op: 'add',
           path: '/volumeMounts/-',
@@ -81,10 +181,11 @@ export function natsChartValues(input: NatsChartInput): Record<string, unknown> 
       ];
     }
   }
+  if (Object.keys(merge).length > 0) config.merge = merge;
   return values;
 }
 
-/** `helm upgrade --install` of the pinned chart, waiting for the rollout. */
+/** `helm upgrade --install` of the pinned chart, waiting for the rollout (the namespace exists already). */
 export function helmInstallArgs(names: KubeNames, valuesFile: string, timeout = '5m'): string[] {
   return [
     'upgrade',
@@ -97,7 +198,6 @@ export function helmInstallArgs(names: KubeNames, valuesFile: string, timeout = 
     NATS_CHART.version,
     '--namespace',
     names.namespace,
-    '--create-namespace',
     '-f',
     valuesFile,
     '--wait',

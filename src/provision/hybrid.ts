@@ -12,9 +12,16 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { UsageError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { serverAuthFor } from '../nats/deployment-auth.js';
 import { generatedServerTls } from '../nats/tls-generate.js';
 import { isAlive } from '../system/process.js';
-import { clientTlsFor, defaultBinaryResolver, type LocalProvisionerOptions } from './embedded.js';
+import {
+  authPlanStep,
+  clientTlsFor,
+  defaultBinaryResolver,
+  type LocalProvisionerOptions,
+  prepareServerAuth,
+} from './embedded.js';
 import { displayUrl } from './external.js';
 import {
   assertPortsFree,
@@ -79,10 +86,14 @@ export function leafRemoteFromConfig(
   };
 }
 
-/** nats-server config text for the leafnodes block (reconnect every second). */
+/**
+ * nats-server config text for the leafnodes block. No `reconnect`: the server's
+ * default is 1 s, and no spelling of it passes both 2.9 (wants a number) and
+ * 2.10 (wants a duration string; rejects a number).
+ */
 export function renderLeafnodesBlock(remote: LeafRemote): string {
   const q = (s: string) => JSON.stringify(s);
-  const lines = ['leafnodes {', '  reconnect: 1', '  remotes: [', '    {'];
+  const lines = ['leafnodes {', '  remotes: [', '    {'];
   lines.push(`      urls: [${remote.urls.map(q).join(', ')}]`);
   if (remote.credentials) lines.push(`      credentials: ${q(remote.credentials)}`);
   if (remote.tls) {
@@ -128,6 +139,8 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
       dir: join(ctx.stateDir, 'leaf'),
       jetstreamDomain: domain(c),
       tls,
+      // The leaf's own client port; the link to the hub authenticates with --creds / TLS.
+      auth: serverAuthFor(c, ctx.stateDir, ctx.deployment).client,
       portFlags: {
         port: '--nats-port (or NATSGH_NATS_PORT)',
         monitorPort: '--monitor-port (or NATSGH_MONITOR_PORT)',
@@ -176,12 +189,14 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
           action: `connect it to the hub ${remote.urls.map(displayUrl).join(', ')}${remote.credentials ? ` with creds ${remote.credentials}` : ''}${remote.tls ? ' over TLS' : ''}`,
         },
         { action: `keep natsgh's checkpoints and locks in domain ${s.jetstreamDomain} (on the leaf)` },
+        { action: `${authPlanStep(s.auth)} on the leaf's client port` },
       ];
     },
 
     async apply(ctx): Promise<ProvisionResult> {
       const c = ctx.config;
       const creds = c.nats.credsFile ? await checkedCreds(ctx, 'hybrid') : undefined;
+      await prepareServerAuth(ctx);
       const s = spec(ctx, await generatedServerTls(c));
       const files = serverFiles(s.dir);
       const text = await configText(ctx, s);
@@ -259,7 +274,7 @@ export function createHybridProvisioner(config: NatsghConfig, opts: HybridOption
 
     connection(ctx): NatsConnectionSpec {
       const s = spec(ctx, plannedTls(ctx));
-      return { servers: [url(s)], tls: clientTlsFor(s.tls), jetstreamDomain: s.jetstreamDomain };
+      return { servers: [url(s)], ...s.auth, tls: clientTlsFor(s.tls), jetstreamDomain: s.jetstreamDomain };
     },
 
     async nodes(ctx): Promise<NodeStatus[]> {

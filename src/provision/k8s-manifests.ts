@@ -1,7 +1,9 @@
 // Kubernetes objects natsgh applies, as typed values (kubernetes-types), pure:
 // NATS without Helm (ConfigMap + StatefulSet + headless Service + client
-// Service) and the controller (ServiceAccount + Deployment + Service). Secrets
-// are only referenced by name here; their values never reach a manifest on disk.
+// Service + PodDisruptionBudget) and the controller (ServiceAccount +
+// Deployment + Service). Secrets are only referenced by name here; their
+// values never reach a manifest on disk.
+import { createHash } from 'node:crypto';
 import type { Deployment, StatefulSet } from 'kubernetes-types/apps/v1.js';
 import type {
   ConfigMap,
@@ -14,10 +16,25 @@ import type {
   Volume,
   VolumeMount,
 } from 'kubernetes-types/core/v1.js';
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
 import { NATS_IMAGE } from './compose.js';
 import { type LeafRemote, renderLeafnodesBlock } from './hybrid.js';
 
-export type Manifest = Namespace | ConfigMap | StatefulSet | Service | ServiceAccount | Deployment | Secret;
+export type Manifest =
+  | Namespace
+  | ConfigMap
+  | StatefulSet
+  | Service
+  | ServiceAccount
+  | Deployment
+  | Secret
+  | PodDisruptionBudget;
+
+/**
+ * Client auth on the servers natsgh runs: which kind; passwords, tokens and
+ * seeds live only in the natsgh Secret (an NKey's public key is not secret).
+ */
+export type NatsAuthInput = { kind: 'user' } | { kind: 'token' } | { kind: 'nkey'; publicKey: string };
 
 export interface KubeNames {
   namespace: string;
@@ -26,6 +43,8 @@ export interface KubeNames {
   natsHeadless: string;
   natsConfig: string;
   natsTlsSecret: string;
+  /** kubernetes.io/tls Secret with the controller's client certificate (--tls generate --tls-verify). */
+  natsClientTlsSecret: string;
   /** Secret holding creds/tokens; created from natsgh's memory through stdin, never from a file. */
   secret: string;
   controller: string;
@@ -39,6 +58,7 @@ export function kubeNames(deployment: string, namespace: string): KubeNames {
     natsHeadless: `${nats}-headless`,
     natsConfig: `${nats}-config`,
     natsTlsSecret: `${nats}-tls`,
+    natsClientTlsSecret: `${nats}-client-tls`,
     secret: `natsgh-${deployment}`,
     controller: `natsgh-${deployment}-controller`,
   };
@@ -49,11 +69,28 @@ export const SECRET_KEYS = {
   creds: 'nats.creds',
   githubToken: 'github-token',
   natsToken: 'nats-token',
+  natsUser: 'nats-user',
   natsPassword: 'nats-password',
   webhookSecret: 'webhook-secret',
+  githubAppKey: 'github-app-key',
+  nkeySeed: 'nats.nk',
 } as const;
 
 export const HUB_CREDS_DIR = '/etc/nats-hub';
+
+/** Env var names the server configs read the auth values from (nats config `$VAR` references). */
+export const AUTH_ENV = { user: 'NATS_USER', password: 'NATS_PASSWORD', token: 'NATS_TOKEN' } as const;
+
+/** The secret keys and env vars for an auth input, in one place for the chart and the fallback. */
+export function authEnv(auth: NatsAuthInput | undefined): Array<{ env: string; key: string }> {
+  if (!auth) return [];
+  if (auth.kind === 'token') return [{ env: AUTH_ENV.token, key: SECRET_KEYS.natsToken }];
+  if (auth.kind === 'nkey') return [];
+  return [
+    { env: AUTH_ENV.user, key: SECRET_KEYS.natsUser },
+    { env: AUTH_ENV.password, key: SECRET_KEYS.natsPassword },
+  ];
+}
 
 export interface NatsManifestInput {
   names: KubeNames;
@@ -66,6 +103,8 @@ export interface NatsManifestInput {
   /** hybrid: the leaf's remote; credentials are read from the natsgh secret. */
   leafRemote?: LeafRemote;
   image?: string;
+  imagePullPolicy?: Container['imagePullPolicy'];
+  auth?: NatsAuthInput;
 }
 
 function labels(names: KubeNames, component: string): Record<string, string> {
@@ -93,11 +132,20 @@ export function renderKubeNatsConfig(input: NatsManifestInput): string {
     'port: 4222',
     'http: 8222',
     'lame_duck_duration: 30s',
+    'pid_file: "/var/run/nats/nats.pid"',
     'jetstream {',
     '  store_dir: "/data/jetstream"',
     ...(input.jetstreamDomain ? [`  domain: ${q(input.jetstreamDomain)}`] : []),
     '}',
   ];
+  if (input.auth?.kind === 'token') {
+    // $VAR: nats-server reads the value from the environment (set from the natsgh Secret).
+    lines.push('authorization {', `  token: $${AUTH_ENV.token}`, '}');
+  } else if (input.auth?.kind === 'user') {
+    lines.push('authorization {', `  user: $${AUTH_ENV.user}`, `  password: $${AUTH_ENV.password}`, '}');
+  } else if (input.auth?.kind === 'nkey') {
+    lines.push('authorization {', `  users: [ { nkey: ${q(input.auth.publicKey)} } ]`, '}');
+  }
   if (input.tls) {
     lines.push(
       'tls {',
@@ -118,6 +166,8 @@ export function renderKubeNatsConfig(input: NatsManifestInput): string {
       'cluster {',
       `  name: ${q(names.nats)}`,
       '  listen: "0.0.0.0:6222"',
+      // Clients reach the cluster through the Service (or a port-forward), not pod IPs.
+      '  no_advertise: true',
       '  routes: [',
       ...routes,
       '  ]',
@@ -134,19 +184,24 @@ export function renderKubeNatsConfig(input: NatsManifestInput): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** The client Service's ports of the fallback (name -> port); the port-forward is derived from them. */
+export const FALLBACK_SERVICE_PORTS = { nats: 4222, monitor: 8222 } as const;
+
 export function natsManifests(input: NatsManifestInput): Manifest[] {
   const { names } = input;
   const selector = labels(names, 'nats');
+  const conf = renderKubeNatsConfig(input);
   const configMap: ConfigMap = {
     apiVersion: 'v1',
     kind: 'ConfigMap',
     metadata: { name: names.natsConfig, namespace: names.namespace, labels: selector },
-    data: { 'nats.conf': renderKubeNatsConfig(input) },
+    data: { 'nats.conf': conf },
   };
-  const ports = [
-    { name: 'nats', port: 4222, targetPort: 'nats' },
-    { name: 'monitor', port: 8222, targetPort: 'monitor' },
-  ];
+  const ports = Object.entries(FALLBACK_SERVICE_PORTS).map(([name, port]) => ({
+    name,
+    port,
+    targetPort: name,
+  }));
   const headless: Service = {
     apiVersion: 'v1',
     kind: 'Service',
@@ -167,8 +222,12 @@ export function natsManifests(input: NatsManifestInput): Manifest[] {
   const volumeMounts: VolumeMount[] = [
     { name: 'config', mountPath: '/etc/nats', readOnly: true },
     { name: 'data', mountPath: '/data' },
+    { name: 'pid', mountPath: '/var/run/nats' },
   ];
-  const volumes: Volume[] = [{ name: 'config', configMap: { name: names.natsConfig } }];
+  const volumes: Volume[] = [
+    { name: 'config', configMap: { name: names.natsConfig } },
+    { name: 'pid', emptyDir: {} },
+  ];
   if (input.tls) {
     volumeMounts.push({ name: 'tls', mountPath: '/etc/nats-tls', readOnly: true });
     volumes.push({ name: 'tls', secret: { secretName: names.natsTlsSecret } });
@@ -184,14 +243,23 @@ export function natsManifests(input: NatsManifestInput): Manifest[] {
   const container: Container = {
     name: 'nats',
     image: input.image ?? NATS_IMAGE,
+    ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
     args: ['--config', '/etc/nats/nats.conf'],
-    env: [{ name: 'SERVER_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } }],
+    env: [
+      { name: 'SERVER_NAME', valueFrom: { fieldRef: { fieldPath: 'metadata.name' } } },
+      ...authEnv(input.auth).map((e) => ({
+        name: e.env,
+        valueFrom: { secretKeyRef: { name: names.secret, key: e.key } },
+      })),
+    ],
     ports: [
       { name: 'nats', containerPort: 4222 },
       { name: 'cluster', containerPort: 6222 },
       { name: 'monitor', containerPort: 8222 },
     ],
     volumeMounts,
+    // Lame duck mode on shutdown, as the chart does: clients move to the other servers first.
+    lifecycle: { preStop: { exec: { command: ['nats-server', '--signal', 'ldm=/var/run/nats/nats.pid'] } } },
     startupProbe: { ...health('/healthz'), periodSeconds: 5, failureThreshold: 60 },
     readinessProbe: { ...health('/healthz?js-enabled-only=true'), periodSeconds: 10 },
     livenessProbe: { ...health('/healthz?js-enabled-only=true'), periodSeconds: 30, failureThreshold: 3 },
@@ -206,7 +274,11 @@ export function natsManifests(input: NatsManifestInput): Manifest[] {
       podManagementPolicy: 'Parallel',
       selector: { matchLabels: selector },
       template: {
-        metadata: { labels: selector },
+        metadata: {
+          labels: selector,
+          // A changed nats.conf rolls the pods (the chart does the same).
+          annotations: { 'checksum/config': createHash('sha256').update(conf).digest('hex') },
+        },
         spec: { containers: [container], volumes, terminationGracePeriodSeconds: 60 },
       },
       volumeClaimTemplates: [
@@ -221,7 +293,13 @@ export function natsManifests(input: NatsManifestInput): Manifest[] {
       ],
     },
   };
-  return [configMap, headless, client, statefulSet];
+  const pdb: PodDisruptionBudget = {
+    apiVersion: 'policy/v1',
+    kind: 'PodDisruptionBudget',
+    metadata: { name: names.nats, namespace: names.namespace, labels: selector },
+    spec: { maxUnavailable: 1, selector: { matchLabels: selector } },
+  };
+  return [configMap, headless, client, statefulSet, pdb];
 }
 
 export interface ControllerManifestInput {
@@ -236,6 +314,9 @@ export interface ControllerManifestInput {
   secretKeys: Array<(typeof SECRET_KEYS)[keyof typeof SECRET_KEYS]>;
   /** The CA the controller trusts (the natsgh TLS secret's ca.crt), when NATS uses TLS. */
   tls?: boolean;
+  /** mTLS: the controller's client certificate from the client TLS secret. */
+  clientCert?: boolean;
+  imagePullPolicy?: Container['imagePullPolicy'];
   port?: number;
 }
 
@@ -251,12 +332,15 @@ export function controllerManifests(input: ControllerManifestInput): Manifest[] 
     { name: 'NATSGH_DEPLOYMENT', value: input.deployment },
     { name: 'NATSGH_NATS_URL', value: input.natsUrl },
     { name: 'NATSGH_CONTROLLER_PORT', value: String(port) },
+    // The kubelet probes the pod IP, so the health endpoints listen on every address.
+    { name: 'NATSGH_CONTROLLER_HOST', value: '0.0.0.0' },
     ...(input.jetstreamDomain ? [{ name: 'NATSGH_JS_DOMAIN', value: input.jetstreamDomain }] : []),
     ...Object.entries(input.env).map(([name, value]) => ({ name, value })),
   ];
   const secretEnv: Array<[string, string]> = [
     ['GITHUB_TOKEN', SECRET_KEYS.githubToken],
     ['NATSGH_NATS_TOKEN', SECRET_KEYS.natsToken],
+    ['NATSGH_NATS_USER', SECRET_KEYS.natsUser],
     ['NATSGH_NATS_PASSWORD', SECRET_KEYS.natsPassword],
     ['NATSGH_WEBHOOK_SECRET', SECRET_KEYS.webhookSecret],
   ];
@@ -280,6 +364,46 @@ export function controllerManifests(input: ControllerManifestInput): Manifest[] 
     });
     volumeMounts.push({ name: 'nats-ca', mountPath: '/etc/natsgh/tls', readOnly: true });
     env.push({ name: 'NATSGH_TLS_CA', value: '/etc/natsgh/tls/ca.crt' });
+  }
+  if (input.clientCert) {
+    volumes.push({
+      name: 'nats-client-tls',
+      secret: {
+        secretName: names.natsClientTlsSecret,
+        items: [
+          { key: 'tls.crt', path: 'tls.crt' },
+          { key: 'tls.key', path: 'tls.key' },
+        ],
+      },
+    });
+    volumeMounts.push({ name: 'nats-client-tls', mountPath: '/etc/natsgh/tls-client', readOnly: true });
+    env.push(
+      { name: 'NATSGH_TLS_CERT', value: '/etc/natsgh/tls-client/tls.crt' },
+      { name: 'NATSGH_TLS_KEY', value: '/etc/natsgh/tls-client/tls.key' },
+    );
+  }
+  if (input.secretKeys.includes(SECRET_KEYS.nkeySeed)) {
+    volumes.push({
+      name: 'nats-nkey',
+      secret: {
+        secretName: names.secret,
+        items: [{ key: SECRET_KEYS.nkeySeed, path: SECRET_KEYS.nkeySeed }],
+      },
+    });
+    volumeMounts.push({ name: 'nats-nkey', mountPath: '/etc/natsgh/nkey', readOnly: true });
+    env.push({ name: 'NATSGH_NKEY_FILE', value: `/etc/natsgh/nkey/${SECRET_KEYS.nkeySeed}` });
+  }
+  if (input.secretKeys.includes(SECRET_KEYS.githubAppKey)) {
+    // The App's private key is a file in the pod (a Secret volume), never an env value or an argument.
+    volumes.push({
+      name: 'github-app-key',
+      secret: {
+        secretName: names.secret,
+        items: [{ key: SECRET_KEYS.githubAppKey, path: 'app-key.pem' }],
+      },
+    });
+    volumeMounts.push({ name: 'github-app-key', mountPath: '/etc/natsgh/github', readOnly: true });
+    env.push({ name: 'NATSGH_GITHUB_APP_PRIVATE_KEY_FILE', value: '/etc/natsgh/github/app-key.pem' });
   }
   const serviceAccount: ServiceAccount = {
     apiVersion: 'v1',
@@ -305,10 +429,17 @@ export function controllerManifests(input: ControllerManifestInput): Manifest[] 
             {
               name: 'controller',
               image: input.image,
+              ...(input.imagePullPolicy ? { imagePullPolicy: input.imagePullPolicy } : {}),
               args: ['controller', 'run'],
               env,
               ports: [{ name: 'http', containerPort: port }],
               volumeMounts,
+              // Up to 2 minutes to connect to NATS and create its streams before liveness counts.
+              startupProbe: {
+                httpGet: { path: '/healthz', port: 'http' },
+                periodSeconds: 2,
+                failureThreshold: 60,
+              },
               readinessProbe: { httpGet: { path: '/readyz', port: 'http' }, periodSeconds: 10 },
               livenessProbe: { httpGet: { path: '/healthz', port: 'http' }, periodSeconds: 20 },
               securityContext: {

@@ -1,5 +1,6 @@
 // The kubectl (and helm) commands natsgh runs, with errors that say what to do:
-// context check, apply from a file or from stdin (secrets), rollout status, and
+// context check, the namespace (created only when missing), server-side apply
+// from a file or from stdin (secrets), rollout status, and
 // the port-forward natsgh runs for the duration of a run to reach NATS
 // (pid file in <stateDir>/kubernetes; stopped when natsgh exits or on teardown).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
@@ -22,7 +23,10 @@ export function kubeStateDir(stateDir: string): string {
   return resolve(stateDir, 'kubernetes');
 }
 
-export function findTool(ctx: ProvisionContext, tool: 'kubectl' | 'helm'): string | undefined {
+export function findTool(
+  ctx: ProvisionContext,
+  tool: 'kubectl' | 'helm' | 'docker' | 'kind',
+): string | undefined {
   return findOnPath(tool, ctx.platform);
 }
 
@@ -83,18 +87,64 @@ export async function assertKubeContext(ctx: ProvisionContext, kubectl: string):
   return out.trim();
 }
 
-/** `kubectl apply -f -` with the objects on stdin: used for Secrets, whose values must not touch the disk. */
+/**
+ * Server-side apply: no last-applied annotation (which would hold Secret
+ * values), natsgh owns its fields, and a re-run takes them back from an older
+ * client-side apply or a hand edit.
+ */
+export const APPLY_ARGS = [
+  'apply',
+  '--server-side',
+  '--field-manager',
+  'natsgh',
+  '--force-conflicts',
+] as const;
+
+/**
+ * Creates the namespace only when it is missing, so a user with rights in an
+ * existing namespace needs no cluster-scoped ones. A context that may not read
+ * namespaces goes on and assumes it exists (the applies say so if it does not).
+ */
+export async function ensureNamespace(
+  ctx: ProvisionContext,
+  kubectl: string,
+  namespace: string,
+  manifest: unknown,
+): Promise<'exists' | 'created' | 'assumed'> {
+  const r = await runCommand(kubectl, ['get', 'namespace', namespace, '-o', 'name'], {
+    env: ctx.platform.env,
+    timeoutMs: 60_000,
+    signal: ctx.signal,
+  });
+  if (!r.failed) return 'exists';
+  if (/\(NotFound\)/.test(r.stderr)) {
+    await applyFromStdin(ctx, kubectl, [manifest], `namespace ${namespace}`);
+    return 'created';
+  }
+  if (/\(Forbidden\)/.test(r.stderr)) {
+    ctx.log.warn(`may not read namespace ${namespace} (forbidden); assuming it exists`);
+    return 'assumed';
+  }
+  throw new NatsghError(`kubectl get namespace ${namespace} failed:\n${tail(`${r.stderr}\n${r.stdout}`)}`, {
+    code: 'kube_get_failed',
+    suggestions: ['Check the cluster connection: kubectl cluster-info'],
+  });
+}
+
+/** Server-side `kubectl apply -f -` with the objects on stdin: used for Secrets, whose values must not touch the disk. */
 export async function applyFromStdin(
   ctx: ProvisionContext,
   kubectl: string,
   objects: unknown[],
   what: string,
 ): Promise<void> {
-  const input = JSON.stringify({ apiVersion: 'v1', kind: 'List', items: objects });
+  // A stream of JSON objects, not a v1 List: kubectl asks the server to validate each object's
+  // fields, which it cannot do for a List (it validates a List on the client, from OpenAPI v2).
+  const input = objects.map((o) => JSON.stringify(o)).join('\n');
   await runTool(
     ctx,
     kubectl,
-    ['apply', '-f', '-'],
+    [...APPLY_ARGS, '-f', '-'],
     {
       title: `kubectl apply (${what})`,
       code: 'kube_apply_failed',
@@ -112,7 +162,7 @@ export async function applyFile(
   file: string,
   what: string,
 ): Promise<void> {
-  await runTool(ctx, kubectl, ['apply', '-f', file], {
+  await runTool(ctx, kubectl, [...APPLY_ARGS, '-f', file], {
     title: `kubectl apply -f ${file} (${what})`,
     code: 'kube_apply_failed',
     suggestions: [
@@ -146,8 +196,8 @@ export async function rolloutStatus(
 
 export interface PortForward {
   pid: number;
-  localPort: number;
-  localMonitorPort: number;
+  /** local port -> Service port, as forwarded. */
+  forwards: Array<{ local: number; remote: number }>;
 }
 
 function portForwardFiles(stateDir: string) {
@@ -180,24 +230,26 @@ function stopAtExit(pid: number): void {
 }
 
 /**
- * Starts (or finds) `kubectl port-forward svc/<service> <port>:4222 <monitorPort>:8222`
- * and waits until it forwards. It is stopped when natsgh exits, when the run is
- * aborted, or by stopPortForward.
+ * Starts (or finds) `kubectl port-forward svc/<service> <local>:<servicePort>...`
+ * and waits until it forwards. `forwards` must name only ports the Service has
+ * (kubectl refuses others); the first is NATS's client port. It is stopped when
+ * natsgh exits, when the run is aborted, or by stopPortForward.
  */
 export async function ensurePortForward(
   ctx: ProvisionContext,
   kubectl: string,
   namespace: string,
   service: string,
-  ports: { port: number; monitorPort: number },
+  forwards: Array<{ local: number; remote: number }>,
   timeoutMs = 20_000,
 ): Promise<PortForward> {
+  const ports = { port: forwards[0].local };
   const { pidFile, logFile } = portForwardFiles(ctx.stateDir);
   await mkdir(kubeStateDir(ctx.stateDir), { recursive: true });
   const existing = Number.parseInt((await readFile(pidFile, 'utf8').catch(() => '')).trim(), 10);
   if (Number.isInteger(existing) && isAlive(existing) && (await canConnect(ports.port))) {
     stopAtExit(existing);
-    return { pid: existing, localPort: ports.port, localMonitorPort: ports.monitorPort };
+    return { pid: existing, forwards };
   }
   await writeFile(logFile, '');
   const pid = spawnDetached(
@@ -207,8 +259,7 @@ export async function ensurePortForward(
       '-n',
       namespace,
       `svc/${service}`,
-      `${ports.port}:4222`,
-      `${ports.monitorPort}:8222`,
+      ...forwards.map((f) => `${f.local}:${f.remote}`),
       '--address',
       '127.0.0.1',
     ],
@@ -223,7 +274,7 @@ export async function ensurePortForward(
     const log = await readFile(logFile, 'utf8').catch(() => '');
     if (log.includes('Forwarding from') && (await canConnect(ports.port))) {
       ctx.log.info(`port-forward to svc/${service} on 127.0.0.1:${ports.port} (pid ${pid})`);
-      return { pid, localPort: ports.port, localMonitorPort: ports.monitorPort };
+      return { pid, forwards };
     }
     await new Promise((r) => setTimeout(r, 100));
   }

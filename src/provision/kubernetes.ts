@@ -9,19 +9,23 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
-import { connectionSpecFromConfig, type NatsConnectionSpec } from '../nats/connect.js';
+import { NatsghError } from '../errors.js';
+import { connectionSpecFromConfig, type NatsConnectionSpec, readNkeySeedFile } from '../nats/connect.js';
 import { generateDevTls } from '../nats/tls-generate.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
-import { PROJECT_ROOT } from './compose.js';
+import { controllerImagePlan, prepareControllerImage } from './controller-image.js';
 import { controllerPlainEnv } from './docker.js';
 import { probeNats } from './external.js';
-import { helmInstallArgs, helmUninstallArgs, natsChartValues } from './helm.js';
+import { chartServicePorts, helmInstallArgs, helmUninstallArgs, natsChartValues } from './helm.js';
 import { leafRemoteFromConfig } from './hybrid.js';
 import {
   controllerManifests,
+  FALLBACK_SERVICE_PORTS,
   type KubeNames,
   kubeNames,
   type Manifest,
+  type NatsAuthInput,
+  type NatsManifestInput,
   namespaceManifest,
   natsManifests,
   SECRET_KEYS,
@@ -31,6 +35,7 @@ import {
   applyFile,
   applyFromStdin,
   assertKubeContext,
+  ensureNamespace,
   ensurePortForward,
   findTool,
   kubeStateDir,
@@ -43,11 +48,6 @@ import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResu
 import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
 
 export interface KubernetesOptions {
-  /** JetStream PVC size (default 10Gi) and storage class (default: the cluster's default). */
-  storageSize?: string;
-  storageClassName?: string;
-  /** Controller image (default natsgh/natsgh:<cli version>). */
-  controllerImage?: string;
   rolloutTimeoutSeconds?: number;
 }
 
@@ -84,6 +84,25 @@ export function inClusterNatsUrl(ctx: ProvisionContext): string {
   return `${c.nats.tls.mode === 'generate' ? 'tls' : 'nats'}://${n.nats}.${n.namespace}.svc:4222`;
 }
 
+/** Client auth the servers natsgh runs require (values only in the natsgh Secret). */
+export async function natsAuthInput(c: NatsghConfig): Promise<NatsAuthInput | undefined> {
+  if (c.natsType === 'synadia') return undefined;
+  if (c.nats.token) return { kind: 'token' };
+  if (c.nats.user && c.nats.password) return { kind: 'user' };
+  if (c.nats.nkeyFile) {
+    const { fromSeed } = await import('@nats-io/nkeys');
+    return { kind: 'nkey', publicKey: fromSeed(await readNkeySeedFile(c.nats.nkeyFile)).getPublicKey() };
+  }
+  return undefined;
+}
+
+/** TLS on the servers natsgh runs (--tls generate), and whether they demand client certificates. */
+function serverTls(c: NatsghConfig): { verify: boolean } | undefined {
+  return c.nats.tls.mode === 'generate' && c.natsType !== 'synadia'
+    ? { verify: c.nats.tls.verify }
+    : undefined;
+}
+
 /** Secret values from natsgh's configuration, by secret key (only those that are set). */
 async function secretData(ctx: ProvisionContext): Promise<Record<string, string>> {
   const c = ctx.config;
@@ -94,20 +113,43 @@ async function secretData(ctx: ProvisionContext): Promise<Record<string, string>
   }
   if (c.github.token) data[SECRET_KEYS.githubToken] = c.github.token;
   if (c.nats.token) data[SECRET_KEYS.natsToken] = c.nats.token;
+  if (c.nats.user && c.nats.password) data[SECRET_KEYS.natsUser] = c.nats.user;
   if (c.nats.password) data[SECRET_KEYS.natsPassword] = c.nats.password;
   if (c.webhook.secret) data[SECRET_KEYS.webhookSecret] = c.webhook.secret;
+  if ((await natsAuthInput(c))?.kind === 'nkey') {
+    data[SECRET_KEYS.nkeySeed] = new TextDecoder().decode(await readNkeySeedFile(c.nats.nkeyFile!));
+  }
+  if (c.github.appId && c.github.appPrivateKeyFile) {
+    data[SECRET_KEYS.githubAppKey] = await readFile(c.github.appPrivateKeyFile, 'utf8').catch((err) => {
+      throw new NatsghError(
+        `cannot read the GitHub App private key ${c.github.appPrivateKeyFile}: ${err.code}`,
+        {
+          code: 'github_app_key_unreadable',
+          suggestions: [
+            'Check --github-app-key (NATSGH_GITHUB_APP_PRIVATE_KEY_FILE) and that this user can read it.',
+          ],
+        },
+      );
+    });
+  }
   return data;
 }
 
-/** Namespace, the natsgh Secret and (with --tls generate) the TLS secret; values go through stdin only. */
+/**
+ * The namespace (only when missing), the natsgh Secret and (with --tls
+ * generate) the server TLS secret and, with --tls-verify, the controller's
+ * client certificate secret; values go through stdin only.
+ */
 async function applyNamespaceAndSecrets(ctx: ProvisionContext, kubectl: string): Promise<string[]> {
   const n = namesOf(ctx);
-  const objects: unknown[] = [namespaceManifest(n.namespace)];
+  await ensureNamespace(ctx, kubectl, n.namespace, namespaceManifest(n.namespace));
+  const objects: unknown[] = [];
   const data = await secretData(ctx);
   if (Object.keys(data).length > 0) objects.push(secretManifest(n, data));
-  if (ctx.config.nats.tls.mode === 'generate' && ctx.config.natsType !== 'synadia') {
+  const tlsOn = serverTls(ctx.config);
+  if (tlsOn) {
     const tls = await generateDevTls(ctx.stateDir, {
-      mtls: ctx.config.nats.tls.verify,
+      mtls: tlsOn.verify,
       hosts: [
         n.nats,
         `${n.nats}.${n.namespace}`,
@@ -124,59 +166,132 @@ async function applyNamespaceAndSecrets(ctx: ProvisionContext, kubectl: string):
         n.natsTlsSecret,
       ),
     );
+    if (tlsOn.verify && tls.clientCert && tls.clientKey) {
+      objects.push(
+        secretManifest(
+          n,
+          { 'tls.crt': read(tls.clientCert), 'tls.key': read(tls.clientKey), 'ca.crt': read(tls.ca) },
+          'kubernetes.io/tls',
+          n.natsClientTlsSecret,
+        ),
+      );
+    }
   }
-  await applyFromStdin(ctx, kubectl, objects, 'namespace and secrets');
+  if (objects.length > 0) await applyFromStdin(ctx, kubectl, objects, 'secrets');
   return Object.keys(data);
 }
 
 /** deploy-controller in kubernetes mode: ServiceAccount + Deployment + Service, then rollout status. */
 export async function deployControllerToKubernetes(
   ctx: ProvisionContext,
-  opts: KubernetesOptions & { cliVersion?: string } = {},
+  opts: KubernetesOptions = {},
 ): Promise<Record<string, string>> {
   const kubectl = requireKubectl(ctx);
   await assertKubeContext(ctx, kubectl);
   const n = namesOf(ctx);
   const secretKeys = (await applyNamespaceAndSecrets(ctx, kubectl)) as never[];
+  const image = await prepareControllerImage(ctx, controllerImagePlan(ctx.config));
   const f = files(ctx.stateDir);
   await mkdir(f.dir, { recursive: true });
-  const objects = controllerManifests({
-    names: n,
+  const tls = serverTls(ctx.config);
+  const objects = controllerManifests(controllerInput(ctx, secretKeys, image));
+  await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
+  await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
+  await rolloutStatus(
+    ctx,
+    kubectl,
+    n.namespace,
+    `deployment/${n.controller}`,
+    opts.rolloutTimeoutSeconds,
+  ).catch((err: NatsghError) => {
+    // The usual cause on kind and air-gapped clusters: the nodes cannot pull the image.
+    err.suggestions?.push(
+      `If the pod waits in ImagePullBackOff, the nodes cannot pull ${image.image}: use --load-image kind[:<cluster>], --image-registry <registry>, or --controller-image <an image they can pull>.`,
+    );
+    throw err;
+  });
+  return {
+    namespace: n.namespace,
+    deployment: n.controller,
+    manifests: f.controllerManifests,
+    image: image.image,
+    ...(tls?.verify ? { clientCertSecret: n.natsClientTlsSecret } : {}),
+  };
+}
+
+/** The controller objects' input from the config (pure apart from the secret keys and image passed in). */
+export function controllerInput(
+  ctx: Pick<ProvisionContext, 'config' | 'deployment'>,
+  secretKeys: never[],
+  image: { image: string; pullPolicy?: 'Always' | 'IfNotPresent' | 'Never' },
+) {
+  const tls = serverTls(ctx.config);
+  return {
+    names: kubeNames(ctx.deployment, ctx.config.namespace),
     deployment: ctx.deployment,
-    image: opts.controllerImage ?? `natsgh/natsgh:${opts.cliVersion ?? 'latest'}`,
-    natsUrl: inClusterNatsUrl(ctx),
+    image: image.image,
+    imagePullPolicy: image.pullPolicy,
+    natsUrl: inClusterNatsUrl(ctx as ProvisionContext),
     jetstreamDomain: ctx.config.nats.jetstreamDomain,
     env: controllerPlainEnv(ctx.config),
     secretKeys,
-    tls: ctx.config.nats.tls.mode === 'generate' && ctx.config.natsType !== 'synadia',
+    tls: Boolean(tls),
+    clientCert: Boolean(tls?.verify),
     port: ctx.config.controller.port,
-  });
-  await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
-  await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
-  await rolloutStatus(ctx, kubectl, n.namespace, `deployment/${n.controller}`, opts.rolloutTimeoutSeconds);
-  return { namespace: n.namespace, deployment: n.controller, manifests: f.controllerManifests };
+  };
+}
+
+/** The NATS objects' (or chart values') input from the config. */
+export async function natsInput(
+  ctx: Pick<ProvisionContext, 'config' | 'deployment'>,
+): Promise<NatsManifestInput> {
+  const c = ctx.config;
+  return {
+    names: kubeNames(ctx.deployment, c.namespace),
+    deployment: ctx.deployment,
+    replicas: replicas(c),
+    jetstreamDomain: c.nats.jetstreamDomain,
+    storageSize: c.nats.jetstreamStorage ?? '10Gi',
+    storageClassName: c.nats.storageClass,
+    tls: serverTls(c),
+    leafRemote: c.natsType === 'hybrid' ? leafRemoteFromConfig(c) : undefined,
+    auth: await natsAuthInput(c),
+    image: c.nats.image,
+    imagePullPolicy: c.controller.imagePullPolicy,
+  };
+}
+
+/** local port -> Service port for the port-forward: only ports the client Service has. */
+export function portForwards(
+  c: NatsghConfig,
+  servicePorts: Partial<Record<string, number>>,
+): Array<{ local: number; remote: number }> {
+  const out: Array<{ local: number; remote: number }> = [];
+  if (servicePorts.nats !== undefined) out.push({ local: c.nats.port, remote: servicePorts.nats });
+  if (servicePorts.monitor !== undefined)
+    out.push({ local: c.nats.monitorPort, remote: servicePorts.monitor });
+  return out;
 }
 
 /** The NATS in the cluster (self_hosted, self_hosted_cluster, hybrid leaf). */
 function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Provisioner {
-  const storageSize = opts.storageSize ?? '10Gi';
-
-  function leafRemote(c: NatsghConfig) {
-    return c.natsType === 'hybrid' ? leafRemoteFromConfig(c) : undefined;
-  }
-
   async function installer(ctx: ProvisionContext): Promise<Installer> {
     const recorded = (await readFile(files(ctx.stateDir).installer, 'utf8').catch(() => '')).trim();
     if (recorded === 'helm' || recorded === 'kubectl') return recorded;
     return findTool(ctx, 'helm') ? 'helm' : 'kubectl';
   }
 
+  /** The client Service's ports, as the chart (for natsgh's values) or the fallback renders them. */
+  async function servicePorts(ctx: ProvisionContext): Promise<Partial<Record<string, number>>> {
+    return (await installer(ctx)) === 'helm'
+      ? chartServicePorts(natsChartValues(await natsInput(ctx)))
+      : FALLBACK_SERVICE_PORTS;
+  }
+
   async function reachNats(ctx: ProvisionContext, kubectl: string): Promise<void> {
     if (ctx.config.nats.url) return;
-    await ensurePortForward(ctx, kubectl, ctx.config.namespace, namesOf(ctx).nats, {
-      port: ctx.config.nats.port,
-      monitorPort: ctx.config.nats.monitorPort,
-    });
+    const forwards = portForwards(ctx.config, await servicePorts(ctx));
+    await ensurePortForward(ctx, kubectl, ctx.config.namespace, namesOf(ctx).nats, forwards);
   }
 
   const provisioner: Provisioner = {
@@ -188,15 +303,20 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
       const c = ctx.config;
       const how = findTool(ctx, 'helm')
         ? `helm upgrade --install ${n.nats} nats (chart ${(await import('./helm.js')).NATS_CHART.version}) --wait`
-        : `kubectl apply StatefulSet ${n.nats} (${replicas(c)} replicas) + Services (helm not found)`;
+        : `kubectl apply --server-side StatefulSet ${n.nats} (${replicas(c)} replicas) + Services (helm not found)`;
+      const forwards = portForwards(c, await servicePorts(ctx))
+        .map((f) => `${f.local}:${f.remote}`)
+        .join(' ');
       return [
-        { action: `create namespace ${n.namespace} and secret ${n.secret} from memory (no values on disk)` },
+        {
+          action: `create namespace ${n.namespace} if missing; secret ${n.secret} from memory (no values on disk)`,
+        },
         { action: how },
         { action: `kubectl rollout status statefulset/${n.nats}` },
         {
           action: c.nats.url
             ? `reach NATS at ${c.nats.url}`
-            : `kubectl port-forward svc/${n.nats} ${c.nats.port}:4222 for this run; check NATS health`,
+            : `kubectl port-forward svc/${n.nats} ${forwards} for this run; check NATS health`,
         },
       ];
     },
@@ -209,18 +329,8 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
       const f = files(ctx.stateDir);
       await mkdir(f.dir, { recursive: true });
       await applyNamespaceAndSecrets(ctx, kubectl);
-      const tls = c.nats.tls.mode === 'generate' ? { verify: c.nats.tls.verify } : undefined;
       const helm = findTool(ctx, 'helm');
-      const input = {
-        names: n,
-        deployment: ctx.deployment,
-        replicas: replicas(c),
-        jetstreamDomain: c.nats.jetstreamDomain,
-        storageSize,
-        storageClassName: opts.storageClassName,
-        tls,
-        leafRemote: leafRemote(c),
-      };
+      const input = await natsInput(ctx);
       if (helm) {
         await writeFileAtomic(f.values, stringify(natsChartValues(input), { lineWidth: 0 }));
         await runTool(ctx, helm, helmInstallArgs(n, f.values), {
@@ -290,14 +400,14 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
         } else ctx.log.warn(`helm is gone: uninstall release ${n.nats} in ${n.namespace} by hand`);
       } else {
         await del(
-          ['statefulset,service,configmap', '-l', `app.kubernetes.io/instance=${n.nats}`],
+          ['statefulset,service,configmap,poddisruptionbudget', '-l', `app.kubernetes.io/instance=${n.nats}`],
           'delete NATS',
         );
       }
       if (purge) {
         // JetStream data lives in PVCs that survive the StatefulSet; only purge removes them and the secrets.
         await del(['pvc', '-l', `app.kubernetes.io/instance=${n.nats}`], 'delete JetStream volumes');
-        await del([`secret/${n.natsTlsSecret}`], 'delete the TLS secret');
+        await del([`secret/${n.natsTlsSecret}`, `secret/${n.natsClientTlsSecret}`], 'delete the TLS secrets');
       }
     },
 
@@ -342,15 +452,6 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
   return provisioner;
 }
 
-/** natsgh's own version: the default controller image tag. */
-function cliVersion(): string {
-  try {
-    return JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')).version ?? 'latest';
-  } catch {
-    return 'latest';
-  }
-}
-
 /**
  * Kubernetes mode: the NATS (in the cluster, or Synadia for --nats-type
  * synadia) and then the controller Deployment, which the deploy-controller
@@ -363,17 +464,31 @@ export function createKubernetesProvisioner(config: NatsghConfig, opts: Kubernet
     reachableAtStart: nats.reachableAtStart,
     async plan(ctx) {
       const n = namesOf(ctx);
+      const image = controllerImagePlan(ctx.config);
+      const how =
+        image.build?.deliver === 'kind'
+          ? `docker build ${image.image}; kind load docker-image ${image.image} --name ${image.build.cluster}`
+          : image.build?.deliver === 'push'
+            ? `docker build ${image.image}; docker push ${image.image}`
+            : undefined;
       return [
         ...(await nats.plan(ctx)),
-        { action: `kubectl apply Deployment, Service and ServiceAccount ${n.controller}; rollout status` },
+        ...(how ? [{ action: how }] : []),
+        {
+          action: `kubectl apply Deployment (image ${image.image}), Service and ServiceAccount ${n.controller}; rollout status`,
+        },
       ];
     },
     async apply(ctx) {
       const result = await nats.apply(ctx);
-      const controller = await deployControllerToKubernetes(ctx, { ...opts, cliVersion: cliVersion() });
+      const controller = await deployControllerToKubernetes(ctx, opts);
       return {
         servers: result.servers,
-        outputs: { ...result.outputs, controllerDeployment: controller.deployment },
+        outputs: {
+          ...result.outputs,
+          controllerDeployment: controller.deployment,
+          controllerImage: controller.image,
+        },
       };
     },
     async verify(ctx) {

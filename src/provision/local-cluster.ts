@@ -1,37 +1,45 @@
 // `--mode dev --nats-type self_hosted_cluster`: N (odd, >= 3) local nats-server
 // processes with routes and clustered JetStream. Node i (0-based) is
 // `<deployment>-n<i>` with client port nats.port+i, monitor port
-// nats.monitorPort+i and route port nats.port+CLUSTER_PORT_OFFSET+i; its files
+// nats.monitorPort+i and route port (--cluster-port or nats.port+CLUSTER_PORT_OFFSET)+i; its files
 // live in <stateDir>/nats/<name>/. apply starts only the nodes that are missing.
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import { CLUSTER_PORT_OFFSET } from '../config/port-plan.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import { serverAuthFor } from '../nats/deployment-auth.js';
 import { isAlive } from '../system/process.js';
 import {
+  authPlanStep,
   clientTlsFor,
   defaultBinaryResolver,
   type LocalProvisionerOptions,
+  prepareServerAuth,
   prepareServerTls,
   serverTlsFor,
 } from './embedded.js';
 import {
   ensureServer,
+  findRunningServer,
   isHealthy,
   type LocalServerSpec,
   pollUntil,
   readMonitor,
   readPidFile,
   removeStore,
+  renderServerConfig,
+  type StartedServer,
   serverFiles,
   stopServer,
 } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 
-/** Route port of node i = nats.port + CLUSTER_PORT_OFFSET + i. */
-export const CLUSTER_PORT_OFFSET = 100;
+/** Route port of node i = (--cluster-port, or nats.port + CLUSTER_PORT_OFFSET) + i (config/port-plan.ts). */
+export { CLUSTER_PORT_OFFSET };
 
 /** Replicas for natsgh's buckets and streams on a cluster of this size (R3 at most): deploymentReplicas. */
 export function bucketReplicas(config: NatsghConfig): number {
@@ -81,8 +89,10 @@ export function createLocalClusterProvisioner(
   function specs(ctx: ProvisionContext): LocalServerSpec[] {
     const c = ctx.config ?? config;
     const n = c.nats.replicas;
-    const routePorts = Array.from({ length: n }, (_, i) => c.nats.port + CLUSTER_PORT_OFFSET + i);
+    const routeBase = c.nats.clusterPort ?? c.nats.port + CLUSTER_PORT_OFFSET;
+    const routePorts = Array.from({ length: n }, (_, i) => routeBase + i);
     const tls = serverTlsFor(c, ctx, opts);
+    const auth = serverAuthFor(c, ctx.stateDir, ctx.deployment);
     return routePorts.map((routePort, i) => {
       const name = `${ctx.deployment}-n${i}`;
       return {
@@ -93,17 +103,61 @@ export function createLocalClusterProvisioner(
         dir: join(ctx.stateDir, 'nats', name),
         jetstreamDomain: c.nats.jetstreamDomain,
         tls,
-        cluster: { name: `natsgh-${ctx.deployment}`, port: routePort, routePorts },
+        auth: auth.client,
+        cluster: { name: `natsgh-${ctx.deployment}`, port: routePort, routePorts, auth: auth.routes },
         portFlags: {
           port: `--nats-port (or NATSGH_NATS_PORT); node ${i} uses it + ${i}`,
           monitorPort: `--monitor-port (or NATSGH_MONITOR_PORT); node ${i} uses it + ${i}`,
-          clusterPort: `--nats-port (or NATSGH_NATS_PORT); route ports are it + ${CLUSTER_PORT_OFFSET} + node index`,
+          clusterPort: `--cluster-port (or NATSGH_CLUSTER_PORT; default --nats-port + ${CLUSTER_PORT_OFFSET}); node ${i} uses it + ${i}`,
         },
       };
     });
   }
 
   const url = (s: LocalServerSpec) => `${s.tls ? 'tls' : 'nats'}://127.0.0.1:${s.port}`;
+
+  /** Waits until every node routes to all the others and JetStream has a meta leader; throws naming each node's state. */
+  async function awaitFormed(ctx: ProvisionContext, all: LocalServerSpec[]): Promise<void> {
+    const timeoutMs = opts.clusterTimeoutMs ?? 30_000;
+    const formed = await pollUntil(
+      async () => {
+        for (const s of all) {
+          if ((await routedPeers(s.monitorPort, opts)) !== all.length - 1) return false;
+          if (!(await metaLeader(s.monitorPort, opts))) return false;
+        }
+        return true;
+      },
+      { timeoutMs, signal: ctx.signal, intervalMs: 50 },
+    );
+    if (formed) return;
+    const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
+    throw new NatsghError(
+      `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s: ${status.map((n) => `${n.name} ${n.detail}`).join('; ')}`,
+      {
+        code: 'nats_cluster_form',
+        suggestions: [
+          `Read the logs in ${join(ctx.stateDir, 'nats')}/<node>/nats-server.log.`,
+          'Re-run the bootstrap; it restarts only the nodes that are missing.',
+        ],
+      },
+    );
+  }
+
+  /**
+   * True when every node runs and its config already carries the route
+   * credentials the new config has: a node restarted alone then rejoins the
+   * others. Otherwise (a node is missing, or the route credentials change) the
+   * nodes are converged together.
+   */
+  async function rollingRestartKeepsQuorum(all: LocalServerSpec[]): Promise<boolean> {
+    for (const s of all) {
+      if (!(await findRunningServer(s, opts))) return false;
+      const route = /"nats-route:\/\/[^"]*"/.exec(await renderServerConfig(s))?.[0];
+      const current = await readFile(serverFiles(s.dir).configFile, 'utf8').catch(() => '');
+      if (!route || !current.includes(route)) return false;
+    }
+    return true;
+  }
 
   async function nodeStatus(s: LocalServerSpec, size: number): Promise<NodeStatus> {
     const pid = await readPidFile(serverFiles(s.dir).pidFile);
@@ -130,11 +184,13 @@ export function createLocalClusterProvisioner(
       steps.push({
         action: `wait until every node routes to the other ${all.length - 1} and JetStream has a meta leader (cluster natsgh-${ctx.deployment})`,
       });
+      steps.push({ action: `${authPlanStep(all[0].auth)}; nodes authenticate each other on the route port` });
       return steps;
     },
 
     async apply(ctx): Promise<ProvisionResult> {
       await prepareServerTls(ctx.config ?? config, ctx, opts);
+      await prepareServerAuth(ctx);
       const all = specs(ctx);
       let binary: Promise<string> | undefined;
       const resolveOnce = () => {
@@ -144,44 +200,32 @@ export function createLocalClusterProvisioner(
         });
         return binary;
       };
-      // A node alone cannot elect a JetStream meta leader, so a clustered node
-      // reports healthy only once it has JetStream enabled; start all missing
-      // nodes together and then wait for the cluster as a whole.
-      const servers = await Promise.all(
-        all.map((s) =>
-          ensureServer(s, {
-            binary: resolveOnce,
-            log: ctx.log,
-            signal: ctx.signal,
-            fetch: opts.fetch,
-            healthTimeoutMs: opts.healthTimeoutMs ?? 30_000,
-          }),
-        ),
-      );
-      const timeoutMs = opts.clusterTimeoutMs ?? 30_000;
-      const formed = await pollUntil(
-        async () => {
-          for (const s of all) {
-            if ((await routedPeers(s.monitorPort, opts)) !== all.length - 1) return false;
-            if (!(await metaLeader(s.monitorPort, opts))) return false;
-          }
-          return true;
-        },
-        { timeoutMs, signal: ctx.signal, intervalMs: 50 },
-      );
-      if (!formed) {
-        const status = await Promise.all(all.map((s) => nodeStatus(s, all.length)));
-        throw new NatsghError(
-          `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s: ${status.map((n) => `${n.name} ${n.detail}`).join('; ')}`,
-          {
-            code: 'nats_cluster_form',
-            suggestions: [
-              `Read the logs in ${join(ctx.stateDir, 'nats')}/<node>/nats-server.log.`,
-              'Re-run the bootstrap; it restarts only the nodes that are missing.',
-            ],
-          },
-        );
+      const ensure = (s: LocalServerSpec) =>
+        ensureServer(s, {
+          binary: resolveOnce,
+          log: ctx.log,
+          signal: ctx.signal,
+          fetch: opts.fetch,
+          healthTimeoutMs: opts.healthTimeoutMs ?? 30_000,
+        });
+      let servers: StartedServer[];
+      if (await rollingRestartKeepsQuorum(all)) {
+        // Every node runs with these route credentials (new client credentials, say):
+        // one node at a time, each back in the cluster before the next, so JetStream
+        // keeps its quorum and natsgh's streams stay available.
+        servers = [];
+        for (const s of all) {
+          const server = await ensure(s);
+          servers.push(server);
+          if (server.started) await awaitFormed(ctx, all);
+        }
+      } else {
+        // A node alone cannot elect a JetStream meta leader, so a clustered node
+        // reports healthy only once it has JetStream enabled; start all missing
+        // nodes together and then wait for the cluster as a whole.
+        servers = await Promise.all(all.map(ensure));
       }
+      await awaitFormed(ctx, all);
       const leader = await metaLeader(all[0].monitorPort, opts);
       const outputs: Record<string, string> = {
         url: all.map(url).join(','),
@@ -231,6 +275,7 @@ export function createLocalClusterProvisioner(
       const all = specs(ctx);
       return {
         servers: all.map(url),
+        ...all[0].auth,
         tls: clientTlsFor(all[0].tls),
         jetstreamDomain: all[0].jetstreamDomain,
       };

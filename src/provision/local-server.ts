@@ -1,11 +1,12 @@
 // The pieces every nats-server natsgh runs on this machine shares (embedded and
 // the local cluster): render its config from templates/nats-server, find it
 // running, check ports, start it detached with a pid file, wait for health, stop it.
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import type { Logger } from '../engine/phase.js';
 import { errorMessage, NatsghError } from '../errors.js';
+import type { ClientAuth } from '../nats/deployment-auth.js';
 import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
@@ -36,7 +37,15 @@ export interface LocalServerSpec {
   dir: string;
   jetstreamDomain?: string;
   tls?: ServerTlsFiles;
-  cluster?: { name: string; port: number; routePorts: number[] };
+  /** What clients must present (deployment-auth.ts); without it the server admits anyone on loopback. */
+  auth?: ClientAuth;
+  cluster?: {
+    name: string;
+    port: number;
+    routePorts: number[];
+    /** What nodes present to each other on the route port. */
+    auth?: { user: string; password: string };
+  };
   /** Flags (and env vars) that change each port, for port-in-use errors. */
   portFlags: { port: string; monitorPort: string; clusterPort?: string };
 }
@@ -83,6 +92,26 @@ async function template(name: string): Promise<string> {
   return text;
 }
 
+/** The authorization block for clients: one user/password, a token, or one NKey user. */
+export async function renderAuthorization(auth: ClientAuth | undefined): Promise<string> {
+  if (!auth) return '';
+  const lines = ["# Clients must present the deployment's credentials (see natsgh status: nats.context)."];
+  lines.push('authorization {');
+  if (auth.token) lines.push(`  token: ${quote(auth.token)}`);
+  else if (auth.user && auth.password) {
+    lines.push(`  user: ${quote(auth.user)}`, `  password: ${quote(auth.password)}`);
+  } else if (auth.nkeyFile) {
+    const [{ readNkeySeedFile }, { fromSeed }] = await Promise.all([
+      import('../nats/connect.js'),
+      import('@nats-io/nkeys'),
+    ]);
+    const publicKey = fromSeed(await readNkeySeedFile(auth.nkeyFile)).getPublicKey();
+    lines.push(`  users: [ { nkey: ${quote(publicKey)} } ]`);
+  } else return '';
+  lines.push('  timeout: 2', '}');
+  return lines.join('\n');
+}
+
 /** The server's config file text; the same spec always renders the same bytes. */
 export async function renderServerConfig(spec: LocalServerSpec): Promise<string> {
   const files = serverFiles(spec.dir);
@@ -101,12 +130,21 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
   }
   let cluster = '';
   if (spec.cluster) {
+    const routeAuth = spec.cluster.auth;
+    const userInfo = routeAuth
+      ? `${encodeURIComponent(routeAuth.user)}:${encodeURIComponent(routeAuth.password)}@`
+      : '';
     cluster = substituteVariables(
       await template('cluster.conf.tmpl'),
       {
         clusterName: quote(spec.cluster.name),
         clusterListen: quote(`127.0.0.1:${spec.cluster.port}`),
-        routes: spec.cluster.routePorts.map((p) => `    ${quote(`nats-route://127.0.0.1:${p}`)}`).join('\n'),
+        routeAuthorization: routeAuth
+          ? `  authorization {\n    user: ${quote(routeAuth.user)}\n    password: ${quote(routeAuth.password)}\n    timeout: 2\n  }`
+          : '',
+        routes: spec.cluster.routePorts
+          .map((p) => `    ${quote(`nats-route://${userInfo}127.0.0.1:${p}`)}`)
+          .join('\n'),
       },
       'nats-server/cluster.conf.tmpl',
     );
@@ -121,6 +159,7 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
       storeDir: quote(files.storeDir),
       pidFile: quote(files.pidFile),
       jetstreamDomain: spec.jetstreamDomain ? `  domain: ${quote(spec.jetstreamDomain)}` : '',
+      authorization: await renderAuthorization(spec.auth),
       tls,
       cluster,
     },
@@ -234,17 +273,10 @@ export async function assertPortsFree(spec: LocalServerSpec): Promise<void> {
   }
   for (const [port, what, flag] of ports) {
     if (!(await isPortFree(port))) {
-      throw new NatsghError(
-        `port ${port} on 127.0.0.1 (the ${what} of nats-server ${spec.serverName}) is already in use by another process`,
-        {
-          code: 'port_in_use',
-          details: { port, server: spec.serverName },
-          suggestions: [
-            `Choose another port with ${flag}.`,
-            `Or stop the process listening on port ${port}.`,
-          ],
-        },
-      );
+      const { portInUseError } = await import('../system/port-holder.js');
+      throw await portInUseError(port, `the ${what} of nats-server ${spec.serverName}`, flag, {
+        server: spec.serverName,
+      });
     }
   }
 }
@@ -293,7 +325,9 @@ export async function spawnServer(
 ): Promise<{ pid: number; configFile: string }> {
   const files = serverFiles(spec.dir);
   await mkdir(files.storeDir, { recursive: true });
-  await writeFileAtomic(files.configFile, configText);
+  // The config holds the credentials: owner-only, in an owner-only directory.
+  if (process.platform !== 'win32') await chmod(spec.dir, 0o700);
+  await writeFileAtomic(files.configFile, configText, { mode: 0o600 });
   const pid = spawnDetached(binary, ['-c', files.configFile], { logFile: files.logFile, cwd: spec.dir });
   await recordProcess(files.recordFile, pid);
   await writeFileAtomic(files.pidFile, `${pid}\n`);

@@ -20,6 +20,8 @@ export interface GenerateResult {
   handEdited: string[];
   notOwned: string[];
   commit?: string;
+  /** --via-pull-request: the pull request that carries the change. */
+  pullRequest?: { number: number; url: string; action: 'opened' | 'updated' | 'unchanged' };
 }
 
 export async function generateFiles(opts: {
@@ -103,12 +105,8 @@ async function generateToRepo(opts: {
   if (opts.check) {
     const { defaultBranch, readHead } = await import('../github/commit.js');
     const { renderForHead } = await import('../controller/regenerate.js');
-    const head = await readHead(
-      github.octokit,
-      owner,
-      repo,
-      await defaultBranch(github.octokit, owner, repo),
-    );
+    const git = { octokit: github.octokit, owner, repo, cache: github.cache };
+    const head = await readHead(git, await defaultBranch(git));
     const r = await renderForHead(head, variables);
     const differing = [...r.files.keys()]
       .filter((p) => head.tree.get(p) !== gitBlobSha(r.files.get(p)!))
@@ -132,6 +130,7 @@ async function generateToRepo(opts: {
     repo,
     variables,
     instanceId: `generate-${process.pid}`,
+    viaPullRequest: opts.config.github.viaPullRequest,
   });
   return {
     target,
@@ -144,5 +143,6 @@ async function generateToRepo(opts: {
     handEdited: [],
     notOwned: r.notOwned,
     commit: r.commit,
+    pullRequest: r.pullRequest,
   };
 }

@@ -3,8 +3,12 @@
 // generated paths -> git blob SHAs) tells natsgh's own files from hand edits:
 // unchanged files are not rewritten, files natsgh never generated are never
 // touched, and a generated file edited by hand is reported, not overwritten.
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+// The checkout's contents are untrusted (anyone who can push to the repo wrote
+// them): natsgh reads and writes only real paths inside it, and refuses any
+// symlink on the way to a file it reads or writes.
+import { lstat, readFile, realpath } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { NatsghError } from '../errors.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { gitBlobSha } from './git-blob.js';
 import type { RenderResult } from './render.js';
@@ -62,23 +66,86 @@ async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
   await writeFileAtomic(path, bytes, { where: 'the checkout' });
 }
 
+function symlinkRefused(root: string, path: string, link: string): NatsghError {
+  return new NatsghError(
+    `refusing ${path} in ${root}: ${link} is a symbolic link, and natsgh never reads or writes through one in a checkout`,
+    {
+      code: 'checkout_symlink',
+      details: { checkout: root, path, symlink: link },
+      suggestions: [
+        `Replace the symbolic link ${link} by a real directory or file (git rm it), then run natsgh generate again.`,
+      ],
+    },
+  );
+}
+
+/** The checkout's real path: the directory the user named, its own symlinks resolved once. */
+async function checkoutRoot(dir: string): Promise<string> {
+  try {
+    return await realpath(dir);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return dir;
+    throw err;
+  }
+}
+
+/**
+ * The real path of `path` (slash-separated, relative) inside the checkout `root`:
+ * refuses a path leaving it and any existing component that is a symbolic link.
+ */
+export async function checkoutPath(root: string, path: string): Promise<string> {
+  const parts = path.split('/');
+  if (isAbsolute(path) || parts.some((p) => p === '' || p === '.' || p === '..')) {
+    throw new NatsghError(`refusing ${path}: not a plain relative path inside the checkout ${root}`, {
+      code: 'checkout_path_invalid',
+      details: { checkout: root, path },
+    });
+  }
+  let current = root;
+  for (let i = 0; i < parts.length; i++) {
+    current = join(current, parts[i]);
+    let st: import('node:fs').Stats;
+    try {
+      st = await lstat(current);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') break;
+      throw err;
+    }
+    if (st.isSymbolicLink()) throw symlinkRefused(root, path, parts.slice(0, i + 1).join('/'));
+  }
+  current = join(root, ...parts);
+  const rel = relative(root, current);
+  if (rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) {
+    throw new NatsghError(`refusing ${path}: it resolves outside the checkout ${root}`, {
+      code: 'checkout_path_invalid',
+      details: { checkout: root, path },
+    });
+  }
+  return current;
+}
+
 export async function writeRenderedFiles(dir: string, result: RenderResult): Promise<WriteResult> {
+  const root = await checkoutRoot(dir);
   const manifestPath = join(dir, MANIFEST_PATH);
-  const previousText = await readOptional(manifestPath);
+  const manifestTarget = await checkoutPath(root, MANIFEST_PATH);
+  const previousText = await readOptional(manifestTarget);
   const previous = previousText ? parseManifest(previousText.toString('utf8')) : undefined;
   const out: WriteResult = { written: [], unchanged: [], handEdited: [], notOwned: [], manifestPath };
   const files: Record<string, string> = {};
-  for (const path of [...result.files.keys()].sort()) {
+  // Every target is checked before the first write: a refused path leaves the checkout as it was.
+  const targets = new Map<string, string>();
+  for (const path of [...result.files.keys()].sort()) targets.set(path, await checkoutPath(root, path));
+  for (const [path, target] of targets) {
     const bytes = result.files.get(path)!;
     const want = gitBlobSha(bytes);
-    const current = await readOptional(join(dir, path));
+    const current = await readOptional(target);
     const have = current ? gitBlobSha(current) : undefined;
     const recorded = previous?.files[path];
     if (have === want) {
       out.unchanged.push(path);
       files[path] = want;
     } else if (have === undefined || have === recorded) {
-      await writeAtomically(join(dir, path), bytes);
+      await writeAtomically(target, bytes);
       out.written.push(path);
       files[path] = want;
     } else if (recorded !== undefined) {
@@ -94,7 +161,7 @@ export async function writeRenderedFiles(dir: string, result: RenderResult): Pro
   for (const path of Object.keys(files).sort()) sorted[path] = files[path];
   const manifest: GeneratedManifest = { version: 1, hash: result.hash, files: sorted };
   const bytes = serializeManifest(manifest);
-  if (!previousText || !Buffer.from(bytes).equals(previousText)) await writeAtomically(manifestPath, bytes);
+  if (!previousText || !Buffer.from(bytes).equals(previousText)) await writeAtomically(manifestTarget, bytes);
   return out;
 }
 
@@ -103,8 +170,9 @@ export async function checkRenderedFiles(
   result: RenderResult,
 ): Promise<{ matches: boolean; differing: string[] }> {
   const differing: string[] = [];
+  const root = await checkoutRoot(dir);
   for (const path of [...result.files.keys()].sort()) {
-    const current = await readOptional(join(dir, path));
+    const current = await readOptional(await checkoutPath(root, path));
     if (!current || gitBlobSha(current) !== gitBlobSha(result.files.get(path)!)) differing.push(path);
   }
   return { matches: differing.length === 0, differing };
@@ -116,18 +184,26 @@ export async function readLocalRepoInputs(
 ): Promise<{ config?: import('./repo-config.js').RepoConfig; overrides: Map<string, string> }> {
   const { parseRepoConfig, REPO_CONFIG_PATH, REPO_TEMPLATES_DIR } = await import('./repo-config.js');
   const { readdir } = await import('node:fs/promises');
-  const { relative, sep } = await import('node:path');
-  const yamlText = await readOptional(join(dir, REPO_CONFIG_PATH));
+  const checkout = await checkoutRoot(dir);
+  const yamlText = await readOptional(await checkoutPath(checkout, REPO_CONFIG_PATH));
   const config = yamlText ? await parseRepoConfig(yamlText.toString('utf8')) : undefined;
   const overrides = new Map<string, string>();
-  const root = join(dir, REPO_TEMPLATES_DIR);
+  const root = await checkoutPath(checkout, REPO_TEMPLATES_DIR.replace(/\/+$/, ''));
   let entries: import('node:fs').Dirent[] = [];
   try {
     entries = await readdir(root, { recursive: true, withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
   }
-  for (const e of entries.filter((x) => x.isFile())) {
+  for (const e of entries) {
+    if (e.isSymbolicLink()) {
+      throw symlinkRefused(
+        checkout,
+        relative(checkout, join(e.parentPath, e.name)),
+        relative(checkout, join(e.parentPath, e.name)),
+      );
+    }
+    if (!e.isFile()) continue;
     const full = join(e.parentPath, e.name);
     overrides.set(relative(root, full).split(sep).join('/'), await readFile(full, 'utf8'));
   }

@@ -2,6 +2,7 @@
 // overrides, variables, repo config) -> path -> bytes plus a render hash. Pure
 // and deterministic: "\n" line endings, sorted paths, no clock, no environment.
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
@@ -29,13 +30,33 @@ export interface RenderResult {
 const RENDER_FORMAT = 'natsgh-render-v1';
 
 /**
+ * The natsgh GitHub Action this natsgh's generated workflows run: the GitHub
+ * repository of package.json's `repository` field at this version's tag
+ * (`v<version>`, which the release publishes). `github.actionRef` overrides it.
+ */
+export function defaultActionRef(
+  pkg: { version?: string; repository?: string | { url?: string } } = readOwnPackage(),
+): string {
+  const url = typeof pkg.repository === 'string' ? pkg.repository : (pkg.repository?.url ?? '');
+  const m =
+    /github\.com[/:]([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(url) ??
+    /^(?:github:)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(url);
+  if (!m || !pkg.version) throw new Error('package.json names no GitHub repository or version');
+  return `${m[1]}/${m[2]}@v${pkg.version}`;
+}
+
+function readOwnPackage(): { version?: string; repository?: string | { url?: string } } {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8'));
+}
+
+/**
  * Variables every template may use without the caller defining them; the
  * caller's variables and natsgh.yaml's `variables:` override them.
  * `natsgh_action`: the natsgh GitHub Action generated workflows run (`uses:`),
  * e.g. a fork or a pinned tag or commit.
  */
 export const DEFAULT_TEMPLATE_VARIABLES: Readonly<Record<string, string>> = {
-  natsgh_action: 'natsgh/natsgh@v0',
+  natsgh_action: defaultActionRef(),
 };
 
 export const SHIPPED_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/github');
@@ -110,5 +131,6 @@ export function renderVariablesFromConfig(config: NatsghConfig): Record<string, 
     support_url: `https://github.com/orgs/${org}/discussions`,
     conduct_contact: `the ${org} maintainers`,
     default_labels: 'triage',
+    natsgh_action: config.github.actionRef ?? DEFAULT_TEMPLATE_VARIABLES.natsgh_action,
   };
 }

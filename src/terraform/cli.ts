@@ -2,7 +2,7 @@
 // outputs, state. Terraform's UI is streamed line by line (redacted); failures carry its diagnostics.
 import { join } from 'node:path';
 import { NatsghError } from '../errors.js';
-import { redact } from '../redact.js';
+import { redact, redactValue } from '../redact.js';
 import { runCommand } from '../system/process.js';
 import { type Diagnostic, describeDiagnostic, parseUiLine } from './diagnostics.js';
 import { type PlanSummary, summarizePlan } from './plan-summary.js';
@@ -49,7 +49,8 @@ export class TerraformError extends NatsghError {
 }
 
 function redactDetails(d: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(redact(JSON.stringify(d)));
+  // Before any JSON.stringify: a secret holding " or \ is escaped there, and would no longer match.
+  return redactValue(d);
 }
 
 /** The environment every terraform command runs with: no prompts, no update checks. */

@@ -5,7 +5,9 @@ import { controllerMetrics } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats } from '../nats/connect.js';
+import { streamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
+import { parseWebhookSecrets } from './secrets.js';
 import { startWebhookServer } from './server.js';
 
 export interface WebhookServeResult {
@@ -21,10 +23,7 @@ export async function serveWebhooks(opts: {
   log: (line: string) => void;
   onListening?: (port: number) => void;
 }): Promise<WebhookServeResult> {
-  const secrets = (opts.config.webhook.secret ?? '')
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const secrets = parseWebhookSecrets(opts.config.webhook.secret);
   if (secrets.length === 0) {
     throw new UsageError(
       'no webhook secret: pass --webhook-secret (or --secret) or set NATSGH_WEBHOOK_SECRET',
@@ -49,6 +48,8 @@ export async function serveWebhooks(opts: {
       metrics,
       log: (line) => opts.log(redact(line)),
       replicas: deploymentReplicas(opts.config),
+      sizes: streamSizes(opts.config),
+      deployment: opts.config.deployment,
     });
     opts.log(`receiving GitHub webhooks on http://0.0.0.0:${server.port}/webhook`);
     opts.onListening?.(server.port);

@@ -16,7 +16,7 @@ import { carriesTrailer, GENERATED_TRAILER } from '../../src/controller/decide.j
 import { defaultDurableName } from '../../src/controller/run.js';
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
-import { encodeToken, STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
+import { deliveryKey, STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
 import { renderGithubFiles, renderVariablesFromConfig } from '../../src/render/render.js';
 import { createTestDeployment, startCli, type TestDeployment } from '../support/deployment.js';
 import { GithubModel, regenerateDispatch } from '../support/github-model.js';
@@ -48,7 +48,7 @@ async function withNats<T>(
   d: TestDeployment,
   fn: (nc: NatsConnection, spec: NatsConnectionSpec) => Promise<T>,
 ): Promise<T> {
-  const spec: NatsConnectionSpec = { servers: [`nats://127.0.0.1:${d.natsPort}`] };
+  const spec: NatsConnectionSpec = await d.connection();
   const nc = await connectNats(spec);
   try {
     return await fn(nc, spec);
@@ -238,12 +238,12 @@ describe('bootstrap killed with SIGKILL at random moments', () => {
       (b) =>
         b.pending === 0 &&
         b.ackPending === 0 &&
-        published.every((id) => b.deliveries.includes(encodeToken(id))),
+        published.every((id) => b.deliveries.includes(deliveryKey(DEPLOYMENT, id))),
       45_000,
     );
     const drainMs = Date.now() - drainStart;
-    expect(drained.deliveries.filter((k) => k.startsWith('bootstrap-kill-')).sort()).toEqual(
-      published.map(encodeToken).sort(),
+    expect(drained.deliveries.filter((k) => k.startsWith(`${DEPLOYMENT}.bootstrap-kill-`)).sort()).toEqual(
+      published.map((id) => deliveryKey(DEPLOYMENT, id)).sort(),
     );
 
     const ids = await eventIds(d);

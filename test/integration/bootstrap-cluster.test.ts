@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/system/process.js';
 import { parseJson, runCli } from '../support/cli.js';
+import { deploymentConnection } from '../support/deployment.js';
 import { freePort } from '../support/nats-server.js';
 
 const NODES = 3;
@@ -75,7 +76,9 @@ describe('bootstrap --nats-type self_hosted_cluster', () => {
     // natsgh's buckets and streams, the controller's included, are replicated on every node.
     const { connectNats } = await import('../../src/nats/connect.js');
     const { jetstreamManager } = await import('@nats-io/jetstream');
-    const nc = await connectNats({ servers: [`nats://127.0.0.1:${natsPort}`] });
+    const nc = await connectNats(
+      await deploymentConnection({ 'state-dir': stateDir, 'nats-port': natsPort }),
+    );
     try {
       const jsm = await jetstreamManager(nc);
       for (const stream of [

@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import { isAlive } from '../../src/system/process.js';
 import { listProcesses } from '../../src/system/process-identity.js';
 import { parseJson, runCli } from '../support/cli.js';
@@ -64,7 +65,8 @@ esac`,
         'kubectl',
         `case "$1 $2" in
   "config current-context") echo kind-natsgh ;;
-  "apply -f") cat > /dev/null; echo applied ;;
+  "get namespace") echo "namespace/$3" ;;
+  "apply --server-side") cat > /dev/null; echo applied ;;
   "rollout status") echo "rollout complete" ;;
   "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 120 ;;
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
@@ -102,10 +104,15 @@ esac`,
     const cold = await natsgh(['bootstrap', '--json']);
     expect(cold.code, cold.stdout + cold.stderr).toBe(0);
     const doc = parseJson(cold);
-    expect(statuses(doc)).toEqual(COLD);
-    expect(doc.phases.find((p: { id: string }) => p.id === 'deploy-controller').reason).toContain(
-      'deployed by its provisioner',
-    );
+    // Docker's controller is deploy-controller's (a compose service); Kubernetes' is its provisioner's.
+    expect(statuses(doc)).toEqual({
+      ...COLD,
+      'deploy-controller': mode === 'docker' ? 'done' : 'skipped',
+    });
+    if (mode === 'kubernetes')
+      expect(doc.phases.find((p: { id: string }) => p.id === 'deploy-controller').reason).toContain(
+        'deployed by its provisioner',
+      );
     // No local controller process, no pid file: the provisioner deployed it.
     expect(existsSync(join(stateDir, 'controller.pid'))).toBe(false);
     expect((await processesUnder(stateDir)).filter((c) => c.includes('controller run'))).toEqual([]);
@@ -113,12 +120,15 @@ esac`,
     if (mode === 'docker') {
       const compose = join(stateDir, 'docker', 'compose.yaml');
       const calls = tools.calls('docker').filter((c) => c[0] === 'compose' && c[1] === '-p');
-      // Up NATS, up the controller (built from the Dockerfile), then only `ps` checks.
-      expect(calls.slice(0, 2).map((c) => c.slice(5))).toEqual([
+      // Up NATS, up the controller (compose builds its image when the tag is missing), then only `ps` checks.
+      const ups = calls.filter((c) => c[5] === 'up').map((c) => c.slice(5));
+      expect(ups).toEqual([
         ['up', '-d', '--wait', 'nats'],
-        ['up', '-d', '--build', '--wait', 'controller'],
+        ['up', '-d', '--wait', '--no-deps', 'controller'],
       ]);
-      expect(calls.slice(2).map((c) => c[5])).toEqual(calls.slice(2).map(() => 'ps'));
+      expect(calls.filter((c) => c[5] !== 'up').map((c) => c[5])).toEqual(
+        calls.filter((c) => c[5] !== 'up').map(() => 'ps'),
+      );
       for (const c of calls)
         expect(c.slice(0, 5)).toEqual(['compose', '-p', 'natsgh-default', '-f', compose]);
     } else {
@@ -126,7 +136,8 @@ esac`,
       expect(k).toEqual(
         expect.arrayContaining([
           'config current-context',
-          'apply -f -',
+          'get namespace natsgh',
+          'apply --server-side --field-manager',
           'rollout status statefulset/natsgh-default-nats',
           'port-forward -n natsgh',
           'rollout status deployment/natsgh-default-controller',
@@ -158,6 +169,25 @@ esac`,
       expect(tools.calls('helm')).toEqual([]);
       expect(tools.calls('kubectl').filter((c) => c[0] === 'apply')).toEqual([]);
       expect((await processesUnder(tools.dir)).filter((c) => c.includes('port-forward'))).toEqual([]);
+    }
+
+    if (mode === 'docker') {
+      // A changed controller setting reaches the controller: compose.yaml rewritten, service re-upped.
+      tools.reset('docker');
+      const port = String(await freePort());
+      const changed = await natsgh(['bootstrap', '--json', '--org', 'other-org', '--controller-port', port]);
+      expect(changed.code, changed.stdout + changed.stderr).toBe(0);
+      expect(statuses(parseJson(changed))['deploy-controller']).toBe('done');
+      expect(
+        tools
+          .calls('docker')
+          .filter((c) => c[5] === 'up')
+          .map((c) => c.slice(5)),
+      ).toEqual([['up', '-d', '--wait', '--no-deps', 'controller']]);
+      const controller = parse(readFileSync(join(stateDir, 'docker', 'compose.yaml'), 'utf8')).services
+        .controller;
+      expect(controller.environment.NATSGH_ORG).toBe('other-org');
+      expect(controller.ports).toEqual([`127.0.0.1:${port}:8080`]);
     }
 
     const down = await natsgh(['teardown', '--yes', '--json']);

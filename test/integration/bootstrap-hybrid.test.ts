@@ -9,12 +9,17 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/system/process.js';
 import { parseJson, runCli } from '../support/cli.js';
+import { deploymentConnection } from '../support/deployment.js';
 import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
-async function streamNames(url: string, domain: string): Promise<string[]> {
+/** Stream names in `domain` as a natsgh command sees them (with the deployment's stored credentials when stateDir is given). */
+async function streamNames(url: string, domain: string, stateDir?: string): Promise<string[]> {
   const { connectNats } = await import('../../src/nats/connect.js');
   const { jetstreamManager } = await import('@nats-io/jetstream');
-  const nc = await connectNats({ servers: [url] });
+  const spec = stateDir
+    ? await deploymentConnection({ 'state-dir': stateDir, 'nats-type': 'hybrid' }, [url])
+    : { servers: [url] };
+  const nc = await connectNats({ ...spec, jetstreamDomain: undefined, credsFile: undefined });
   try {
     const jsm = await jetstreamManager(nc, { domain });
     const names: string[] = [];
@@ -74,7 +79,7 @@ describe('bootstrap --nats-type hybrid (leaf in domain edge, local hub)', () => 
     pids.add(leafPid).add(controller);
 
     const leafUrl = `nats://127.0.0.1:${leafPort}`;
-    const onLeaf = await streamNames(leafUrl, 'edge');
+    const onLeaf = await streamNames(leafUrl, 'edge', stateDir);
     expect(onLeaf).toEqual(
       expect.arrayContaining(['KV_natsgh_checkpoints', 'KV_natsgh_locks', 'NATSGH_EVENTS']),
     );

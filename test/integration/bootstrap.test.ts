@@ -20,7 +20,7 @@ async function serverId(d: TestDeployment): Promise<string> {
 async function kvCheckpointKeys(d: TestDeployment): Promise<string[]> {
   const { connectNats } = await import('../../src/nats/connect.js');
   const { Kvm } = await import('@nats-io/kv');
-  const nc = await connectNats({ servers: [`nats://127.0.0.1:${d.natsPort}`] });
+  const nc = await connectNats(await d.connection());
   try {
     const kv = await new Kvm(nc).open('natsgh_checkpoints');
     const keys: string[] = [];
@@ -58,11 +58,18 @@ describe('bootstrap, dev/embedded, end to end', () => {
       terraform: 'skipped',
       validate: 'done',
     });
-    expect(await kvCheckpointKeys(d)).toEqual(
-      ['deploy-controller', 'generate-files', 'handoff', 'prerequisites', 'provision-nats', 'validate'].map(
-        (id) => `default.phase.${id}`,
-      ),
-    );
+    expect(await kvCheckpointKeys(d)).toEqual([
+      ...[
+        'deploy-controller',
+        'generate-files',
+        'handoff',
+        'prerequisites',
+        'provision-nats',
+        'validate',
+      ].map((id) => `default.phase.${id}`),
+      // The deployment's recorded settings live beside its checkpoints.
+      'default.settings',
+    ]);
     expect(existsSync(join(d.outDir, 'CONTRIBUTING.md'))).toBe(true);
     const status = parseJson(await d.run(['status', '--json']));
     expect(status).toMatchObject({
@@ -219,6 +226,9 @@ describe('bootstrap without side effects', () => {
     expect(await d.processes()).toEqual([]);
     const graph = await d.run(['bootstrap', '--graph', 'mermaid']);
     expect(graph.stdout).toContain('provision_nats --> handoff');
+    // The graph alone: no plan or task list around it.
+    expect(graph.stdout.trim().startsWith('flowchart LR')).toBe(true);
+    expect(graph.stderr).toBe('');
     expect(existsSync(d.stateDir)).toBe(false);
   });
 

@@ -28,7 +28,8 @@ const running: RunningController[] = [];
 let deliveryCounter = 0;
 
 beforeAll(() => {
-  model = new GithubModel().listen();
+  // Behaviour, not throughput: writes unpaced (the client does not pace them either).
+  model = new GithubModel({ writeGapMs: 0 }).listen();
 });
 afterAll(() => model.close());
 
@@ -103,6 +104,22 @@ async function until(what: string | (() => string), fn: () => boolean, timeoutMs
   }
 }
 
+/** A regenerate dispatch delivered to the controller's webhook port as GitHub sends it, signed with `secret`. */
+async function postDispatch(port: number, secret: string, delivery: string): Promise<Response> {
+  const { signBody } = await import('../../src/github/webhook-signature.js');
+  const body = JSON.stringify(dispatchPayload());
+  return fetch(`http://127.0.0.1:${port}/webhook`, {
+    method: 'POST',
+    body,
+    headers: {
+      'content-type': 'application/json',
+      'x-github-event': 'repository_dispatch',
+      'x-github-delivery': delivery,
+      'x-hub-signature-256': signBody(secret, body),
+    },
+  });
+}
+
 const settled = (r: RunningController, n: number) => () =>
   r.metrics.total('natsgh_events_received_total') >= n && r.metrics.get('natsgh_inflight') === 0;
 const generatedCommits = () =>
@@ -136,18 +153,7 @@ describe('controller with GitHub', () => {
   it('receives a signed webhook inside controller run and publishes FilesGenerated and heartbeat events', async () => {
     config.webhook.secret = 'whsec-in-controller-123';
     const r = await controller({ webhookPort: 0 });
-    const { signBody } = await import('../../src/github/webhook-signature.js');
-    const body = JSON.stringify(dispatchPayload());
-    const res = await fetch(`http://127.0.0.1:${r.webhookPort}/webhook`, {
-      method: 'POST',
-      body,
-      headers: {
-        'content-type': 'application/json',
-        'x-github-event': 'repository_dispatch',
-        'x-github-delivery': 'via-webhook-1',
-        'x-hub-signature-256': signBody('whsec-in-controller-123', body),
-      },
-    });
+    const res = await postDispatch(r.webhookPort!, 'whsec-in-controller-123', 'via-webhook-1');
     expect(res.status).toBe(202);
     await until('commit', () => r.metrics.total('natsgh_commits_total') === 1);
     const { jetstreamManager } = await import('@nats-io/jetstream');
@@ -247,7 +253,7 @@ describe('controller with GitHub', () => {
 
   it('survives GitHub 5xx and rate limits', async () => {
     const r = await controller();
-    model.fail('POST', /\/git\/blobs$/, 502, { count: 2 });
+    model.fail('POST', /\/git\/trees$/, 502, { count: 2 });
     model.fail('GET', /\/git\/ref\//, 500, { count: 1 });
     model.rateLimit(1, 0);
     await publish('repository_dispatch', dispatchPayload());
@@ -334,7 +340,9 @@ describe('controller with GitHub', () => {
     const kv = await new Kvm(client).open('natsgh_deliveries');
     const keys: string[] = [];
     for await (const k of await kv.keys()) keys.push(k);
-    expect(keys.sort()).toEqual(ids.map((id) => id.replace(/[^A-Za-z0-9_-]/g, '')).sort());
+    // Processed deliveries are scoped by deployment ('t' here): deployments sharing an account each process every one.
+    const { deliveryKey } = await import('../../src/nats/names.js');
+    expect(keys.sort()).toEqual(ids.map((id) => deliveryKey('t', id)).sort());
     expect(generatedCommits()).toHaveLength(1);
     // Events published while NATS was away were queued on disk and flushed after the reconnect.
     const { eventQueuePath } = await import('../../src/events/publisher.js');
@@ -345,4 +353,181 @@ describe('controller with GitHub', () => {
     const files = await jsm.streams.getMessage('NATSGH_EVENTS', { last_by_subj: 'natsgh.events.t.files' });
     expect(files).toBeTruthy();
   }, 90_000);
+});
+
+describe('controller against hostile events', () => {
+  it('a poisoned push (commits: [null], non-string paths) does not stop it: the next event is processed', async () => {
+    const r = await controller();
+    const poison = model.push(ORG, REPO, { 'docs/x.md': 'x\n' });
+    poison.commits = [null, { message: 7, modified: [42, null, { path: 'natsgh.yaml' }] }];
+    await publish('push', poison, 'poison-1');
+    await publish('repository_dispatch', dispatchPayload(), 'valid-after-poison');
+    await until(
+      'the valid event after the poisoned one',
+      () => r.metrics.total('natsgh_commits_total') === 1,
+    );
+    const health = await fetch(`http://127.0.0.1:${r.controllerPort}/healthz`);
+    expect(health.status).toBe(200);
+  });
+
+  /** The consumer alone, on its own durable and claim bucket, with the decision and regeneration given. */
+  async function bareConsumer(
+    name: string,
+    regenerate: (deliveryId: string) => Promise<void>,
+    decide?: (payload: Record<string, any>) => void,
+  ) {
+    const { startEventConsumer } = await import('../../src/controller/consumer.js');
+    const { controllerMetrics } = await import('../../src/controller/metrics.js');
+    const { Kvm } = await import('@nats-io/kv');
+    const { ensureGithubEventsStream } = await import('../../src/events/publisher.js');
+    await ensureGithubEventsStream(client, { servers: [nats.url] });
+    const deliveries = await new Kvm(client).create(`${name}_deliveries`);
+    const metrics = controllerMetrics();
+    const lines: string[] = [];
+    const consumer = await startEventConsumer({
+      nc: client,
+      spec: { servers: [nats.url] },
+      durableName: name,
+      deliveries,
+      concurrency: 2,
+      metrics,
+      instanceId: name,
+      log: (line) => lines.push(line),
+      backoffBaseMs: 5,
+      maxBackoffMs: 40,
+      decide: (e) => {
+        decide?.(e.payload);
+        return { action: 'regenerate', owner: ORG, repo: REPO, reason: 'test' };
+      },
+      regenerate: (t) => regenerate(t.deliveryId),
+    });
+    return { consumer, deliveries, metrics, lines };
+  }
+
+  it('an event whose handling throws is terminated, counted and logged once; the loop goes on', async () => {
+    const regenerated: string[] = [];
+    const { consumer, metrics, lines } = await bareConsumer(
+      'poison',
+      async (id) => {
+        regenerated.push(id);
+      },
+      (payload) => {
+        if (payload.poison) throw new TypeError("Cannot read properties of null (reading 'message')");
+      },
+    );
+    try {
+      await publish('repository_dispatch', { ...dispatchPayload(), poison: true }, 'throws-1');
+      await publish('repository_dispatch', dispatchPayload(), 'after-throw');
+      await until('the valid event', () => regenerated.includes('after-throw'));
+      await new Promise((res) => setTimeout(res, 300));
+      expect(regenerated).toEqual(['after-throw']);
+      expect(metrics.get('natsgh_events_malformed_total')).toBe(1);
+      expect(metrics.get('natsgh_events_failed_total', { outcome: 'term' })).toBe(1);
+      expect(lines.filter((l) => l.includes('throws-1'))).toHaveLength(1);
+      expect(consumer.running).toBe(true);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('GitHub down for more than MAX_DELIVER deliveries: retried, never terminated, done once it is back', async () => {
+    const { MAX_DELIVER } = await import('../../src/controller/consumer.js');
+    const { NatsghError } = await import('../../src/errors.js');
+    let attempts = 0;
+    const done: string[] = [];
+    const { consumer, metrics, lines } = await bareConsumer('outage', async (id) => {
+      attempts++;
+      if (attempts <= MAX_DELIVER + 6) {
+        const code = attempts % 2 ? 'github_unavailable' : 'github_rate_limited';
+        throw new NatsghError('GitHub request failed: 502 Bad Gateway', { code });
+      }
+      done.push(id);
+    });
+    try {
+      await publish('repository_dispatch', dispatchPayload(), 'during-outage');
+      await until(
+        () => `processed after the outage (attempts ${attempts})`,
+        () => done.length === 1,
+        20_000,
+      );
+      expect(attempts).toBe(MAX_DELIVER + 7);
+      expect(metrics.get('natsgh_events_failed_total', { outcome: 'term' })).toBe(0);
+      expect(metrics.get('natsgh_github_outage_retries_total')).toBe(MAX_DELIVER + 6);
+      expect(metrics.get('natsgh_events_waiting_for_github')).toBe(0);
+      // One line for the outage (hourly), one when GitHub answers again: not one per retry.
+      expect(lines.filter((l) => /GitHub unavailable/.test(l))).toHaveLength(1);
+      expect(lines.filter((l) => /GitHub answers again/.test(l))).toHaveLength(1);
+    } finally {
+      await consumer.stop();
+    }
+  }, 30_000);
+
+  it('a terminated event gives its de-duplication claim back (GitHub "Redeliver" is not dropped)', async () => {
+    const { NatsghError } = await import('../../src/errors.js');
+    const { encodeToken } = await import('../../src/nats/names.js');
+    const { consumer, deliveries, metrics } = await bareConsumer('claims', async () => {
+      throw new NatsghError('GitHub refused to write', { code: 'github_permission' });
+    });
+    try {
+      await publish('repository_dispatch', dispatchPayload(), 'terminated-delivery');
+      await until('terminated', () => metrics.get('natsgh_events_failed_total', { outcome: 'term' }) === 1);
+      await new Promise((res) => setTimeout(res, 200));
+      // The claim a redelivery makes succeeds again.
+      await expect(
+        deliveries.create(encodeToken('terminated-delivery'), 'redelivery'),
+      ).resolves.toBeGreaterThan(0);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
+  it('rotating webhook secrets "old, new": deliveries signed with either are accepted, each is redacted', async () => {
+    config.webhook.secret = 'whsec-old-0123456, whsec-new-6543210 ';
+    const r = await controller({ webhookPort: 0 });
+    const { redact } = await import('../../src/redact.js');
+    for (const [i, secret] of ['whsec-new-6543210', 'whsec-old-0123456'].entries()) {
+      const res = await postDispatch(r.webhookPort!, secret, `rotation-${i}`);
+      expect(res.status, secret).toBe(202);
+      expect(redact(`secret ${secret} here`)).toBe('secret [REDACTED] here');
+    }
+  });
+
+  it('metric labels from subjects stay bounded: GitHub event names plus "other"', async () => {
+    const { GITHUB_EVENT_NAMES } = await import('../../src/controller/metrics.js');
+    const examples = (
+      await import('@octokit/webhooks-examples/api.github.com/index.json', { with: { type: 'json' } })
+    ).default as Array<{ name: string }>;
+    for (const e of examples) expect(GITHUB_EVENT_NAMES.has(e.name), e.name).toBe(true);
+    const r = await controller();
+    const { jetstream } = await import('@nats-io/jetstream');
+    const js = jetstream(client);
+    for (let i = 0; i < 40; i++)
+      await js.publish(`github.events.acme.x.made_up_${i}`, '{}', { msgID: `labels-${i}` });
+    await publish('push', model.push(ORG, REPO, { 'docs/y.md': 'y' }), 'labels-push');
+    await until('all received', () => r.metrics.total('natsgh_events_received_total') >= 41);
+    const labels = r.metrics
+      .render()
+      .split('\n')
+      .filter((l) => l.startsWith('natsgh_events_received_total{'));
+    expect(labels.sort()).toEqual([
+      'natsgh_events_received_total{event="other"} 40',
+      'natsgh_events_received_total{event="push"} 1',
+    ]);
+  });
+
+  it('/healthz answers 503 once the event consumer is gone (liveness), 200 before', async () => {
+    const r = await controller({ durable: 'liveness-test' });
+    const url = `http://127.0.0.1:${r.controllerPort}/healthz`;
+    expect((await fetch(url)).status).toBe(200);
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    await (await jetstreamManager(client)).consumers.delete('GITHUB_EVENTS', 'liveness-test');
+    const deadline = Date.now() + 20_000;
+    let status = 200;
+    while (Date.now() < deadline && status === 200) {
+      status = (await fetch(url)).status;
+      if (status === 200) await new Promise((res) => setTimeout(res, 100));
+    }
+    expect(status).toBe(503);
+    expect(await (await fetch(url)).json()).toMatchObject({ ok: false, consumer: { running: false } });
+  }, 30_000);
 });

@@ -20,7 +20,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { connectNats } from '../../src/nats/connect.js';
 import { STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
-import { renderGithubFiles } from '../../src/render/render.js';
+import { DEFAULT_TEMPLATE_VARIABLES, renderGithubFiles } from '../../src/render/render.js';
 import { ROOT } from '../support/cli.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { createOperatorSetup } from '../support/operator-mode.js';
@@ -129,7 +129,7 @@ describe.runIf(process.platform !== 'win32')('generated natsgh-events workflow t
     });
     const wf = parseYaml(new TextDecoder().decode(rendered.files.get('.github/workflows/natsgh-events.yml')));
     const steps = Object.values(wf.jobs as Record<string, { steps: Step[] }>).flatMap((j) => j.steps);
-    expect(steps.map((s) => s.uses)).toEqual(['natsgh/natsgh@v0']);
+    expect(steps.map((s) => s.uses)).toEqual([DEFAULT_TEMPLATE_VARIABLES.natsgh_action]);
     const context = {
       secrets: { NATSGH_NATS_CREDS: credsText },
       vars: { NATSGH_NATS_URL: server.url },

@@ -1,6 +1,14 @@
 // `natsgh generate`: a local checkout through the compiled CLI, and --repo
 // through the Git Data API against the GitHub model.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,6 +53,48 @@ describe('natsgh generate --output-dir (compiled CLI)', () => {
     expect(readFileSync(join(dir, 'SECURITY.md'), 'utf8')).toBe('hand edit\n');
   });
 
+  it('refuses a symlink in the checkout (directory, file, natsgh.yaml) and writes nothing outside it', async () => {
+    const base = mkdtempSync(join(tmpdir(), 'natsgh-gen-symlink-'));
+    try {
+      const victim = join(base, 'victim');
+      const checkout = join(base, 'checkout');
+      mkdirSync(victim);
+      mkdirSync(checkout);
+      const env = { GITHUB_TOKEN: '' };
+      const generate = (dirArg = checkout) =>
+        runCli(['generate', '--output-dir', dirArg, '--org', 'acme', '--json'], { env });
+      // A directory committed as a symlink: profile/README.md would land in the victim's home.
+      symlinkSync(victim, join(checkout, 'profile'));
+      const viaDir = await generate();
+      expect(viaDir.code).toBe(1);
+      expect(parseJson(viaDir).error.code).toBe('checkout_symlink');
+      expect(readdirSync(victim)).toEqual([]);
+      expect(readdirSync(checkout)).toEqual(['profile']);
+      rmSync(join(checkout, 'profile'));
+      // A file committed as a symlink to a file outside.
+      writeFileSync(join(victim, '.bash_login'), 'original\n');
+      symlinkSync(join(victim, '.bash_login'), join(checkout, 'SECURITY.md'));
+      const viaFile = await generate();
+      expect(viaFile.code).toBe(1);
+      expect(parseJson(viaFile).error.code).toBe('checkout_symlink');
+      expect(readFileSync(join(victim, '.bash_login'), 'utf8')).toBe('original\n');
+      rmSync(join(checkout, 'SECURITY.md'));
+      // natsgh.yaml as a symlink would read a file outside into what natsgh renders.
+      symlinkSync(join(victim, '.bash_login'), join(checkout, 'natsgh.yaml'));
+      const viaConfig = await generate();
+      expect(parseJson(viaConfig).error.code).toBe('checkout_symlink');
+      rmSync(join(checkout, 'natsgh.yaml'));
+      expect(readdirSync(victim)).toEqual(['.bash_login']);
+      // The directory the user names may itself be a symlink: that is the checkout.
+      symlinkSync(checkout, join(base, 'link-to-checkout'));
+      const fine = await generate(join(base, 'link-to-checkout'));
+      expect(fine.code, fine.stderr).toBe(0);
+      expect(readFileSync(join(checkout, 'profile/README.md'), 'utf8')).toContain('# acme');
+    } finally {
+      rmSync(base, { recursive: true, force: true });
+    }
+  });
+
   it('--repo without credentials is a usage error naming the flag and env var', async () => {
     const r = await runCli(['generate', '--repo', 'acme/.github', '--json'], {
       env: { GITHUB_TOKEN: '', GH_TOKEN: '' },
@@ -55,7 +105,7 @@ describe('natsgh generate --output-dir (compiled CLI)', () => {
 });
 
 describe('generateFiles --repo (GitHub model)', () => {
-  const model = new GithubModel();
+  const model = new GithubModel({ writeGapMs: 0 });
   beforeAll(() => model.listen());
   afterAll(() => model.close());
 

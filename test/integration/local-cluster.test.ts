@@ -51,7 +51,7 @@ describe('local self_hosted_cluster', () => {
 
     it('forms, serves an R3 bucket, survives losing a node, and restarts only that node', async () => {
       const plan = await p.plan(ctx);
-      expect(plan).toHaveLength(4);
+      expect(plan).toHaveLength(5);
       const first = await p.apply(ctx);
       const { port } = ctx.config.nats;
       expect(first.servers).toEqual([0, 1, 2].map((i) => `nats://127.0.0.1:${port + i}`));

@@ -8,6 +8,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,6 +48,8 @@ const ALLOWED = [
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
   /^dist\/.+\.js$/,
+  // Each command's --help, rendered at build time (bin/run.js prints it without loading oclif).
+  /^dist\/help\/[a-z.]+\.txt$/,
   /^templates\//,
   /^proto\//,
   /^terraform\//,
@@ -67,6 +70,7 @@ describe('npm pack', () => {
       'dist/cli/version.js',
       'dist/commands/doctor.js',
       'dist/commands/bootstrap.js',
+      'dist/help/bootstrap.txt',
     ]) {
       expect(files, `${required} is missing from the package`).toContain(required);
     }
@@ -206,4 +210,52 @@ describe('the packed tarball, installed into an empty directory', () => {
     expect(plan.phases.map((p) => p.id)).toContain('provision-nats');
     expect(existsSync(join(app, '.natsgh'))).toBe(false);
   });
+});
+
+describe('scripts: an installed package runs none; a fresh clone builds itself', () => {
+  it('builds on prepack, and has no install-time script (preinstall, install, postinstall, prepare)', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+    };
+    for (const s of ['preinstall', 'install', 'postinstall', 'prepare'])
+      expect(pkg.scripts[s]).toBeUndefined();
+    expect(pkg.scripts.prepack).toContain('npm run build');
+  });
+
+  it('`node bin/run.js` in a clone without dist/ (after npm ci) builds it first, keeping stdout for the result', () => {
+    // A fresh clone: the tracked files as they are in this working tree, this checkout's node_modules.
+    const clone = mkdtempSync(join(tmpdir(), 'natsgh-clone-'));
+    try {
+      const files = spawnSync('git', ['ls-files', '-z'], { cwd: ROOT, encoding: 'utf8' })
+        .stdout.split('\0')
+        .filter((f) => f && existsSync(join(ROOT, f)));
+      for (const f of files) {
+        mkdirSync(join(clone, f, '..'), { recursive: true });
+        writeFileSync(join(clone, f), readFileSync(join(ROOT, f)));
+      }
+      expect(existsSync(join(clone, 'dist'))).toBe(false);
+      symlinkSync(join(ROOT, 'node_modules'), join(clone, 'node_modules'), WIN ? 'junction' : 'dir');
+      const env: NodeJS.ProcessEnv = { ...process.env, CI: 'true', NO_COLOR: '1' };
+      for (const key of Object.keys(env)) if (key.startsWith('NATSGH_')) delete env[key];
+      const r = spawnSync(process.execPath, [join(clone, 'bin', 'run.js'), 'config', '--json'], {
+        cwd: clone,
+        encoding: 'utf8',
+        timeout: 240_000,
+        env,
+      });
+      expect(r.status, r.stderr).toBe(0);
+      expect(r.stderr).toContain('building dist/ first');
+      expect(JSON.parse(r.stdout).values.find((v: { key: string }) => v.key === 'mode').value).toBe('dev');
+      // Built once: the next run starts at once.
+      const again = spawnSync(process.execPath, [join(clone, 'bin', 'run.js'), '--version'], {
+        cwd: clone,
+        encoding: 'utf8',
+        env,
+      });
+      expect(again.status, again.stderr).toBe(0);
+      expect(again.stderr).not.toContain('building');
+    } finally {
+      rmSync(clone, { recursive: true, force: true });
+    }
+  }, 300_000);
 });

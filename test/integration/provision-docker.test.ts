@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { ensureKvBucket } from '../../src/nats/buckets.js';
 import { connectNats } from '../../src/nats/connect.js';
-import { composeFiles, deployControllerWithCompose } from '../../src/provision/docker.js';
+import { composeFiles } from '../../src/provision/docker.js';
+import { deployDockerController, verifyDockerController } from '../../src/provision/docker-controller.js';
+import { controllerImage } from '../../src/provision/docker-image.js';
 import { createProvisioner } from '../../src/provision/index.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { provisionContext, type RecordingContext } from '../support/provision-context.js';
@@ -61,9 +63,8 @@ describe('docker mode (stand-in docker)', () => {
       '--wait',
       'nats',
     ]);
-    // Outside dev mode the provisioner also deploys the controller, built from the Dockerfile.
-    expect(calls[2].slice(5)).toEqual(['up', '-d', '--build', '--wait', 'controller']);
-    expect(calls).toHaveLength(3);
+    // The controller is the deploy-controller phase's (docker-controller.ts), not the provisioner's.
+    expect(calls).toHaveLength(2);
     // The token reached docker compose through its environment and is nowhere on disk.
     expect(existsSync(join(tools.dir, 'had-token'))).toBe(true);
     const text = readFileSync(composeFile, 'utf8');
@@ -72,7 +73,10 @@ describe('docker mode (stand-in docker)', () => {
     expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
     expect(result.outputs.project).toBe('natsgh-default');
 
+    ctx.lines.length = 0;
     expect(await p.verify(ctx)).toEqual({ ok: true });
+    // A verify's `compose ps` JSON is read, never echoed into the run's output.
+    expect(ctx.lines.join('\n')).not.toContain('"Service"');
     const nodes = await p.nodes!(ctx);
     expect(nodes).toEqual([expect.objectContaining({ name: 'nats', healthy: true })]);
     // The connection reaches the NATS on the mapped port.
@@ -82,24 +86,44 @@ describe('docker mode (stand-in docker)', () => {
     await nc.close();
   });
 
-  it('deploys the controller by building the image from the Dockerfile', async () => {
+  it('deploys the controller under a tag of its version and build digest, built by compose when missing', async () => {
     tools.reset('docker');
     tools.behave('docker', HEALTHY_PS);
-    const out = await deployControllerWithCompose(ctx);
+    const out = await deployDockerController(ctx, () => undefined);
+    const { composeFile } = composeFiles(ctx.stateDir);
+    // No --build: compose builds only when the tag is missing, so a re-run never rebuilds.
     expect(tools.calls('docker')).toEqual([
-      [
-        'compose',
-        '-p',
-        'natsgh-default',
-        '-f',
-        out.composeFile,
-        'up',
-        '-d',
-        '--build',
-        '--wait',
-        'controller',
-      ],
+      ['compose', '-p', 'natsgh-default', '-f', composeFile, 'up', '-d', '--wait', '--no-deps', 'controller'],
     ]);
+    expect(out.image).toMatch(/^natsgh-controller:0\.1\.0-[0-9a-f]{12}$/);
+    const doc = parse(readFileSync(composeFile, 'utf8'));
+    expect(doc.services.controller.image).toBe(out.image);
+    expect(doc.services.controller.build.labels['io.natsgh.version']).toBe('0.1.0');
+  });
+
+  it('verify of the controller: its container must run the expected image and current secrets', async () => {
+    const want = controllerImage(ctx.config).image;
+    const ps = (image: string) =>
+      `case "$*" in *" ps "*) echo '{"Service":"controller","State":"running","Health":"healthy","Image":"${image}"}' ;; esac`;
+    tools.behave('docker', ps(want));
+    // A new run each time (`ps` is shared by the verifies of one run only).
+    const run = () => ({ ...ctx, signal: new AbortController().signal });
+    expect(await verifyDockerController(run())).toEqual({ ok: true });
+    tools.behave('docker', ps('natsgh-controller:0.0.9-000000000000'));
+    expect(await verifyDockerController(run())).toMatchObject({ ok: false });
+    expect(JSON.stringify(await verifyDockerController(run()))).toContain('runs natsgh-controller:0.0.9');
+    tools.behave('docker', ps(want));
+    const rotated = {
+      ...run(),
+      config: {
+        ...ctx.config,
+        github: { ...ctx.config.github, token: 'ghp_rotatedrotatedrotatedrotated0123456' },
+      },
+    };
+    expect(await verifyDockerController(rotated)).toEqual({
+      ok: false,
+      reason: 'the controller runs with other secrets (GitHub token, webhook secret or NATS)',
+    });
   });
 
   it('verify fails when the service is unhealthy', async () => {
@@ -108,20 +132,30 @@ describe('docker mode (stand-in docker)', () => {
       `case "$*" in *" ps "*) echo '{"Service":"nats","State":"running","Health":"unhealthy"}' ;; esac`,
     );
     const p = await createProvisioner(ctx.config);
-    const verdict = await p.verify(ctx);
+    const verdict = await p.verify({ ...ctx, signal: new AbortController().signal });
     expect(verdict).toEqual({ ok: false, reason: 'compose service nats is unhealthy' });
   });
 
-  it('a failing `up` is an error quoting compose and naming the logs command', async () => {
+  it('a failing `up` says which container failed and shows its last log lines, not the build output', async () => {
+    // As compose v2 prints it: the build's progress, then its verdict; the container's own log says why.
     tools.behave(
       'docker',
-      `case "$*" in *"compose version"*) echo v2 ;; *" up "*) echo 'dependency failed to start: container natsgh-default-nats-1 is unhealthy' >&2; exit 1 ;; esac`,
+      `case "$*" in
+  *"compose version"*) echo v2 ;;
+  *" up "*) for i in $(seq 1 30); do echo "#$i [runtime 4/9] COPY dist ./dist" >&2; done
+           echo 'dependency failed to start: container natsgh-default-nats-1 is unhealthy' >&2; exit 1 ;;
+  *" ps "*) echo '{"Service":"nats","State":"running","Health":"unhealthy","Name":"natsgh-default-nats-1"}' ;;
+  *" logs "*) echo '[1] [INF] Starting nats-server'; echo '[1] [FTL] Error listening on port: 0.0.0.0:4222, "address already in use"' ;;
+esac`,
     );
     const p = await createProvisioner(ctx.config);
     const err = (await p.apply(ctx).catch((e) => e)) as Error & { code: string; suggestions: string[] };
     expect(err.code).toBe('docker_compose_failed');
-    expect(err.message).toContain('is unhealthy');
+    expect(err.message).toContain('container natsgh-default-nats-1 is unhealthy');
+    expect(err.message).toContain('address already in use');
+    expect(err.message).not.toContain('COPY dist');
     expect(err.suggestions.join(' ')).toContain('docker compose -p natsgh-default');
+    expect(tools.calls('docker').some((c) => c.includes('logs') && c.includes('nats'))).toBe(true);
   });
 
   it('a missing compose plugin and a missing docker are errors that say what to install', async () => {
@@ -163,7 +197,6 @@ describe('docker mode (stand-in docker)', () => {
     expect(tools.calls('docker').some((c) => c.includes('up'))).toBe(false);
     const withCreds = { ...s, config: { ...s.config, nats: { ...s.config.nats, credsFile: '/x.creds' } } };
     const plan = (await p.plan(withCreds)).map((step) => step.action).join('\n');
-    expect(plan).toContain('up -d --build --wait controller');
     expect(plan).not.toMatch(/wait nats/);
   });
 });

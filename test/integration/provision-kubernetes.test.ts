@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { createProvisioner } from '../../src/provision/index.js';
-import { stopPortForward } from '../../src/provision/kubectl.js';
+import { APPLY_ARGS, stopPortForward } from '../../src/provision/kubectl.js';
 import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
 import { findOnPath, isAlive } from '../../src/system/process.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
@@ -19,7 +19,8 @@ function kubectlBehaviour(dir: string, overrides = ''): string {
   return `case "$1 $2" in
 ${overrides}
   "config current-context") echo kind-natsgh ;;
-  "apply -f") if [ "$3" = "-" ]; then if grep -q '"kind":"Secret"'; then touch "${dir}/secret-applied"; fi; fi; echo applied ;;
+  "get namespace") echo "namespace/$3" ;;
+  "apply --server-side") if [ "\${@: -1}" = "-" ]; then if grep -q '"kind":"Secret"'; then touch "${dir}/secret-applied"; fi; fi; echo applied ;;
   "rollout status") echo "rollout complete" ;;
   "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 60 ;;
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
@@ -73,13 +74,14 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     const result = await p.apply(ctx);
     const k = tools.calls('kubectl');
     expect(k[0]).toEqual(['config', 'current-context']);
-    expect(k[1]).toEqual(['apply', '-f', '-']);
+    expect(k[1]).toEqual(['get', 'namespace', 'natsgh', '-o', 'name']);
+    expect(k[2]).toEqual([...APPLY_ARGS, '-f', '-']);
     expect(existsSync(join(tools.dir, 'secret-applied'))).toBe(true);
     const h = tools.calls('helm');
     expect(h).toHaveLength(1);
     expect(h[0].slice(0, 4)).toEqual(['upgrade', '--install', 'natsgh-default-nats', 'nats']);
     expect(h[0]).toEqual(expect.arrayContaining(['--namespace', 'natsgh', '--wait', '--version']));
-    expect(k[2]).toEqual([
+    expect(k[3]).toEqual([
       'rollout',
       'status',
       'statefulset/natsgh-default-nats',
@@ -87,10 +89,10 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
       'natsgh',
       '--timeout=300s',
     ]);
-    expect(k[3].slice(0, 4)).toEqual(['port-forward', '-n', 'natsgh', 'svc/natsgh-default-nats']);
-    expect(k[3]).toContain(`${nats.port}:4222`);
+    expect(k[4].slice(0, 4)).toEqual(['port-forward', '-n', 'natsgh', 'svc/natsgh-default-nats']);
+    expect(k[4]).toContain(`${nats.port}:4222`);
     // Outside dev mode the provisioner also deploys the controller and waits for it.
-    expect(k).toContainEqual(['apply', '-f', join(ctx.stateDir, 'kubernetes', 'controller.yaml')]);
+    expect(k).toContainEqual([...APPLY_ARGS, '-f', join(ctx.stateDir, 'kubernetes', 'controller.yaml')]);
     expect(k.at(-1)).toEqual([
       'rollout',
       'status',
@@ -126,9 +128,9 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     await stopPortForward(ctx.stateDir);
     expect(result.outputs.installer).toBe('kubectl');
     const file = join(ctx.stateDir, 'kubernetes', 'nats.yaml');
-    expect(tools.calls('kubectl')).toContainEqual(['apply', '-f', file]);
+    expect(tools.calls('kubectl')).toContainEqual([...APPLY_ARGS, '-f', file]);
     const kinds = parseAllDocuments(readFileSync(file, 'utf8')).map((d) => d.toJSON().kind);
-    expect(kinds).toEqual(['ConfigMap', 'Service', 'Service', 'StatefulSet']);
+    expect(kinds).toEqual(['ConfigMap', 'Service', 'Service', 'StatefulSet', 'PodDisruptionBudget']);
     expect(ctx.lines.join('\n')).toContain('helm not found');
   });
 
@@ -149,6 +151,24 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     expect(err.message).toContain('timed out waiting for the condition');
     expect(err.suggestions.join(' ')).toContain('kubectl describe statefulset/natsgh-default-nats -n natsgh');
     expect(tools.calls('kubectl').some((c) => c[0] === 'port-forward')).toBe(false);
+  });
+
+  it('a controller rollout that times out names the image pull options', async () => {
+    const ctx = await context();
+    tools.behave(
+      'kubectl',
+      kubectlBehaviour(
+        tools.dir,
+        '  "rollout status") if [ "$3" = "deployment/natsgh-default-controller" ]; then echo "error: timed out waiting for the condition" >&2; exit 1; fi; echo ok ;;',
+      ),
+    );
+    const err = (await deployControllerToKubernetes(ctx).catch((e) => e)) as Error & {
+      code: string;
+      suggestions: string[];
+    };
+    expect(err.code).toBe('kube_rollout_failed');
+    expect(err.suggestions.join(' ')).toContain('ImagePullBackOff');
+    expect(err.suggestions.join(' ')).toContain('--load-image kind[:<cluster>]');
   });
 
   it('no kubectl context is an error saying how to pick one', async () => {
@@ -197,9 +217,9 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
 
   it('deploys the controller (Deployment, Service, ServiceAccount) with secrets by reference, then waits for the rollout', async () => {
     const ctx = await context();
-    const out = await deployControllerToKubernetes(ctx, { cliVersion: '0.1.0' });
+    const out = await deployControllerToKubernetes(ctx);
     const k = tools.calls('kubectl');
-    expect(k).toContainEqual(['apply', '-f', out.manifests]);
+    expect(k).toContainEqual([...APPLY_ARGS, '-f', out.manifests]);
     expect(k.at(-1)).toEqual([
       'rollout',
       'status',

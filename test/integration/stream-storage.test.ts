@@ -17,7 +17,7 @@ afterEach(async () => {
 });
 
 describe('streams on a server with little JetStream storage', () => {
-  it('GITHUB_EVENTS (2 GiB ceiling) is created on a 100 MB server with the largest halving that fits, and a re-run keeps it', async () => {
+  it('GITHUB_EVENTS (256 MiB ceiling) is created on a 100 MB server with the largest halving that fits, and a re-run keeps it', async () => {
     server = await startNatsServer({ maxFileStore: '100MB' });
     const nc = await connect({ servers: server.url });
     try {

@@ -1,6 +1,7 @@
 // `webhook serve` against real NATS: every status code, redelivery stored once,
 // 202 only after the JetStream ack, 503 while NATS is down, the secret never printed.
 import { request } from 'node:http';
+import { connect } from 'node:net';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureGithubEventsStream } from '../../src/events/publisher.js';
@@ -211,9 +212,206 @@ describe('webhook serve', () => {
     expect(status).toBe(202);
   });
 
+  it('GitHub App events naming no repository or organization: 202, stored under the account', async () => {
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    const jsm = await jetstreamManager(nc);
+    const cases: Array<[string, (p: any) => string]> = [
+      ['installation', (p) => p.installation.account.login],
+      ['installation_repositories', (p) => p.installation.account.login],
+      ['github_app_authorization', (p) => p.sender.login],
+      ['sponsorship', (p) => p.sender.login],
+      ['marketplace_purchase', (p) => p.sender.login],
+      ['security_advisory', () => '*'],
+    ];
+    for (const [event, account] of cases) {
+      for (const payload of examplePayloads(event)) {
+        expect(payload.repository, event).toBeUndefined();
+        const body = Buffer.from(JSON.stringify(payload));
+        const id = crypto.randomUUID();
+        const res = await post(server.port, body, {
+          'content-type': 'application/json',
+          'x-github-event': event,
+          'x-github-delivery': id,
+          'x-hub-signature-256': signBody(SECRET, body),
+        });
+        expect(res.status, `${event} ${payload.action}: ${JSON.stringify(res.body)}`).toBe(202);
+        const stored = await jsm.streams.getMessage('GITHUB_EVENTS', { seq: res.body.seq });
+        expect(stored!.subject).toBe(githubEventSubject(account(payload), '*', event));
+      }
+    }
+    // An App's ping names the hook and the sender only.
+    const ping = {
+      zen: 'Keep it logically awesome.',
+      hook_id: 1,
+      hook: { type: 'App', app_id: 7 },
+      sender: { login: 'octo-app-owner' },
+    };
+    const body = Buffer.from(JSON.stringify(ping));
+    const res = await post(server.port, body, {
+      'content-type': 'application/json',
+      'x-github-event': 'ping',
+      'x-github-delivery': crypto.randomUUID(),
+      'x-hub-signature-256': signBody(SECRET, body),
+    });
+    expect(res.status).toBe(202);
+  });
+
   it('GET /healthz answers', async () => {
     const res = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(res.status).toBe(200);
+  });
+});
+
+/** A raw HTTP/1.1 client: sends the head and `body` now, then trickles `trickle` bytes every 50 ms until the server closes. */
+function rawUpload(
+  port: number,
+  headers: Record<string, string>,
+  opts: { body?: Buffer; trickle?: number; maxMs?: number } = {},
+): Promise<{ response: string; closedAfterMs: number; error?: string }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const socket = connect(port, '127.0.0.1');
+    let response = '';
+    let error: string | undefined;
+    const head = Object.entries({ host: '127.0.0.1', ...headers })
+      .map(([k, v]) => `${k}: ${v}\r\n`)
+      .join('');
+    socket.write(`POST /webhook HTTP/1.1\r\n${head}\r\n`);
+    if (opts.body) socket.write(opts.body);
+    const trickle = opts.trickle
+      ? setInterval(() => {
+          if (!socket.destroyed) socket.write(Buffer.alloc(opts.trickle!, 'a'));
+        }, 50)
+      : undefined;
+    const cap = setTimeout(() => socket.destroy(), opts.maxMs ?? 10_000);
+    socket.on('data', (d) => (response += d));
+    socket.on('error', (err) => (error = (err as NodeJS.ErrnoException).code ?? err.message));
+    socket.on('close', () => {
+      clearInterval(trickle);
+      clearTimeout(cap);
+      resolve({ response, closedAfterMs: Date.now() - started, error });
+    });
+  });
+}
+
+const unsignedHeaders = (length: number) => ({
+  'content-type': 'application/json',
+  'x-github-event': 'push',
+  'x-github-delivery': crypto.randomUUID(),
+  'content-length': String(length),
+});
+
+describe('webhook serve under exhaustion attempts', () => {
+  it("413 from Content-Length alone when the body is over the NATS server's max_payload, with Connection: close", async () => {
+    const tight = await startNatsServer({ extraConfig: 'max_payload: 65536\n' });
+    const tnc = await connectNats({ servers: [tight.url] });
+    const srv = await startWebhookServer({
+      nc: tnc,
+      spec: { servers: [tight.url] },
+      port: 0,
+      host: '127.0.0.1',
+      secrets: [SECRET],
+    });
+    try {
+      // Only the head is sent: the answer cannot wait for a body that never comes.
+      const d = delivery();
+      const r = await rawUpload(
+        srv.port,
+        { ...d.headers, 'content-length': String(100 * 1024) },
+        { maxMs: 5000 },
+      );
+      expect(r.response).toMatch(/^HTTP\/1\.1 413 /);
+      expect(r.response.toLowerCase()).toContain('connection: close');
+      expect(r.response).toContain('max_payload');
+      expect(r.closedAfterMs).toBeLessThan(4000);
+      // Streamed (chunked) past the limit: refused while the client is still sending, the answer intact.
+      const streamed = await rawUpload(
+        srv.port,
+        { ...d.headers, 'transfer-encoding': 'chunked' },
+        { body: Buffer.from(`10000\r\n${'a'.repeat(0x10000)}\r\n`), trickle: 4096, maxMs: 5000 },
+      );
+      expect(streamed.response).toMatch(/^HTTP\/1\.1 413 /);
+      expect(streamed.closedAfterMs).toBeLessThan(4000);
+      // Under the limit still passes.
+      expect((await post(srv.port, d.body, d.headers)).status).toBe(202);
+    } finally {
+      await srv.close();
+      await tnc.close();
+      await tight.stop();
+    }
+  });
+
+  it('a refused upload that keeps sending still gets its whole answer (closed after the answer is flushed)', async () => {
+    for (let i = 0; i < 10; i++) {
+      const r = await rawUpload(server.port, unsignedHeaders(20 * 1024 * 1024), {
+        body: Buffer.alloc(512 * 1024, 'a'),
+        trickle: 64 * 1024,
+        maxMs: 5000,
+      });
+      expect(r.response, `attempt ${i}: ${r.error}`).toMatch(
+        /^HTTP\/1\.1 413 [\s\S]*\r\n\r\n[\s\S]*\{"error":"body over \d+ bytes[^"]*"\}/,
+      );
+    }
+  });
+
+  it('an unsigned upload gets 401 and its connection is closed while it still trickles', async () => {
+    const r = await rawUpload(server.port, unsignedHeaders(500_000), { trickle: 100, maxMs: 8000 });
+    expect(r.response).toMatch(/^HTTP\/1\.1 401 /);
+    expect(r.closedAfterMs).toBeLessThan(4000);
+  });
+
+  it('bodies in flight are capped: 503 with Connection: close past the budget, 202 again once it frees', async () => {
+    const capped = await startWebhookServer({
+      nc,
+      spec: { servers: [nats.url] },
+      port: 0,
+      host: '127.0.0.1',
+      secrets: [SECRET],
+      maxBytesInFlight: 64 * 1024,
+    });
+    try {
+      const d = delivery();
+      const holder = rawUpload(
+        capped.port,
+        { ...d.headers, 'x-hub-signature-256': `sha256=${'0'.repeat(64)}`, 'content-length': '900000' },
+        { body: Buffer.alloc(60 * 1024, 'a'), maxMs: 1500 },
+      );
+      await new Promise((res) => setTimeout(res, 300));
+      const second = await rawUpload(
+        capped.port,
+        { ...d.headers, 'content-length': '200000' },
+        { body: Buffer.alloc(20 * 1024, 'a'), trickle: 1024, maxMs: 5000 },
+      );
+      expect(second.response).toMatch(/^HTTP\/1\.1 503 /);
+      expect(second.response.toLowerCase()).toContain('connection: close');
+      await holder;
+      expect((await post(capped.port, d.body, d.headers)).status).toBe(202);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('a body slower than the request timeout is cut off', async () => {
+    const quick = await startWebhookServer({
+      nc,
+      spec: { servers: [nats.url] },
+      port: 0,
+      host: '127.0.0.1',
+      secrets: [SECRET],
+      requestTimeoutMs: 1000,
+    });
+    try {
+      const d = delivery();
+      const r = await rawUpload(
+        quick.port,
+        { ...d.headers, 'content-length': String(d.body.length + 100_000) },
+        { body: d.body, trickle: 10, maxMs: 8000 },
+      );
+      expect(r.closedAfterMs).toBeLessThan(4000);
+      expect(r.response).toMatch(/^HTTP\/1\.1 408 /);
+    } finally {
+      await quick.close();
+    }
   });
 });
 

@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { NatsConnectionSpec } from '../../src/nats/connect.js';
 import { listProcesses } from '../../src/system/process-identity.js';
 import { BIN, type CliResult, parseJson, runCli } from './cli.js';
 import { freePort } from './nats-server.js';
@@ -18,6 +19,8 @@ export interface TestDeployment {
   flags: string[];
   run(args: string[], env?: NodeJS.ProcessEnv): Promise<CliResult>;
   bootstrap(extra?: string[], env?: NodeJS.ProcessEnv): Promise<{ r: CliResult; doc: any }>;
+  /** How every natsgh command connects to this deployment's NATS (its stored credentials included). */
+  connection(): Promise<NatsConnectionSpec>;
   /** Pids natsgh recorded for this deployment (server, controller). */
   pids(): { server?: number; controller?: number };
   /** Every live process whose command line names this deployment's state dir. */
@@ -73,6 +76,7 @@ export async function createTestDeployment(): Promise<TestDeployment> {
       const r = await d.run(['bootstrap', '--json', ...extra], extraEnv);
       return { r, doc: r.stdout.trim() ? parseJson(r) : undefined };
     },
+    connection: () => deploymentConnection({ 'state-dir': stateDir, 'nats-port': natsPort }),
     pids() {
       return {
         server: readPid(join(stateDir, 'nats', 'nats-server.pid')),
@@ -100,6 +104,21 @@ export async function createTestDeployment(): Promise<TestDeployment> {
     },
   };
   return d;
+}
+
+/**
+ * The connection spec a natsgh command builds from these flags: the resolved
+ * configuration, which feeds in the credentials of a server natsgh runs from
+ * its state dir, so tests connect the same way the CLI does.
+ */
+export async function deploymentConnection(
+  flags: Record<string, unknown>,
+  servers?: string[],
+): Promise<NatsConnectionSpec> {
+  const { resolveConfig } = await import('../../src/config/load.js');
+  const { connectionSpecFromConfig } = await import('../../src/nats/connect.js');
+  const { config } = await resolveConfig({ noFile: true, env: {}, flags });
+  return connectionSpecFromConfig(config, servers);
 }
 
 /** path -> mtimeMs of every file under dir. */

@@ -1,8 +1,10 @@
 // Builds the CLI once before the suite: tests that spawn `natsgh` (and the
-// detached controller the bootstrap starts) run the compiled dist/.
+// detached controller the bootstrap starts) run the compiled dist/. Then makes
+// sure the nats-server the tests run is on PATH (support/nats-binary.ts).
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { provideNatsServer } from './nats-binary.js';
 
 function newestMtime(dir: string): number {
   let newest = 0;
@@ -13,7 +15,13 @@ function newestMtime(dir: string): number {
   return newest;
 }
 
-export default function setup(): void {
+export default async function setup(): Promise<void> {
+  buildCli();
+  const nats = await provideNatsServer();
+  console.log(`tests run against nats-server v${nats.version} (${nats.path}, from ${nats.source})`);
+}
+
+function buildCli(): void {
   const root = resolve(import.meta.dirname, '../..');
   const manifest = join(root, 'oclif.manifest.json');
   const fresh = existsSync(manifest) && statSync(manifest).mtimeMs >= newestMtime(join(root, 'src'));
@@ -34,4 +42,6 @@ export default function setup(): void {
     stdio: 'ignore',
     shell: process.platform === 'win32',
   });
+  // The build's last step: the prerendered command help bin/run.js prints (npm run build does the same).
+  execFileSync(process.execPath, [join(root, 'scripts', 'help-texts.mjs')], { cwd: root, stdio: 'ignore' });
 }

@@ -6,7 +6,7 @@ import { NatsghError } from '../../src/errors.js';
 import { examplePayloads, GithubModel } from '../support/github-model.js';
 
 const ctx = { org: 'acme', generatedRepo: '.github', selfLogins: new Set(['natsgh-bot']) };
-const model = new GithubModel();
+const model = new GithubModel({ writeGapMs: 0 });
 model.createRepo('acme', '.github');
 
 function decide(name: string, payload: any) {

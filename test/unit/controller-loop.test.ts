@@ -12,7 +12,7 @@ import { examplePayloads, GITHUB_API, GithubModel } from '../support/github-mode
 const ORG = 'acme';
 const REPO = '.github';
 const BOT = 'natsgh-bot';
-const model = new GithubModel();
+const model = new GithubModel({ writeGapMs: 0 });
 let github: GithubClient;
 const variables = {
   org: ORG,

@@ -56,7 +56,7 @@ describe('describeGithubError', () => {
 });
 
 describe('registerOrgWebhook (GitHub model)', () => {
-  const model = new GithubModel();
+  const model = new GithubModel({ writeGapMs: 0 });
   beforeAll(() => model.listen());
   afterAll(() => model.close());
 

@@ -3,7 +3,13 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { type ComposeInput, NATS_IMAGE, PROJECT_ROOT, renderCompose } from '../../src/provision/compose.js';
+import {
+  type ComposeInput,
+  NATS_IMAGE,
+  PROJECT_ROOT,
+  renderCompose,
+  renderNatsAuth,
+} from '../../src/provision/compose.js';
 import { parseComposePs } from '../../src/provision/docker.js';
 
 const base: ComposeInput = {
@@ -15,6 +21,8 @@ const base: ComposeInput = {
   controllerPort: 8080,
   controllerEnv: { NATSGH_ORG: 'acme' },
   secretEnv: ['GITHUB_TOKEN'],
+  controllerImage: 'natsgh-controller:0.1.0-abc',
+  build: { context: PROJECT_ROOT, labels: { 'io.natsgh.version': '0.1.0' } },
 };
 
 describe('compose.yaml', () => {
@@ -33,7 +41,12 @@ describe('compose.yaml', () => {
     expect(r.files['nats.conf']).toMatch(/http: 8222/);
 
     const controller = doc.services.controller;
-    expect(controller.build).toEqual({ context: PROJECT_ROOT, dockerfile: 'Dockerfile' });
+    expect(controller.image).toBe('natsgh-controller:0.1.0-abc');
+    expect(controller.build).toEqual({
+      context: PROJECT_ROOT,
+      dockerfile: 'Dockerfile',
+      labels: { 'io.natsgh.version': '0.1.0' },
+    });
     expect(controller.depends_on).toEqual({ nats: { condition: 'service_healthy' } });
     expect(controller.environment.NATSGH_NATS_URL).toBe('nats://nats:4222');
     // The token is an interpolation, never a value.
@@ -80,23 +93,74 @@ describe('compose.yaml', () => {
     expect(r.files['nats.conf']).toContain('domain: "edge"');
   });
 
-  it('synadia: no nats service; the creds reach the controller as a compose secret file', () => {
-    const r = renderCompose({ ...base, natsType: 'synadia', credsFile: '/home/me/ngs.creds' });
+  it('synadia: no nats service; the creds reach the controller as a copy in its files directory', () => {
+    const r = renderCompose({
+      ...base,
+      natsType: 'synadia',
+      credsFile: true,
+      controllerFilesDir: '/state/docker/controller-files',
+    });
     const doc = parse(r.compose);
     expect(Object.keys(doc.services)).toEqual(['controller']);
-    expect(doc.secrets).toEqual({ nats_creds: { file: '/home/me/ngs.creds' } });
-    expect(doc.services.controller.environment.NATSGH_CREDS_FILE).toBe('/run/secrets/nats_creds');
+    expect(doc.services.controller.volumes).toEqual(['/state/docker/controller-files:/etc/natsgh/files:ro']);
+    expect(doc.services.controller.environment.NATSGH_CREDS_FILE).toBe('/etc/natsgh/files/nats.creds');
     expect(doc.services.controller.environment.NATSGH_NATS_URL).toBe('tls://connect.ngs.global');
     expect(doc.services.controller.depends_on).toBeUndefined();
   });
 
-  it('TLS: servers get the generated files, the controller the CA (and client cert with mTLS)', () => {
-    const r = renderCompose({ ...base, tlsDir: '/state/tls', tlsVerify: true });
+  it('TLS: servers get their copies, the controller its own (CA, client cert with mTLS), as a non-root uid', () => {
+    const r = renderCompose({
+      ...base,
+      tlsDir: '/state/docker/nats-tls',
+      tlsVerify: true,
+      controllerFilesDir: '/state/docker/controller-files',
+      controllerUser: { uid: 1001, gid: 121 },
+    });
     const doc = parse(r.compose);
-    expect(doc.services.nats.volumes).toContain('/state/tls:/etc/nats/tls:ro');
+    expect(doc.services.nats.volumes).toContain('/state/docker/nats-tls:/etc/nats/tls:ro');
     expect(r.files['nats.conf']).toContain('verify: true');
-    expect(doc.services.controller.environment.NATSGH_NATS_URL).toBe('tls://nats:4222');
-    expect(doc.services.controller.environment.NATSGH_TLS_CERT).toBe('/etc/natsgh/tls/client.pem');
+    const controller = doc.services.controller;
+    expect(controller.environment.NATSGH_NATS_URL).toBe('tls://nats:4222');
+    expect(controller.environment.NATSGH_TLS_CA).toBe('/etc/natsgh/files/ca.pem');
+    expect(controller.environment.NATSGH_TLS_CERT).toBe('/etc/natsgh/files/client.pem');
+    expect(controller.volumes).toEqual(['/state/docker/controller-files:/etc/natsgh/files:ro']);
+    expect(controller.user).toBe('1001:121');
+    // Its writable state belongs to the uid it runs as.
+    expect(controller.tmpfs).toEqual(['/var/lib/natsgh:uid=1001,gid=121,mode=0700']);
+    // Nothing of the state dir's own tls/ (which holds the CA's private key) is mounted anywhere.
+    for (const svc of Object.values(doc.services) as Array<{ volumes?: string[] }>)
+      for (const v of svc.volumes ?? []) expect(v).not.toMatch(/^\/state\/tls|ca-key/);
+  });
+
+  it('auth: the servers include an owner-only auth.conf; the controller gets the values by interpolation', () => {
+    const r = renderCompose({
+      ...base,
+      natsAuth: true,
+      secretEnv: ['NATSGH_NATS_USER', 'NATSGH_NATS_PASSWORD'],
+    });
+    const doc = parse(r.compose);
+    expect(r.files['nats.conf']).toMatch(/authorization \{\n {2}include "auth.conf"\n\}/);
+    expect(doc.services.nats.volumes).toContain('./auth.conf:/etc/nats/auth.conf:ro');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a compose interpolation, as written in the file
+    expect(doc.services.controller.environment.NATSGH_NATS_PASSWORD).toBe('${NATSGH_NATS_PASSWORD:-}');
+    expect(renderNatsAuth({ user: 'app', password: 'p"w' })).toBe('user: "app"\npassword: "p\\"w"\n');
+    expect(renderNatsAuth({ token: 't0k' })).toBe('token: "t0k"\n');
+    expect(renderNatsAuth({ user: 'app' })).toBeUndefined();
+  });
+
+  it('--nats-image and --controller-image: used as given; a named controller image is not built', () => {
+    const r = renderCompose({
+      ...base,
+      natsImage: 'mirror.example/nats:2.10.24-alpine',
+      controllerImage: 'mirror.example/natsgh:0.1.0',
+      build: undefined,
+      pullPolicy: 'missing',
+    });
+    const doc = parse(r.compose);
+    expect(doc.services.nats.image).toBe('mirror.example/nats:2.10.24-alpine');
+    expect(doc.services.controller.image).toBe('mirror.example/natsgh:0.1.0');
+    expect(doc.services.controller.build).toBeUndefined();
+    expect(doc.services.controller.pull_policy).toBe('missing');
   });
 
   it('parses docker compose ps output in both formats', () => {
@@ -108,6 +172,11 @@ describe('compose.yaml', () => {
 
   it('the Dockerfile is multi-stage, runs as a non-root user and starts the controller', () => {
     const text = readFileSync(join(PROJECT_ROOT, 'Dockerfile'), 'utf8');
+    // A `# syntax=` line makes BuildKit fetch its frontend from Docker Hub (air-gapped sites fail).
+    expect(text).not.toMatch(/^#\s*syntax\s*=/im);
+    // The current Node.js LTS by default, overridable.
+    expect(text).toMatch(/^ARG NODE_VERSION=24-alpine$/m);
+    expect(text.match(/^FROM node:\$\{NODE_VERSION\}/gm)?.length).toBe(2);
     expect(text.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/^USER node$/m);
     expect(text).toMatch(/--omit=dev/);

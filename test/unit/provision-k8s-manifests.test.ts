@@ -73,7 +73,13 @@ describe('NATS without helm', () => {
 
   it('serializes to multi-document YAML that parses back', () => {
     const docs = parseAllDocuments(manifestsYaml(objects)).map((d) => d.toJSON());
-    expect(docs.map((d) => d.kind)).toEqual(['ConfigMap', 'Service', 'Service', 'StatefulSet']);
+    expect(docs.map((d) => d.kind)).toEqual([
+      'ConfigMap',
+      'Service',
+      'Service',
+      'StatefulSet',
+      'PodDisruptionBudget',
+    ]);
   });
 
   it('hybrid: the leaf remote reads the hub creds from the natsgh secret', () => {

@@ -27,11 +27,28 @@ describe('redact', () => {
     );
   });
 
-  it('removes registered secrets (webhook secrets) wherever they appear, and leaves short values alone', () => {
+  it('removes registered secrets (webhook secrets) wherever they appear', () => {
     registerSecret('my-webhook-secret-42');
-    registerSecret('abc');
     expect(redact('sig for my-webhook-secret-42 failed')).toBe('sig for [REDACTED] failed');
-    expect(redact('abc')).toBe('abc');
+  });
+
+  it('removes short secrets too, as whole tokens (not inside ordinary words)', () => {
+    registerSecret('abc');
+    registerSecret('p4s');
+    expect(redact('abc')).toBe('[REDACTED]');
+    expect(redact('password=p4s; user=abcdef')).toBe('password=[REDACTED]; user=abcdef');
+    expect(JSON.stringify(redactValue({ password: 'p4s' }))).toBe('{"password":"[REDACTED]"}');
+  });
+
+  it('removes secrets holding " or \\ also once JSON-escaped', () => {
+    const quoted = 'pa"ss\\word-42';
+    registerSecret(quoted);
+    registerSecret('x"y');
+    const json = JSON.stringify({ error: `login with ${quoted} failed`, other: 'x"y' });
+    expect(json).not.toContain(quoted);
+    const out = redact(json);
+    expect(out).toBe('{"error":"login with [REDACTED] failed","other":"[REDACTED]"}');
+    expect(redactValue({ e: `with ${quoted}` })).toEqual({ e: 'with [REDACTED]' });
   });
 
   it('redacts deeply, including error documents', () => {

@@ -97,6 +97,7 @@ describe('renderGithubFiles', () => {
           'nats-url': gha('vars.NATSGH_NATS_URL'),
           deployment: 'prod',
           creds: gha('secrets.NATSGH_NATS_CREDS'),
+          'node-version': 'lts/*',
         });
         for (const key of Object.keys(action[0].with!)) expect(actionInputs, key).toContain(key);
         // The action sets up Node, installs natsgh and handles the creds file itself.

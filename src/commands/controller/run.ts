@@ -32,7 +32,14 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS, 'org', 'controller.port', ...GITHUB_KEYS, 'webhook.secret'),
+    ...configFlags(
+      ...NATS_CONNECTION_KEYS,
+      'nats.streamMaxBytes',
+      'org',
+      'controller.port',
+      ...GITHUB_KEYS,
+      'webhook.secret',
+    ),
     'webhook-port': Flags.integer({
       description: 'Also receive GitHub webhooks on this port (as `natsgh webhook serve`).',
       min: 0,
@@ -65,8 +72,7 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
       '--resync-interval',
       'NATSGH_RESYNC_INTERVAL',
     );
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { runController } = await import('../../controller/run.js');
     // deploy-controller's shutdown token: POST /shutdown with it stops this controller as SIGTERM does.
     const shutdownToken = process.env.NATSGH_CONTROLLER_SHUTDOWN_TOKEN;

@@ -14,7 +14,7 @@ export default class EventsPublish extends BaseCommand<GithubPublishResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     'event-name': Flags.string({
       description: 'GitHub event name, e.g. push.',
       env: 'GITHUB_EVENT_NAME',
@@ -36,8 +36,7 @@ export default class EventsPublish extends BaseCommand<GithubPublishResult> {
   protected async execute(): Promise<GithubPublishResult> {
     const { flags } = await this.parse(EventsPublish);
     const { publishGithubEventFile } = await import('../../events/github-publish.js');
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     return publishGithubEventFile(config, {
       eventName: flags['event-name'],
       eventPath: flags['event-path'],

@@ -24,7 +24,7 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     type: Flags.string({
       description:
         'Only these event types, comma-separated: phase, deployment, cluster, terraform, files, heartbeat, synadia.',
@@ -42,7 +42,6 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
 
   protected async execute(): Promise<EventsTailResult> {
     const { flags } = await this.parse(EventsTail);
-    const { resolveConfig } = await import('../../config/load.js');
     const { followEvents, parseSince, parseDurationMs, describeEvent } = await import('../../events/tail.js');
     const since = flags.since ? parseSince(flags.since) : undefined;
     let idleExitMs: number | undefined;
@@ -51,7 +50,7 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
       if (idleExitMs === undefined)
         throw new UsageError(`--idle-exit "${flags['idle-exit']}" is not a duration`);
     }
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const json = this.jsonEnabled();
     return followEvents(config, {
       types: (flags.type ?? '')
@@ -74,7 +73,7 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
     this.note(`${result.count} event(s)`);
   }
 
-  protected toSuccessJson(): any {
+  toSuccessJson(): any {
     return STREAMED;
   }
 

@@ -26,15 +26,14 @@ export default class WebhookRegister extends BaseCommand<WebhookRegisterResult> 
     url: Flags.string({ description: 'Public URL of `natsgh webhook serve` (…/webhook).', required: true }),
     events: Flags.string({
       description:
-        'Events to subscribe to (repeatable; default: push, repository, repository_dispatch, workflow_dispatch).',
+        'Events to subscribe to (repeatable; default: push, repository). App-only events (repository_dispatch, workflow_dispatch) are refused: an org webhook never receives them.',
       multiple: true,
     }),
   };
 
   protected async execute(): Promise<WebhookRegisterResult> {
     const { flags } = await this.parse(WebhookRegister);
-    const { resolveConfig } = await import('../../config/load.js');
-    const { config } = await resolveConfig({ flags, configFile: flags.config });
+    const { config } = await this.resolveConfig(flags);
     const { registerOrgWebhookFromConfig } = await import('../../github/webhook-register.js');
     return registerOrgWebhookFromConfig(config, {
       url: flags.url,

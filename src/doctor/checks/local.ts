@@ -1,44 +1,16 @@
 // Checks of this machine's resources natsgh will use: the TCP ports of the
 // servers it runs here, and the state directory (journal, lock, pid files).
 import { randomBytes } from 'node:crypto';
-import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
+import { type PlannedPort, planPortConflicts, planPorts } from '../../config/port-plan.js';
+import type { PortHolder } from '../../system/port-holder.js';
 import type { CheckOutcome, DoctorCheck, DoctorContext } from '../check.js';
 
-interface PortUse {
-  port: number;
-  what: string;
-  flag: string;
-  protocol: 'nats' | 'http';
-}
-
-/** The host ports natsgh will listen on for this mode and NATS type. */
-export function portsInUse(ctx: DoctorContext): PortUse[] {
-  const { config, mode, natsType } = ctx;
-  const ports: PortUse[] = [];
-  if (mode === 'kubernetes') return ports;
-  if (natsType !== 'synadia') {
-    ports.push({
-      port: config.nats.port,
-      what: 'NATS client port',
-      flag: '--nats-port (NATSGH_NATS_PORT)',
-      protocol: 'nats',
-    });
-    ports.push({
-      port: config.nats.monitorPort,
-      what: 'NATS monitoring port',
-      flag: '--monitor-port (NATSGH_MONITOR_PORT)',
-      protocol: 'http',
-    });
-  }
-  ports.push({
-    port: config.controller.port,
-    what: 'controller port',
-    flag: '--controller-port (NATSGH_CONTROLLER_PORT)',
-    protocol: 'http',
-  });
-  return ports.filter((p) => p.port > 0);
+/** Every host port of every node natsgh would run for this mode and NATS type (config/port-plan.ts). */
+export function portsInUse(ctx: DoctorContext): PlannedPort[] {
+  return planPorts({ ...ctx.config, mode: ctx.mode, natsType: ctx.natsType });
 }
 
 function canListen(port: number): Promise<true | string> {
@@ -88,6 +60,45 @@ function whoListens(ctx: DoctorContext, port: number): string {
   }
 }
 
+/**
+ * Whether a busy port is held by this deployment's own server or controller:
+ * the server's monitor names it (server_name) and lists the port, or the
+ * controller's recorded pid is the port's holder.
+ */
+async function heldByThisDeployment(
+  ctx: DoctorContext,
+  use: PlannedPort,
+  plan: readonly PlannedPort[],
+  holder: PortHolder | undefined,
+): Promise<boolean> {
+  if (use.owner === 'controller') {
+    const { controllerFiles } = await import('../../phases/deploy-controller.js');
+    const pid = Number.parseInt(
+      await readFile(controllerFiles(ctx.config.stateDir).pidFile, 'utf8').catch(() => ''),
+      10,
+    );
+    return holder !== undefined && holder.pid === pid;
+  }
+  const monitor = plan.find((p) => p.owner === use.owner && p.what.startsWith('monitoring port'));
+  if (!monitor) return false;
+  try {
+    const res = await ctx.deps.fetch(`http://127.0.0.1:${monitor.port}/varz`, {
+      signal: AbortSignal.timeout(1000),
+    });
+    const varz = (await res.json()) as {
+      server_name?: string;
+      port?: number;
+      http_port?: number;
+      cluster?: { port?: number };
+    };
+    return (
+      varz.server_name === use.owner && [varz.port, varz.http_port, varz.cluster?.port].includes(use.port)
+    );
+  } catch {
+    return false;
+  }
+}
+
 export const portsCheck: DoctorCheck = {
   id: 'ports',
   title: 'Ports',
@@ -96,40 +107,64 @@ export const portsCheck: DoctorCheck = {
     return true;
   },
   async run(ctx) {
+    const plan = portsInUse(ctx);
+    const conflicts = planPortConflicts(plan);
+    if (conflicts.length > 0) {
+      return {
+        status: 'fail',
+        message: conflicts.join('; '),
+        hint: 'Choose ports that leave room for every node: --nats-port, --monitor-port, --cluster-port, --controller-port.',
+      };
+    }
     const busy: string[] = [];
-    const reused: string[] = [];
+    const ours: string[] = [];
     const free: number[] = [];
     const hints: string[] = [];
-    for (const use of portsInUse(ctx)) {
-      const result = await canListen(use.port);
+    const { findPortHolder, describeHolder } = await import('../../system/port-holder.js');
+    const results = await Promise.all(
+      plan.map(async (use) => {
+        const result = await canListen(use.port);
+        if (result === true) return { use, result };
+        const holder = await findPortHolder(use.port, ctx.deps.platform);
+        return { use, result, holder, ours: await heldByThisDeployment(ctx, use, plan, holder) };
+      }),
+    );
+    for (const { use, result, holder, ours: isOurs } of results) {
       if (result === true) {
         free.push(use.port);
         continue;
       }
       // Re-running natsgh is safe: a port held by the server or controller it started earlier is expected.
-      const ours =
-        use.protocol === 'nats'
-          ? (await greets(use.port)).startsWith('INFO ')
-          : await answersHttp(ctx, use.port);
-      if (ours) {
-        reused.push(
-          `${use.what} ${use.port} is served by ${use.protocol === 'nats' ? 'a NATS server' : 'an HTTP server answering /healthz'} (started by an earlier run?)`,
+      if (isOurs) {
+        const who = use.owner === 'controller' ? 'controller' : `nats-server ${use.owner}`;
+        ours.push(
+          `${use.what} ${use.port} is held by this deployment's ${who}${holder ? ` (pid ${holder.pid})` : ''}`,
         );
         continue;
       }
-      busy.push(`${use.what} ${use.port} is in use (${result})`);
+      // A NATS or HTTP server that is not this deployment's: another deployment, or something else.
+      const kind =
+        use.protocol === 'nats' && (await greets(use.port)).startsWith('INFO ')
+          ? "a NATS server that is not this deployment's"
+          : use.protocol === 'http' && (await answersHttp(ctx, use.port))
+            ? "an HTTP server that is not this deployment's"
+            : undefined;
+      busy.push(
+        `${use.what} ${use.port} is in use by ${describeHolder(holder)}${kind ? `, ${kind}` : ''} (${result})`,
+      );
       hints.push(
-        `find the program with \`${whoListens(ctx, use.port)}\` and stop it, or choose another port with ${use.flag}`,
+        holder
+          ? `stop pid ${holder.pid} (${holder.command}) or choose another port with ${use.flag}`
+          : `find the program with \`${whoListens(ctx, use.port)}\` and stop it, or choose another port with ${use.flag}`,
       );
     }
     if (busy.length > 0) {
-      return { status: 'fail', message: [...busy, ...reused].join('; '), hint: `${hints.join('; ')}.` };
+      return { status: 'fail', message: [...busy, ...ours].join('; '), hint: `${hints.join('; ')}.` };
     }
-    if (reused.length > 0) {
+    if (ours.length > 0) {
       return {
-        status: 'warn',
-        message: [...reused, free.length > 0 ? `free: ${free.join(', ')}` : ''].filter(Boolean).join('; '),
-        hint: 'If that is not a server natsgh started, stop it or choose other ports.',
+        status: 'ok',
+        message: [...ours, free.length > 0 ? `free: ${free.join(', ')}` : ''].filter(Boolean).join('; '),
       };
     }
     return { status: 'ok', message: `free: ${free.join(', ')}` };

@@ -262,3 +262,115 @@ export const natsUrlCheck: DoctorCheck = {
     }
   },
 };
+
+export const natsAccountCheck: DoctorCheck = {
+  id: 'nats-account',
+  title: 'NATS account limits',
+  appliesTo: natsUrlApplies,
+  async run(ctx) {
+    const { connectionSpecFromConfig, connectNats } = await import('../../nats/connect.js');
+    const { readAccount, planAgainstAccount } = await import('../../nats/account-plan.js');
+    const { deploymentReplicas } = await import('../../nats/buckets.js');
+    const { streamSizes } = await import('../../nats/sizing.js');
+    const { controllerDurableName } = await import('../../nats/names.js');
+    const { natsErrorFor } = await import('../../nats/nats-errors.js');
+    const spec = connectionSpecFromConfig(ctx.config);
+    let nc: Awaited<ReturnType<typeof connectNats>>;
+    try {
+      nc = await connectNats(spec, { name: 'natsgh-doctor', timeoutMs: 5000 });
+    } catch (err) {
+      if (!(err instanceof NatsghError)) throw err;
+      return { status: 'skip', message: `not connected (${err.code}); see the NATS server check` };
+    }
+    try {
+      const replicas = deploymentReplicas(ctx.config);
+      const plan = planAgainstAccount(await readAccount(nc, spec, replicas), {
+        streams: ['githubEvents', 'natsghEvents', 'checkpoints', 'locks', 'deliveries'],
+        sizes: streamSizes(ctx.config),
+        replicas,
+        durable: controllerDurableName(ctx.config.deployment),
+      });
+      const tier = plan.tier ? ` (tier ${plan.tier})` : '';
+      if (!plan.fits) {
+        return {
+          status: 'fail',
+          message: `natsgh does not fit the account${tier}: ${plan.problems.map((p) => `${p.limit}: ${p.message}`).join('; ')}`,
+          hint: [...new Set(plan.problems.flatMap((p) => p.suggestions))].join(' '),
+        };
+      }
+      return { status: 'ok', message: `account${tier} vs natsgh: ${plan.rows.join('; ')}` };
+    } catch (err) {
+      const mapped = natsErrorFor(err, { deployment: ctx.config.deployment });
+      return {
+        status: 'fail',
+        message: `cannot read the account's JetStream limits: ${(mapped ?? (err as Error)).message}`,
+        hint: mapped?.suggestions.join(' ') ?? 'Check that JetStream is enabled for the account.',
+      };
+    } finally {
+      await nc.close().catch(() => undefined);
+    }
+  },
+};
+
+export const natsPermissionsCheck: DoctorCheck = {
+  id: 'nats-permissions',
+  title: 'NATS permissions',
+  appliesTo(ctx) {
+    const applies = natsUrlApplies(ctx);
+    if (applies !== true) return applies;
+    if (!ctx.config.nats.credsFile) {
+      return "no creds file: the user's permissions live in the server configuration (a violation is reported when it happens)";
+    }
+    return true;
+  },
+  async run(ctx) {
+    const p = await import('../../nats/permissions.js');
+    const file = ctx.config.nats.credsFile!;
+    let perms: Awaited<ReturnType<typeof p.permissionsFromCreds>>;
+    try {
+      perms = await p.permissionsFromCreds(file);
+    } catch (err) {
+      return {
+        status: 'skip',
+        message: `cannot read ${file} (${(err as NodeJS.ErrnoException).code ?? 'error'}); see the creds check`,
+      };
+    }
+    const all = p.natsghSubjects({
+      deployment: ctx.config.deployment,
+      jetstreamDomain: ctx.config.nats.jetstreamDomain,
+    });
+    const missing = p.missingPermissions(perms, all);
+    const core = missing.filter((m) => m.roles.includes('bootstrap') || m.roles.includes('controller'));
+    const describe = (ms: typeof missing) =>
+      ms.map((m) => `${m.permission} ${m.subject} (${m.why}): ${m.reason}`).join('; ');
+    const hint = (ms: typeof missing) =>
+      (['publish', 'subscribe'] as const)
+        .map((perm) => [...new Set(ms.filter((m) => m.permission === perm).map((m) => m.subject))])
+        .map((subjects, i) =>
+          subjects.length > 0 ? p.grantHint(i === 0 ? 'publish' : 'subscribe', subjects) : '',
+        )
+        .filter(Boolean)
+        .join(' ');
+    if (core.length > 0) {
+      return { status: 'fail', message: `the user may not: ${describe(core)}`, hint: hint(core) };
+    }
+    if (missing.length > 0) {
+      return {
+        status: 'warn',
+        message: `bootstrap and the controller have every permission they need; webhook serve and events publish would not: ${describe(missing)}`,
+        hint: hint(missing),
+      };
+    }
+    const list = (perm: 'publish' | 'subscribe') =>
+      [...new Set(all.filter((n) => n.permission === perm).map((n) => n.subject))].join(', ');
+    const restricted =
+      perms.pub?.allow?.length ||
+      perms.sub?.allow?.length ||
+      perms.pub?.deny?.length ||
+      perms.sub?.deny?.length;
+    return {
+      status: 'ok',
+      message: `${restricted ? 'restricted user with' : 'unrestricted user:'} every subject natsgh uses: publish ${list('publish')}; subscribe ${list('subscribe')}`,
+    };
+  },
+};

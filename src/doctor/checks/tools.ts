@@ -133,7 +133,11 @@ export const natsServerCheck: DoctorCheck = {
 };
 
 function dockerMode(ctx: DoctorContext): true | string {
-  return ctx.mode === 'docker' ? true : `only needed in docker mode (mode is ${ctx.mode})`;
+  if (ctx.mode === 'docker') return true;
+  // kubernetes with --load-image or --image-registry builds the controller image here.
+  const c = ctx.config.controller;
+  if (ctx.mode === 'kubernetes' && (c.loadImage || c.imageRegistry)) return true;
+  return `only needed in docker mode, or kubernetes with --load-image/--image-registry (mode is ${ctx.mode})`;
 }
 
 export const dockerCheck: DoctorCheck = {
@@ -150,6 +154,8 @@ export const dockerCheck: DoctorCheck = {
         hint: `Reinstall docker: ${installHint(ctx.deps.platform, 'docker')}`,
       };
     }
+    // kubernetes mode only builds (and pushes) the controller image: no Compose needed.
+    if (ctx.mode !== 'docker') return { status: 'ok', message: firstLine(p.output) };
     const compose = await probe(ctx, 'docker', ['compose', 'version'], p.path);
     if (compose?.exitCode !== 0) {
       return {
@@ -213,7 +219,14 @@ export const helmCheck: DoctorCheck = {
   appliesTo: kubernetesMode,
   async run(ctx) {
     const p = await probe(ctx, 'helm', ['version', '--short']);
-    if (!p) return missing(ctx, 'helm', 'kubernetes mode installs NATS with the nats Helm chart');
+    // Without helm, bootstrap applies the equivalent StatefulSet with kubectl: a warning, not a stop.
+    if (!p)
+      return missing(
+        ctx,
+        'helm',
+        'bootstrap will apply the equivalent NATS StatefulSet with kubectl instead of the nats Helm chart',
+        'warn',
+      );
     const v = parseVersion(p.output);
     if (p.exitCode !== 0 || !v) {
       return {
@@ -230,6 +243,39 @@ export const helmCheck: DoctorCheck = {
       };
     }
     return { status: 'ok', message: `helm ${firstLine(p.output)}` };
+  },
+};
+
+export const kindCheck: DoctorCheck = {
+  id: 'kind',
+  title: 'kind',
+  appliesTo: (ctx) =>
+    ctx.mode === 'kubernetes' && ctx.config.controller.loadImage
+      ? true
+      : 'only needed with --load-image kind',
+  async run(ctx) {
+    const cluster = ctx.config.controller.loadImage?.split(':')[1] || 'kind';
+    const p = await probe(ctx, 'kind', ['version']);
+    if (!p) {
+      return {
+        status: 'fail',
+        message:
+          'kind not found on PATH (--load-image loads the controller image with `kind load docker-image`)',
+        hint: 'Install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation',
+      };
+    }
+    if (p.exitCode !== 0) return { status: 'fail', message: `kind version failed: ${firstLine(p.output)}` };
+    // kind names a cluster's kubectl context kind-<cluster>.
+    const current = await probe(ctx, 'kubectl', ['config', 'current-context']);
+    const context = current?.exitCode === 0 ? firstLine(current.output) : '';
+    if (context !== `kind-${cluster}`) {
+      return {
+        status: 'warn',
+        message: `${firstLine(p.output)}; the image goes to kind cluster "${cluster}", but the kubectl context is "${context || 'unset'}"`,
+        hint: `kubectl config use-context kind-${cluster}, or --load-image kind:<the cluster of your context>`,
+      };
+    }
+    return { status: 'ok', message: `${firstLine(p.output)}; context kind-${cluster}` };
   },
 };
 

@@ -100,3 +100,53 @@ describe('redaction on success', () => {
     }
   });
 });
+
+describe('secrets passed as flags', () => {
+  it('warn on stderr naming the environment variable to use, never the value; env-given ones do not', async () => {
+    const args = [
+      'config',
+      '--github-token',
+      'ghp_flagGivenToken0123456789abcdefghijkl',
+      '--webhook-secret=s3cr',
+      '--nats-password',
+      'hunter2-password',
+      '--json',
+    ];
+    const r = await runCli(args, { cwd });
+    expect(r.code).toBe(0);
+    expect(() => JSON.parse(r.stdout)).not.toThrow();
+    const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(warnings).toHaveLength(3);
+    expect(r.stderr).toMatch(/--github-token .*ps.* GITHUB_TOKEN/);
+    expect(r.stderr).toMatch(/--webhook-secret .* NATSGH_WEBHOOK_SECRET/);
+    expect(r.stderr).toMatch(/--nats-password .* NATSGH_NATS_PASSWORD/);
+    for (const s of ['ghp_flagGivenToken', 's3cr', 'hunter2-password'])
+      expect(r.stdout + r.stderr).not.toContain(s);
+
+    const quiet = await runCli(['config', '--json'], {
+      cwd,
+      env: { GITHUB_TOKEN: 'ghp_envGivenToken0123456789abcdefghijklm', NATSGH_WEBHOOK_SECRET: 'whsec-env' },
+    });
+    expect(quiet.stderr).not.toContain('warning: ');
+  });
+
+  it('every secret configuration key and secret-looking --tf-var is covered', async () => {
+    const { CONFIG_KEYS } = await import('../../../src/config/keys.js');
+    const { SECRET_FLAGS, secretFlagWarnings } = await import('../../../src/cli/secret-flags.js');
+    for (const key of CONFIG_KEYS.filter((k) => k.secret))
+      expect(SECRET_FLAGS[key.flag], key.flag).toBeTruthy();
+    const w = secretFlagWarnings([
+      'bootstrap',
+      '--tf-var',
+      'github_token=abc',
+      '--tf-var=region=eu-west-1',
+      '--tf-backend-config',
+      'secret_key=xyz',
+      '--org',
+      'acme',
+    ]);
+    expect(w).toHaveLength(2);
+    expect(w[0]).toContain('TF_VAR_github_token');
+    expect(w.join('\n')).not.toMatch(/abc|xyz/);
+  });
+});

@@ -4,6 +4,7 @@ import {
   dockerEngineCheck,
   gitCheck,
   helmCheck,
+  kindCheck,
   kubeContextCheck,
   kubectlCheck,
   natsServerCheck,
@@ -126,7 +127,7 @@ describe('docker checks', () => {
 });
 
 describe('kubernetes checks', () => {
-  it('fails a missing helm, passes kubectl and a reachable context', async () => {
+  it('warns about a missing helm (the StatefulSet fallback runs), passes kubectl and a reachable context', async () => {
     bin.tool(
       'kubectl',
       [
@@ -142,12 +143,37 @@ describe('kubernetes checks', () => {
       path: bin.dir,
     });
     const helm = await helmCheck.run(ctx);
-    expect(helm.status).toBe('fail');
+    expect(helm.status).toBe('warn');
+    expect(helm.message).toContain('StatefulSet');
     expect(helm.hint).toContain('helm.sh');
     expect((await kubectlCheck.run(ctx)).message).toContain('v1.30.2');
     const context = await kubeContextCheck.run(ctx);
     expect(context.status).toBe('ok');
     expect(context.message).toBe('context "kind-natsgh" reachable (Kubernetes v1.30.0)');
+  });
+
+  it('--load-image kind: kind and docker are needed; a context that is not the kind cluster warns', async () => {
+    const plain = await testConfig();
+    const k8s = { mode: 'kubernetes' as const, natsType: 'self_hosted' as const, path: bin.dir };
+    expect(kindCheck.appliesTo(testContext(plain, k8s))).toMatch(/--load-image/);
+    expect(dockerCheck.appliesTo(testContext(plain, k8s))).toMatch(/--load-image/);
+    const config = await testConfig({ NATSGH_LOAD_IMAGE: 'kind:dev' });
+    const ctx = testContext(config, k8s);
+    expect(kindCheck.appliesTo(ctx)).toBe(true);
+    expect(dockerCheck.appliesTo(ctx)).toBe(true);
+    const missing = await kindCheck.run(ctx);
+    expect(missing.status).toBe('fail');
+    expect(missing.hint).toContain('kind.sigs.k8s.io');
+    bin.tool('kind', 'echo "kind v0.24.0 go1.22.6 linux/amd64"');
+    bin.tool('kubectl', 'if [ "$1" = config ]; then echo "kind-other"; exit 0; fi; exit 1');
+    const other = await kindCheck.run(ctx);
+    expect(other.status).toBe('warn');
+    expect(other.hint).toContain('kubectl config use-context kind-dev');
+    bin.tool('kubectl', 'if [ "$1" = config ]; then echo "kind-dev"; exit 0; fi; exit 1');
+    expect(await kindCheck.run(ctx)).toMatchObject({
+      status: 'ok',
+      message: 'kind v0.24.0 go1.22.6 linux/amd64; context kind-dev',
+    });
   });
 
   it('fails an unreachable context and a missing context with what to run', async () => {

@@ -1,0 +1,137 @@
+// What the docker-mode controller is, decided without the engine (cheap and
+// synchronous, so the deploy-controller phase can hash it into its inputs): its
+// image (natsgh-controller:<version>-<digest of the build inputs>, or the one
+// the user named), the uid it runs as, and its plain environment.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { NatsghConfig } from '../config/keys.js';
+import { streamSizeEnv } from '../nats/sizing.js';
+
+/** natsgh's package root: the Dockerfile and what it copies. */
+export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
+
+/** The files of natsgh's package the image is built from (the Dockerfile COPYs these). */
+const BUILD_INPUTS = [
+  'Dockerfile',
+  '.dockerignore',
+  'package.json',
+  'package-lock.json',
+  'oclif.manifest.json',
+  'bin/run.js',
+  'dist',
+  'templates',
+  'proto',
+];
+
+function hashTree(hash: ReturnType<typeof createHash>, root: string, path: string): void {
+  const full = join(root, path);
+  let st: ReturnType<typeof statSync>;
+  try {
+    st = statSync(full);
+  } catch {
+    return;
+  }
+  if (st.isDirectory()) {
+    for (const name of readdirSync(full).sort()) {
+      if (!name.endsWith('.map')) hashTree(hash, root, join(path, name));
+    }
+    return;
+  }
+  hash.update(`${relative(root, full)}\0${st.size}\0`);
+  hash.update(readFileSync(full));
+}
+
+const buildIds = new Map<string, { version: string; hash: string }>();
+
+/**
+ * natsgh's version and a digest of what the image is built from (the Dockerfile
+ * and the package files it copies): a new version or build input is a new tag,
+ * so upgrading natsgh rebuilds the image and an unchanged one is reused.
+ */
+export function controllerBuildId(root = PROJECT_ROOT): { version: string; hash: string } {
+  let id = buildIds.get(root);
+  if (!id) {
+    const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const hash = createHash('sha256').update(version);
+    for (const input of BUILD_INPUTS) hashTree(hash, root, input);
+    id = { version, hash: hash.digest('hex').slice(0, 12) };
+    buildIds.set(root, id);
+  }
+  return id;
+}
+
+export interface ControllerImage {
+  image: string;
+  /** Set when natsgh builds the image itself from its package. */
+  build?: { context: string; labels: Record<string, string> };
+  /** compose pull_policy of an image natsgh does not build. */
+  pullPolicy?: 'always' | 'missing' | 'never';
+}
+
+/** The controller image: the user's (--controller-image), else natsgh-controller:<version>-<build digest> built locally. */
+export function controllerImage(config: NatsghConfig, root = PROJECT_ROOT): ControllerImage {
+  const given = config.controller.image;
+  if (given) {
+    const policy = config.controller.imagePullPolicy;
+    const pullPolicy =
+      policy === 'Always' ? 'always' : policy === 'Never' ? 'never' : policy ? 'missing' : undefined;
+    return { image: given, pullPolicy };
+  }
+  const { version, hash } = controllerBuildId(root);
+  return {
+    image: `natsgh-controller:${version}-${hash}`,
+    build: { context: root, labels: { 'io.natsgh.version': version, 'io.natsgh.build': hash } },
+  };
+}
+
+/**
+ * The uid:gid the controller container runs as: one that can read the copies
+ * natsgh makes for it. A non-root natsgh runs it as itself (its files stay
+ * owner-only); root runs it as the image's unprivileged "node" user (1000) and
+ * hands the copies to that uid. Undefined where uids do not apply (Windows).
+ */
+export function controllerUser(): { uid: number; gid: number } | undefined {
+  const uid = process.getuid?.();
+  const gid = process.getgid?.();
+  if (uid === undefined || gid === undefined) return undefined;
+  return uid === 0 ? { uid: 1000, gid: 1000 } : { uid, gid };
+}
+
+/** Non-secret settings the controller container gets as plain environment values. */
+export function controllerPlainEnv(config: NatsghConfig): Record<string, string> {
+  const env: Record<string, string> = {
+    GITHUB_API_URL: config.github.apiUrl,
+    NATSGH_GITHUB_REPO: config.github.repo,
+  };
+  if (config.org) env.NATSGH_ORG = config.org;
+  if (config.github.appId) env.NATSGH_GITHUB_APP_ID = config.github.appId;
+  if (config.github.appInstallationId)
+    env.NATSGH_GITHUB_APP_INSTALLATION_ID = config.github.appInstallationId;
+  // The controller creates natsgh's streams with the bootstrap's sizes (nats/sizing.ts).
+  Object.assign(env, streamSizeEnv(config));
+  if (config.natsType === 'self_hosted_cluster') {
+    // The controller creates its streams and buckets R3 from the start (deploymentReplicas).
+    env.NATSGH_NATS_TYPE = config.natsType;
+    env.NATSGH_REPLICAS = String(config.nats.replicas);
+  }
+  return env;
+}
+
+/**
+ * What the docker-mode controller is deployed with, besides secrets (those are
+ * checked by the deploy-controller verify through a salted digest): any change
+ * re-runs the phase, which rewrites compose.yaml and recreates the container.
+ */
+export function dockerControllerInputs(config: NatsghConfig): Record<string, unknown> {
+  const image = controllerImage(config);
+  return {
+    image: image.image,
+    pullPolicy: image.pullPolicy,
+    user: controllerUser(),
+    env: controllerPlainEnv(config),
+    port: config.controller.port,
+    tls: config.nats.tls,
+  };
+}
