@@ -163,3 +163,16 @@ export function startCli(d: TestDeployment, args: string[], env: NodeJS.ProcessE
   };
   return { child, exited, waitForStderr };
 }
+
+/**
+ * The keys a done dev bootstrap (no terraform) leaves in KV natsgh_checkpoints,
+ * sorted: one checkpoint per phase that ran, and the deployment's recorded settings.
+ */
+export function bootstrapKvKeys(deployment = 'default'): string[] {
+  return [
+    ...['deploy-controller', 'generate-files', 'handoff', 'prerequisites', 'provision-nats', 'validate'].map(
+      (id) => `${deployment}.phase.${id}`,
+    ),
+    `${deployment}.settings`,
+  ];
+}
