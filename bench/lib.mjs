@@ -116,7 +116,7 @@ export function saveResult(result) {
 /**
  * A throwaway deployment in a temp dir for the bootstrap benchmarks:
  * `flagsFor(dir)` gives its flags (state and output dirs inside `dir`, ports);
- * bootstrap() times one `natsgh bootstrap`, teardown() purges it (not timed).
+ * bootstrap() times one `natsgh bootstrap`, status() one `natsgh status`, teardown() purges it (not timed).
  */
 export function benchDeployment(prefix, flagsFor) {
   const dir = mkdtempSync(join(tmpdir(), prefix));
@@ -133,6 +133,14 @@ export function benchDeployment(prefix, flagsFor) {
   return {
     command,
     bootstrap: () => timeOnce(command),
+    /** Times `natsgh status --json` given only the state dir: the rest comes from the recorded settings. */
+    status: () =>
+      timeOnce({
+        cmd: process.execPath,
+        args: [bin, 'status', '--json', '--state-dir', join(dir, 'state')],
+        cwd: dir,
+        env,
+      }),
     teardown() {
       spawnSync(process.execPath, [bin, 'teardown', '--yes', '--purge', '--json', ...flags], {
         cwd: dir,

@@ -27,11 +27,15 @@ for (const file of [
   manifestPath,
   resolve(root, 'dist/config/keys.js'),
   resolve(root, 'dist/nats/names.js'),
+  resolve(root, 'dist/nats/sizing.js'),
+  resolve(root, 'dist/nats/permissions.js'),
 ]) {
   if (!existsSync(file)) fail(`${file} is missing; run \`npm run build\` first`);
 }
 const { CONFIG_KEYS } = await import(pathToFileURL(resolve(root, 'dist/config/keys.js')).href);
 const names = await import(pathToFileURL(resolve(root, 'dist/nats/names.js')).href);
+const sizing = await import(pathToFileURL(resolve(root, 'dist/nats/sizing.js')).href);
+const permissions = await import(pathToFileURL(resolve(root, 'dist/nats/permissions.js')).href);
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 
 /** Markdown table cell: one line, pipes escaped. */
@@ -51,10 +55,11 @@ function typeOf(key) {
 
 function configReference() {
   const lines = [
-    'Every setting, in precedence order: defaults < config file (`natsgh.config.*`, `.natsghrc*`,',
-    '`package.json#natsgh`) < environment < flags. When a key lists several environment',
-    'variables, the first one set wins. Secrets are taken only from the environment or',
-    'flags and are always redacted.',
+    "Every setting, in precedence order: defaults < the deployment's recorded settings",
+    '(`<state-dir>/settings/<deployment>.json`, written by `natsgh bootstrap`) < config file',
+    '(`natsgh.config.*`, `.natsghrc*`, `package.json#natsgh`) < environment < flags. When a key',
+    'lists several environment variables, the first one set wins. Secrets are taken only from',
+    'the environment or flags, are always redacted and are never recorded.',
     '',
     '| Key | Flag | Environment | Type | Default | Description |',
     '|---|---|---|---|---|---|',
@@ -128,19 +133,51 @@ function commandsReference() {
 
 function layoutReference() {
   const d = '<deployment>';
+  const size = (id) => {
+    const row = sizing.STREAM_SIZING[id];
+    const age = row.maxAgeMs > 0 ? `, max_age ${formatAge(row.maxAgeMs)}` : '';
+    return `${sizing.formatBytes(row.maxBytes)}${age}; ${code(`--${row.flag}`)}`;
+  };
+  const needs = permissions.natsghSubjects({ deployment: d });
+  const perm = (p) => needs.filter((n) => n.permission === p).map((n) => `${code(n.subject)} (${n.why})`);
   return [
-    '| What | Name | Keys or subjects |',
-    '|---|---|---|',
-    `| KV bucket: phase checkpoints (protobuf \`PhaseCheckpoint\`) | ${code(names.BUCKET_CHECKPOINTS)} | ${code(names.checkpointKey(d, '<phase>'))} |`,
-    `| KV bucket: locks (bucket TTL = lease, ${names.LOCK_LEASE_MS / 1000} s) | ${code(names.BUCKET_LOCKS)} | ${code(names.deploymentLockKey(d))} (a bootstrap run), ${code('regen.<owner>.<repo>')} (a regeneration, e.g. ${code(names.regenLockKey('acme', '.github'))}) |`,
-    `| KV bucket: processed GitHub deliveries | ${code(names.BUCKET_DELIVERIES)} | the delivery id |`,
-    `| Stream: GitHub events | ${code(names.STREAM_GITHUB_EVENTS)} | ${code('github.events.<owner>.<repo>.<event>')}, e.g. ${code(names.githubEventSubject('acme', '.github', 'push'))} |`,
-    `| Stream: natsgh's own events | ${code(names.STREAM_NATSGH_EVENTS)} | ${code(names.natsghEventSubject(d, '<type>'))} |`,
-    `| Request/reply: controller ping | – | ${code(names.controllerPingSubject(d))} |`,
+    'One account can hold several deployments (or organizations): they share the five streams and',
+    'buckets below, and everything of one deployment is scoped by its name (`--deployment`, default',
+    '`default`, whose names are the same as before deployments could share an account). `teardown --purge`',
+    "on NATS natsgh does not run removes one deployment's share (its controller's consumer, its",
+    'events, its checkpoints) and deletes the shared streams only when no other deployment uses them.',
+    '',
+    '| What | Name | Keys or subjects | Size (max_bytes) and its flag |',
+    '|---|---|---|---|',
+    `| KV bucket: phase checkpoints (protobuf \`PhaseCheckpoint\`) | ${code(names.BUCKET_CHECKPOINTS)} | ${code(names.checkpointKey(d, '<phase>'))} | ${size('checkpoints')} |`,
+    `| KV bucket: locks (bucket TTL = lease, ${names.LOCK_LEASE_MS / 1000} s) | ${code(names.BUCKET_LOCKS)} | ${code(names.deploymentLockKey(d))} (a bootstrap run), ${code('regen.<owner>.<repo>')} (a regeneration, e.g. ${code(names.regenLockKey('acme', '.github'))}; per repository, so shared by deployments of one org) | ${size('locks')} |`,
+    `| KV bucket: processed GitHub deliveries | ${code(names.BUCKET_DELIVERIES)} | ${code(`${d}.<delivery id>`)} (encoded like an owner) | ${size('deliveries')} |`,
+    `| Stream: GitHub events | ${code(names.STREAM_GITHUB_EVENTS)} | ${code('github.events.<owner>.<repo>.<event>')}, e.g. ${code(names.githubEventSubject('acme', '.github', 'push'))} | ${size('githubEvents')} |`,
+    `| Durable consumer of the controller on ${code(names.STREAM_GITHUB_EVENTS)} | ${code(names.controllerDurableName(d))} | every GitHub event; the controller acts on its own org's | – |`,
+    `| Stream: natsgh's own events | ${code(names.STREAM_NATSGH_EVENTS)} | ${code(names.natsghEventSubject(d, '<type>'))} | ${size('natsghEvents')} |`,
+    `| Request/reply: controller ping | – | ${code(names.controllerPingSubject(d))} | – |`,
+    '',
+    'Every stream and bucket declares max_bytes (Synadia Cloud accounts with "max bytes required" refuse',
+    'one without) and lives on disk (no memory storage). `--stream-max-bytes SIZE` caps all of them; each',
+    'flag above (or `nats.streams.<id>.maxBytes` in the config file) sets one. An existing stream keeps its',
+    'ceiling unless one of these is given. Before creating anything, bootstrap, the controller and',
+    "`webhook serve` check the account's JetStream limits (disk, per-stream maximum, streams, consumers,",
+    'max ack pending) and fail naming the limit and the flag; `natsgh doctor` shows them side by side.',
     '',
     'Owner and repository names become single subject tokens: letters, digits, `-` and `_` stay,',
     `every other byte is \`=XX\` (hex), so \`.github\` is ${code(names.encodeToken('.github'))}. Owner and repository are lower-cased.`,
+    '',
+    'Permissions a restricted user needs (checked from the user JWT by `doctor` and at the start of',
+    '`bootstrap`; `$JS.<domain>.API.>` with `--js-domain`):',
+    '',
+    `- publish: ${perm('publish').join(', ')}`,
+    `- subscribe: ${perm('subscribe').join(', ')}`,
   ].join('\n');
+}
+
+function formatAge(ms) {
+  const days = ms / 86_400_000;
+  return Number.isInteger(days) ? `${days} d` : `${ms / 1000} s`;
 }
 
 const SECTIONS = [

@@ -7,7 +7,7 @@ import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { isNatsghError } from '../errors.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
-import { encodeToken, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
+import { deliveryKey, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
 import { redact } from '../redact.js';
 import type { Decision } from './decide.js';
 import { eventLabel, type MetricsRegistry } from './metrics.js';
@@ -36,6 +36,8 @@ export interface EventConsumerOptions {
   nc: NatsConnection;
   spec: NatsConnectionSpec;
   durableName: string;
+  /** Scopes the processed-delivery keys: deployments sharing an account each process every delivery once. */
+  deployment?: string;
   /** Outstanding acks the consumer asks for (default 1000; lower when the account allows fewer, account-plan.ts). */
   maxAckPending?: number;
   deliveries: KV;
@@ -189,7 +191,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   }
 
   async function regenerate(msg: JsMsg, deliveryId: string, d: Extract<Decision, { action: 'regenerate' }>) {
-    const key = encodeToken(deliveryId);
+    const key = deliveryKey(opts.deployment, deliveryId);
     let claim: number;
     try {
       claim = await opts.deliveries.create(

@@ -96,6 +96,11 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
         connected = false;
         metrics.set('natsgh_nats_connected', 0);
         log('NATS disconnected; reconnecting');
+      } else if (s.type === 'error') {
+        // An expired user JWT or a permissions violation at run time: say what to do (nats/nats-errors.ts).
+        const { natsErrorFor } = await import('../nats/nats-errors.js');
+        const mapped = natsErrorFor((s as { error?: unknown }).error, { deployment });
+        if (mapped) log(`${mapped.message}. ${mapped.suggestions.join(' ')}`);
       } else if (s.type === 'reconnect') {
         connected = true;
         metrics.set('natsgh_nats_connected', 1);
@@ -214,6 +219,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       nc,
       spec,
       durableName,
+      deployment,
       maxAckPending: plan.maxAckPending,
       deliveries,
       concurrency: opts.concurrency,

@@ -10,7 +10,8 @@ import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
-import type { Phase, PhaseContext } from './phase.js';
+import { PHASE_IDS, type Phase, type PhaseContext } from './phase.js';
+import { traced } from './trace.js';
 
 export interface PhaseStatusRow {
   id: string;
@@ -48,7 +49,10 @@ export interface StatusOptions {
 
 async function prepare(opts: StatusOptions) {
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
-  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  // With a record, which phases were left out and why is recorded: the phase modules are not needed.
+  const phases: ReadonlyArray<Pick<Phase, 'id' | 'applies'>> =
+    opts.phases ??
+    (opts.recorded ? PHASE_IDS.map((id) => ({ id })) : (await import('../phases/index.js')).PHASES);
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const pctx = provisionContextFor(config, { signal: opts.signal });
@@ -129,14 +133,16 @@ async function snapshot(
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
-  const prep = await prepare(opts);
-  const nats = await tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
-    create: false,
-    timeoutMs: 1500,
-    requestTimeoutMs: 1500,
-  });
+  const prep = await traced('status modules', () => prepare(opts));
+  const nats = await traced('open NATS', () =>
+    tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
+      create: false,
+      timeoutMs: 1500,
+      requestTimeoutMs: 1500,
+    }),
+  );
   try {
-    return await snapshot(prep, nats);
+    return await traced('snapshot', () => snapshot(prep, nats));
   } finally {
     await nats?.close();
   }

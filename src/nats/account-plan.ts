@@ -176,7 +176,7 @@ export function planAgainstAccount(account: AccountSnapshot, needs: PlanNeeds): 
       );
       problems.push({
         limit: 'disk storage (disk_storage)',
-        message: `natsgh's ${planned.length} stream(s) need ${formatBytes(natsghBytes)} of JetStream disk storage (max_bytes), and the account has ${formatBytes(Math.max(0, free))} left of ${formatBytes(maxStorage)} (its other streams reserve ${formatBytes(othersBytes)})`,
+        message: `natsgh's ${planned.length} stream(s) (${planned.map((s) => `${s.stream} ${formatBytes(s.maxBytes)}`).join(', ')}) need ${formatBytes(natsghBytes)} of JetStream disk storage (max_bytes), and the account has ${formatBytes(Math.max(0, free))} left of ${formatBytes(maxStorage)} (its other streams reserve ${formatBytes(othersBytes)})`,
         suggestions:
           cap > 0
             ? [
@@ -232,12 +232,15 @@ export function planAgainstAccount(account: AccountSnapshot, needs: PlanNeeds): 
     rows.push(`streams: natsgh uses ${planned.length} (the account's stream count is unlimited)`);
   }
 
-  // Consumers: the controller's durable on GITHUB_EVENTS, plus one short-lived consumer at a time (tail, KV listings).
+  // Consumers: the server counts them per stream (checked on 2.9 and 2.10): the controller's durable on
+  // GITHUB_EVENTS, plus one short-lived consumer at a time (tail, KV listings).
   if (!unlimited(l.max_consumers) && l.max_consumers > 0) {
     const github = byName.get(STREAM_GITHUB_EVENTS);
     const needsDurable = needs.durable !== undefined && ids.includes('githubEvents');
     const want = (needsDurable ? 1 : 0) + 1;
-    rows.push(`consumers: natsgh uses up to ${want} at a time, the account allows ${l.max_consumers}`);
+    rows.push(
+      `consumers: natsgh uses up to ${want} per stream at a time, the account allows ${l.max_consumers} per stream (${onGithubText(byName.get(STREAM_GITHUB_EVENTS))})`,
+    );
     const onGithub = github?.consumers ?? 0;
     if (needsDurable && onGithub + 1 > l.max_consumers) {
       problems.push({
@@ -274,6 +277,12 @@ export function planAgainstAccount(account: AccountSnapshot, needs: PlanNeeds): 
     rows,
     tier: account.tier,
   };
+}
+
+function onGithubText(github: ExistingStream | undefined): string {
+  return github
+    ? `${STREAM_GITHUB_EVENTS} has ${github.consumers}`
+    : `${STREAM_GITHUB_EVENTS} does not exist yet`;
 }
 
 export function accountLimitsError(plan: AccountPlan): NatsghError {

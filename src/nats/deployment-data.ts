@@ -8,6 +8,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { jetstreamOptions, type NatsConnectionSpec } from './connect.js';
 import {
   BUCKET_CHECKPOINTS,
+  BUCKET_DELIVERIES,
   controllerDurableName,
   STREAM_GITHUB_EVENTS,
   STREAM_NATSGH_EVENTS,
@@ -57,12 +58,17 @@ export async function purgeDeploymentData(
   await jsm.consumers.delete(STREAM_GITHUB_EVENTS, controllerDurableName(deployment)).catch((err) => {
     if (!notFound(err)) throw err;
   });
-  await jsm.streams.purge(STREAM_NATSGH_EVENTS, { filter: `natsgh.events.${deployment}.>` }).catch((err) => {
-    if (!notFound(err)) throw err;
-  });
+  for (const [stream, filter] of [
+    [STREAM_NATSGH_EVENTS, `natsgh.events.${deployment}.>`],
+    [`KV_${BUCKET_DELIVERIES}`, `$KV.${BUCKET_DELIVERIES}.${deployment}.>`],
+  ]) {
+    await jsm.streams.purge(stream, { filter }).catch((err) => {
+      if (!notFound(err)) throw err;
+    });
+  }
   const others = (await deploymentsInAccount(nc, spec)).filter((d) => d !== deployment);
   if (others.length > 0) {
-    return `removed deployment ${deployment}'s consumer and events; kept the shared streams and buckets (used by ${others.join(', ')})`;
+    return `removed deployment ${deployment}'s consumer, events and processed deliveries; kept the shared streams and buckets (used by ${others.join(', ')})`;
   }
   const deleted: string[] = [];
   for (const id of NATSGH_STREAM_IDS) {

@@ -80,6 +80,11 @@ export function deploymentLockKey(deployment: string): string {
   return `${deployment}.bootstrap`;
 }
 
+/** natsgh_deliveries: `<deployment>.<delivery id>` (a bare delivery id without a deployment, as before deployments shared an account). */
+export function deliveryKey(deployment: string | undefined, deliveryId: string): string {
+  return deployment ? `${deployment}.${encodeToken(deliveryId)}` : encodeToken(deliveryId);
+}
+
 export function regenLockKey(owner: string, repo: string): string {
   return `regen.${encodeToken(owner.toLowerCase())}.${encodeToken(repo.toLowerCase())}`;
 }

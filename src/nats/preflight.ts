@@ -4,6 +4,7 @@
 // consumers against the account's limits (account-plan.ts).
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
+import { errorMessage, NatsghError } from '../errors.js';
 import { type AccountPlan, assertAccountFits } from './account-plan.js';
 import type { NatsConnectionSpec } from './connect.js';
 import { natsErrorFor } from './nats-errors.js';
@@ -44,6 +45,17 @@ export async function preflightNats(
       durable: o.durable,
     });
   } catch (err) {
-    throw natsErrorFor(err, { deployment: o.deployment }) ?? err;
+    if (err instanceof NatsghError) throw err;
+    throw (
+      natsErrorFor(err, { deployment: o.deployment }) ??
+      new NatsghError(`cannot read the account's JetStream limits: ${errorMessage(err)}`, {
+        code: 'jetstream_unavailable',
+        cause: err,
+        suggestions: [
+          "Check that JetStream is enabled for the account (Synadia Cloud: the account's JetStream limits) and, with --js-domain, that the domain is right.",
+          '`natsgh doctor` checks JetStream for the configured account.',
+        ],
+      })
+    );
   }
 }

@@ -175,7 +175,8 @@ export async function controllerHttpHealthy(
 
 /** What the command line of this state dir's controller holds (see the spawn in run()). */
 export function controllerMarkers(stateDir: string, deployment: string): string[] {
-  return ['controller run', `--deployment ${deployment}`, `--state-dir ${stateDir}`];
+  // Each value is followed by the next flag (see the spawn below), so "prod" never matches "prod2".
+  return ['controller run', `--deployment ${deployment} `, `--state-dir ${stateDir} `];
 }
 
 /** The controller natsgh recorded in this state dir, while it is still that process. */

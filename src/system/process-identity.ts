@@ -226,6 +226,15 @@ export async function readProcessRecord(file: string): Promise<ProcessRecord | u
   }
 }
 
+/**
+ * Whether a command line holds a marker. Windows reports the command line as
+ * the process was started, with an argument holding spaces in double quotes
+ * ("C:\Users\Jo Doe\.natsgh"): quotes are not compared.
+ */
+export function holdsMarker(commandLine: string, marker: string): boolean {
+  return commandLine.replaceAll('"', '').includes(marker.replaceAll('"', ''));
+}
+
 export type Verdict =
   | { state: 'ours'; info: ProcessInfo }
   | { state: 'gone' }
@@ -253,7 +262,7 @@ export async function verifyProcess(
       state: 'foreign',
       reason: `pid ${record.pid} now belongs to another process (started ${info.startTime}, recorded ${record.startTime})`,
     };
-  const missing = markers.filter((m) => !info.commandLine.includes(m));
+  const missing = markers.filter((m) => !holdsMarker(info.commandLine, m));
   if (missing.length > 0)
     return {
       state: 'foreign',
@@ -280,6 +289,70 @@ export async function recordOrAdopt(
   if (pidFromStateDir === undefined || pidFromStateDir <= 1 || pidFromStateDir === process.pid)
     return undefined;
   const info = await inspectProcess(pidFromStateDir, deps);
-  if (!info || !markers.every((m) => info.commandLine.includes(m))) return undefined;
+  if (!info || !markers.every((m) => holdsMarker(info.commandLine, m))) return undefined;
   return recordProcess(recordFile, pidFromStateDir, { adopted: 'true' }, deps);
+}
+
+/** Every process this user can see: pid and command line (tests and diagnostics count natsgh's by state dir). */
+export async function listProcesses(
+  deps: IdentityDeps = {},
+): Promise<Array<{ pid: number; commandLine: string }>> {
+  const platform = deps.platform ?? currentPlatform();
+  const run = deps.run ?? defaultRun;
+  switch (platform.os) {
+    case 'linux': {
+      const { readdir } = await import('node:fs/promises');
+      const read = deps.readFile ?? readIfExists;
+      const pids = (await readdir('/proc').catch(() => [] as string[])).filter((n) => /^\d+$/.test(n));
+      const out: Array<{ pid: number; commandLine: string }> = [];
+      for (const name of pids) {
+        const cmdline = await read(`/proc/${name}/cmdline`);
+        if (cmdline)
+          out.push({ pid: Number(name), commandLine: cmdline.replace(/\0+$/, '').split('\0').join(' ') });
+      }
+      return out;
+    }
+    case 'darwin': {
+      const r = await run('ps', ['-axww', '-o', 'pid=', '-o', 'command='], {
+        env: { ...platform.env, LC_ALL: 'C', LANG: 'C' },
+        timeoutMs: 10_000,
+      });
+      return parsePsList(r.stdout);
+    }
+    case 'win32': {
+      const script =
+        'Get-CimInstance -ClassName Win32_Process | ForEach-Object { [pscustomobject]@{ ProcessId = [int]$_.ProcessId; CommandLine = [string]$_.CommandLine } } | ConvertTo-Json -Compress';
+      const r = await run(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-Command', script],
+        {
+          timeoutMs: 60_000,
+        },
+      );
+      return parseWindowsList(r.stdout);
+    }
+  }
+}
+
+/** Parses `ps -axww -o pid= -o command=`. */
+export function parsePsList(stdout: string): Array<{ pid: number; commandLine: string }> {
+  return stdout
+    .split('\n')
+    .map((l) => /^\s*(\d+)\s+(.*)$/.exec(l))
+    .filter((m): m is RegExpExecArray => m !== null)
+    .map((m) => ({ pid: Number(m[1]), commandLine: m[2].trim() }));
+}
+
+/** Parses the CIM process list as JSON (one process prints as an object in PowerShell 5.1). */
+export function parseWindowsList(stdout: string): Array<{ pid: number; commandLine: string }> {
+  const text = stdout.trim();
+  if (!text) return [];
+  const parsed = JSON.parse(text) as unknown;
+  const list = Array.isArray(parsed) ? parsed : [parsed];
+  return list
+    .filter(
+      (p): p is { ProcessId: number; CommandLine?: string } =>
+        typeof (p as { ProcessId?: unknown })?.ProcessId === 'number',
+    )
+    .map((p) => ({ pid: p.ProcessId, commandLine: p.CommandLine ?? '' }));
 }

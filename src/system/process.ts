@@ -149,6 +149,23 @@ export interface StopDeps {
   killWaitMs?: number;
 }
 
+/** Waits up to `ms` for `pid` to exit (polling every 25 ms); true when it did. */
+function gonePoller(
+  pid: number,
+  deps: Pick<StopDeps, 'isAlive' | 'sleep'>,
+): (ms: number) => Promise<boolean> {
+  const alive = deps.isAlive ?? isAlive;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
+  return async (ms) => {
+    const step = Math.min(25, Math.max(1, ms));
+    for (let waited = 0; waited < ms; waited += step) {
+      if (!alive(pid)) return true;
+      await sleep(step);
+    }
+    return !alive(pid);
+  };
+}
+
 /**
  * POSIX: SIGTERM to the process group (spawnDetached makes the child a group
  * leader, so helpers it started go too; falls back to the pid alone), wait up to
@@ -158,24 +175,18 @@ export interface StopDeps {
 export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise<StopOutcome> {
   const platform = deps.platform ?? currentPlatform();
   const alive = deps.isAlive ?? isAlive;
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const graceMs = deps.graceMs ?? 5000;
   // kill(-1) is every process the user may signal; pid 0 is natsgh's own group.
   if (!Number.isInteger(pid) || pid <= 1 || pid === process.pid || !alive(pid)) return 'not-running';
-
-  const waitGone = async (ms: number): Promise<boolean> => {
-    const step = Math.min(25, Math.max(1, ms));
-    for (let waited = 0; waited < ms; waited += step) {
-      if (!alive(pid)) return true;
-      await sleep(step);
-    }
-    return !alive(pid);
-  };
+  const waitGone = gonePoller(pid, deps);
 
   if (platform.os === 'win32') {
     const run = deps.run ?? runCommand;
-    await run('taskkill', ['/PID', String(pid), '/T'], { timeoutMs: 10_000 }).catch(() => undefined);
-    if (await waitGone(graceMs)) return 'stopped';
+    const asked = await run('taskkill', ['/PID', String(pid), '/T'], { timeoutMs: 10_000 }).catch(
+      () => undefined,
+    );
+    // A windowless process refuses it at once ("can only be terminated forcefully"): no point waiting.
+    if (asked && !asked.failed && (await waitGone(graceMs))) return 'stopped';
     await run('taskkill', ['/PID', String(pid), '/T', '/F'], { timeoutMs: 10_000 }).catch(() => undefined);
     await waitGone(deps.killWaitMs ?? 5000);
     return 'killed';
@@ -238,17 +249,8 @@ export async function stopRecordedProcess(
   if (verdict.state === 'gone') return { outcome: 'not-running' };
   if (verdict.state === 'foreign') return { outcome: 'not-ours', reason: verdict.reason };
   const pid = record.pid;
-  const alive = opts.isAlive ?? isAlive;
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
   const graceMs = opts.graceMs ?? 5000;
-  const waitGone = async (ms: number): Promise<boolean> => {
-    const step = Math.min(25, Math.max(1, ms));
-    for (let waited = 0; waited < ms; waited += step) {
-      if (!alive(pid)) return true;
-      await sleep(step);
-    }
-    return !alive(pid);
-  };
+  const waitGone = gonePoller(pid, opts);
   const stillOurs = async () => (await verifyProcess(record, markers, deps)).state === 'ours';
 
   if (platform.os === 'win32') {

@@ -1,6 +1,5 @@
 // Drives the terraform binary for one module directory: init, plan -out, show, apply,
 // outputs, state. Terraform's UI is streamed line by line (redacted); failures carry its diagnostics.
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NatsghError } from '../errors.js';
 import { redact, redactValue } from '../redact.js';
@@ -125,7 +124,9 @@ export function terraformCli(opts: TerraformCliOptions) {
       }
       if (secretLines.length > 0) {
         const file = join(opts.workDir, 'backend-secrets.tfbackend');
-        writeFileSync(file, `${secretLines.join('\n')}\n`, { mode: 0o600 });
+        // Owner-only: mode 0600, and an owner-only ACL on Windows.
+        const { writePrivateFile } = await import('../system/file-privacy.js');
+        await writePrivateFile(file, `${secretLines.join('\n')}\n`);
         args.push(`-backend-config=${file}`);
       }
       const r = await streamed(args, show);

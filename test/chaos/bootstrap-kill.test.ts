@@ -1,6 +1,6 @@
 // kill -9 of `natsgh bootstrap` at 20 random moments (seeded): after each, a
 // re-run converges with exactly one nats-server and one controller (pid files
-// and pgrep agree), NATSGH_EVENTS never holds one event twice, and GitHub never
+// and the process list agree), NATSGH_EVENTS never holds one event twice, and GitHub never
 // receives a duplicated commit. GitHub is the stateful model (github-model.ts);
 // the bootstrap and the controller it spawns are subprocesses, so they reach the
 // model through a loopback proxy (github-proxy.ts) given as GITHUB_API_URL.
@@ -16,7 +16,7 @@ import { carriesTrailer, GENERATED_TRAILER } from '../../src/controller/decide.j
 import { defaultDurableName } from '../../src/controller/run.js';
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
-import { encodeToken, STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
+import { deliveryKey, STREAM_GITHUB_EVENTS } from '../../src/nats/names.js';
 import { renderGithubFiles, renderVariablesFromConfig } from '../../src/render/render.js';
 import { createTestDeployment, startCli, type TestDeployment } from '../support/deployment.js';
 import { GithubModel, regenerateDispatch } from '../support/github-model.js';
@@ -210,7 +210,7 @@ describe('bootstrap killed with SIGKILL at random moments', () => {
       ).toBe(0);
       expect(again.doc.ok).toBe(true);
 
-      const procs = countProcesses(d.stateDir);
+      const procs = await countProcesses(d.stateDir);
       expect(procs.servers, `after kill #${i}:\n${procs.servers.join('\n')}`).toHaveLength(1);
       expect(procs.controllers, `after kill #${i}:\n${procs.controllers.join('\n')}`).toHaveLength(1);
       const pids = recordedPids(d.stateDir);
@@ -238,12 +238,12 @@ describe('bootstrap killed with SIGKILL at random moments', () => {
       (b) =>
         b.pending === 0 &&
         b.ackPending === 0 &&
-        published.every((id) => b.deliveries.includes(encodeToken(id))),
+        published.every((id) => b.deliveries.includes(deliveryKey(DEPLOYMENT, id))),
       45_000,
     );
     const drainMs = Date.now() - drainStart;
-    expect(drained.deliveries.filter((k) => k.startsWith('bootstrap-kill-')).sort()).toEqual(
-      published.map(encodeToken).sort(),
+    expect(drained.deliveries.filter((k) => k.startsWith(`${DEPLOYMENT}.bootstrap-kill-`)).sort()).toEqual(
+      published.map((id) => deliveryKey(DEPLOYMENT, id)).sort(),
     );
 
     const ids = await eventIds(d);

@@ -100,7 +100,7 @@ describe('local 3-node cluster', () => {
     }
     const again = await d.run(args);
     expect(again.code, again.stdout).toBe(0);
-    const procs = countProcesses(d.stateDir);
+    const procs = await countProcesses(d.stateDir);
     expect(procs.servers, procs.servers.join('\n')).toHaveLength(3);
     expect(procs.controllers).toHaveLength(1);
     for (let i = 0; i < 3; i++) {
@@ -141,7 +141,7 @@ describe('two bootstraps at once', () => {
     const { r, doc } = await d.bootstrap();
     expect(r.code, r.stderr).toBe(0);
     expect(phaseStatuses(doc)['generate-files']).toBe('done');
-    const procs = countProcesses(d.stateDir);
+    const procs = await countProcesses(d.stateDir);
     expect(procs.servers).toHaveLength(1);
     expect(procs.controllers).toHaveLength(1);
     checked('two-bootstraps', 'the next run converged with one server and one controller');

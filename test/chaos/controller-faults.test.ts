@@ -15,6 +15,7 @@ import { type RunningController, startController } from '../../src/controller/ru
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { createGithubClient } from '../../src/github/client.js';
 import { connectNats } from '../../src/nats/connect.js';
+import { deliveryKey } from '../../src/nats/names.js';
 import { GITHUB_API, GithubModel, regenerateDispatch } from '../support/github-model.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { createRng } from './random.js';
@@ -152,7 +153,7 @@ describe('controller under faults', () => {
     const kv = await new Kvm(client).open('natsgh_deliveries');
     const keys: string[] = [];
     for await (const key of await kv.keys()) keys.push(key);
-    expect(keys.sort()).toEqual(ids.map((id) => id.replace(/[^A-Za-z0-9_-]/g, '')).sort());
+    expect(keys.sort()).toEqual(ids.map((id) => deliveryKey('chaos', id)).sort());
     // What GitHub saw: one generated commit (the rest were fixed points), no rejected ref update.
     expect(generatedCommits()).toHaveLength(1);
     expect(

@@ -12,25 +12,23 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
 import { runBootstrap } from '../../src/engine/bootstrap.js';
 import { runTeardown } from '../../src/engine/teardown.js';
-import { connectNats } from '../../src/nats/connect.js';
 import { isAlive } from '../../src/system/process.js';
-import { forgePingReplies, guardKill, unrelatedProcess } from '../support/forged-ping.js';
-import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+import { forgePingReplies, forgeryServer, guardKill, unrelatedProcess } from '../support/forged-ping.js';
+import { freePort, type TestNatsServer } from '../support/nats-server.js';
 import { recordedPids } from './processes.js';
 import { checked, injected } from './report.js';
 
 const NOBODY = 65534;
 let server: TestNatsServer;
 let nc: NatsConnection;
+let forgery: Awaited<ReturnType<typeof forgeryServer>>;
 const cleanups: Array<() => void | Promise<void>> = [];
-
 beforeAll(async () => {
-  server = await startNatsServer();
-  nc = await connectNats({ servers: [server.url] });
+  forgery = await forgeryServer();
+  ({ server, nc } = forgery);
 });
 afterAll(async () => {
-  await nc?.close();
-  await server?.stop();
+  await forgery?.close();
 });
 afterEach(async () => {
   for (const c of cleanups.splice(0).reverse()) await c();

@@ -1,21 +1,22 @@
-// Counts the processes of one deployment the way an operator would: pgrep -f
-// on its state dir, split by what they are.
-import { execFileSync } from 'node:child_process';
+// Counts the processes of one deployment the way an operator would: every
+// process whose command line names its state dir, split by what they are.
+// Listed through src/system/process-identity.ts (/proc on Linux, ps on macOS,
+// CIM on Windows), so the harness runs on all three.
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listProcesses } from '../../src/system/process-identity.js';
 
-export function pgrep(pattern: string): string[] {
-  try {
-    return execFileSync('pgrep', ['-af', pattern], { encoding: 'utf8' })
-      .split('\n')
-      .filter((l) => l.trim() && !l.includes('pgrep'));
-  } catch {
-    return []; // pgrep exits 1 when nothing matches
-  }
+/** "<pid> <command line>" of every process whose command line holds `pattern`, this one excepted. */
+export async function processesMatching(pattern: string): Promise<string[]> {
+  return (await listProcesses())
+    .filter((p) => p.pid !== process.pid && p.commandLine.includes(pattern))
+    .map((p) => `${p.pid} ${p.commandLine}`);
 }
 
-export function countProcesses(stateDir: string): { servers: string[]; controllers: string[] } {
-  const all = pgrep(stateDir).filter((l) => Number(l.split(' ')[0]) !== process.pid);
+export async function countProcesses(
+  stateDir: string,
+): Promise<{ servers: string[]; controllers: string[] }> {
+  const all = await processesMatching(stateDir);
   return {
     servers: all.filter((l) => l.includes('nats-server')),
     controllers: all.filter((l) => l.includes('controller run')),

@@ -19,7 +19,10 @@ let mounted: string | undefined;
 afterEach(async () => {
   if (!d) return;
   // Stop what runs from the state dir before unmounting it, then the usual cleanup.
-  for (const line of [...countProcesses(d.stateDir).servers, ...countProcesses(d.stateDir).controllers]) {
+  for (const line of [
+    ...(await countProcesses(d.stateDir)).servers,
+    ...(await countProcesses(d.stateDir)).controllers,
+  ]) {
     try {
       process.kill(Number(line.split(' ')[0]), 'SIGKILL');
     } catch {
@@ -60,7 +63,7 @@ describe('state dir faults', () => {
     expect(text).toContain(d.stateDir);
     expect(text).toMatch(/read-only|not writable|EROFS|permission/i);
     expect(files(d.stateDir)).toEqual([]);
-    expect(countProcesses(d.stateDir).servers).toEqual([]);
+    expect((await countProcesses(d.stateDir)).servers).toEqual([]);
     checked('state-dir', `exit ${r.code}, "${text}"; the dir is still empty; no process started`);
   });
 
@@ -92,8 +95,10 @@ describe('state dir faults', () => {
     } else {
       expect(down.code).toBe(0);
     }
-    expect(countProcesses(d.stateDir).servers, 'nats-server left running after teardown').toEqual([]);
-    expect(countProcesses(d.stateDir).controllers, 'controller left running after teardown').toEqual([]);
+    expect((await countProcesses(d.stateDir)).servers, 'nats-server left running after teardown').toEqual([]);
+    expect((await countProcesses(d.stateDir)).controllers, 'controller left running after teardown').toEqual(
+      [],
+    );
     checked(
       'state-dir',
       `teardown on the full disk exited ${down.code}${failedSteps.length ? ` (${failedSteps[0].id}: ${failedSteps[0].reason})` : ''}; no nats-server or controller left`,
@@ -103,7 +108,7 @@ describe('state dir faults', () => {
     injected('state-dir', 'grew the tmpfs to 256 MiB');
     const again = await d.bootstrap();
     expect(again.r.code, errorText(again.doc)).toBe(0);
-    const procs = countProcesses(d.stateDir);
+    const procs = await countProcesses(d.stateDir);
     expect(procs.servers).toHaveLength(1);
     expect(procs.controllers).toHaveLength(1);
     checked('state-dir', 're-run with space converged: one server, one controller');
@@ -154,7 +159,7 @@ describe('corrupted journal', () => {
     rmSync(dir, { recursive: true, force: true });
     const { r } = await d.bootstrap();
     expect(r.code, r.stderr).toBe(0);
-    expect(countProcesses(d.stateDir).servers).toHaveLength(1);
+    expect((await countProcesses(d.stateDir)).servers).toHaveLength(1);
     checked('corrupt-journal', 'after deleting the journal the run converged with one server');
   });
 });

@@ -218,7 +218,7 @@ export async function waitForComposeUp(service: string, project: string, timeout
     for (const pid of execFileSync('ls', ['/proc'], { encoding: 'utf8' }).split('\n')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
         if (cmd.includes(project) && cmd.includes('up') && cmd.at(-1) === service) return;
       } catch {
         // gone meanwhile
@@ -229,11 +229,12 @@ export async function waitForComposeUp(service: string, project: string, timeout
   throw new Error(`no docker compose up ${service} for ${project} within ${timeoutMs} ms`);
 }
 
-/** Starts `natsgh bootstrap` without waiting for it (to kill it part-way). */
+/** Starts `natsgh bootstrap` in its own process group without waiting for it (to kill it part-way). */
 export function spawnBootstrap(d: DockerDeployment) {
   return spawn(process.execPath, [BIN, 'bootstrap', '--json'], {
     cwd: d.dir,
     env: { ...process.env, NO_COLOR: '1', ...d.env },
     stdio: 'ignore',
+    detached: true,
   });
 }

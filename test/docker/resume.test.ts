@@ -1,5 +1,6 @@
-// A bootstrap killed (SIGKILL) while compose builds the controller image: the
-// next run resumes from its checkpoints, builds the image and finishes; then
+// A bootstrap killed (SIGKILL to its process group: natsgh and its `docker
+// compose`, as a cancelled CI job is) while compose builds the controller image:
+// the next run resumes from its checkpoints, builds the image and finishes; then
 // teardown --purge leaves nothing.
 import { afterAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
@@ -23,11 +24,13 @@ describe('docker: a bootstrap killed during the image build', () => {
     const { config } = await resolveConfig({ noFile: true, env: {}, flags: { mode: 'docker' } });
     const image = controllerImage(config).image;
     d = await dockerDeployment('kill');
-    // The suite built the image; without its tag this bootstrap has to build it again.
+    // The suite built the image; without its tag and the build cache this bootstrap builds it
+    // from scratch (npm ci included), which leaves time to kill it part-way.
     docker(['image', 'rm', '-f', image]);
+    docker(['builder', 'prune', '-af'], 300_000);
     const child = spawnBootstrap(d);
     await waitForComposeUp('controller', d.project);
-    await new Promise((r) => setTimeout(r, 1500));
+    await new Promise((r) => setTimeout(r, 3000));
     let building = true;
     try {
       docker(['image', 'inspect', image]);
@@ -35,8 +38,9 @@ describe('docker: a bootstrap killed during the image build', () => {
     } catch {
       // still building, as intended
     }
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
     expect(building).toBe(true);
 
     // The next run resumes: what was done stays done, deploy-controller runs (and builds) again.

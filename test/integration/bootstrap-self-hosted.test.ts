@@ -85,11 +85,18 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
       const kv = await new Kvm(nc).open('natsgh_checkpoints');
       const keys: string[] = [];
       for await (const k of await kv.keys()) keys.push(k);
-      expect(keys.sort()).toEqual(
-        ['deploy-controller', 'generate-files', 'handoff', 'prerequisites', 'provision-nats', 'validate'].map(
-          (id) => `default.phase.${id}`,
-        ),
-      );
+      expect(keys.sort()).toEqual([
+        ...[
+          'deploy-controller',
+          'generate-files',
+          'handoff',
+          'prerequisites',
+          'provision-nats',
+          'validate',
+        ].map((id) => `default.phase.${id}`),
+        // The deployment's recorded settings live beside its checkpoints.
+        'default.settings',
+      ]);
     } finally {
       await nc.close();
     }

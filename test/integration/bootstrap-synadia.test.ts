@@ -114,6 +114,10 @@ describe('bootstrap --nats-type synadia (operator-mode NATS, creds)', () => {
 
     const down = await natsgh(['teardown', '--yes', '--json'], second);
     expect(down.code, down.stdout + down.stderr).toBe(0);
+    // The other machine's state dir did not start the controller: a ping reply names no process to stop.
+    expect(isAlive(controller)).toBe(true);
+    const downFirst = await natsgh(['teardown', '--yes', '--json'], first);
+    expect(downFirst.code, downFirst.stdout + downFirst.stderr).toBe(0);
     expect(isAlive(controller)).toBe(false);
 
     const seed = creds.seed;
@@ -121,5 +125,5 @@ describe('bootstrap --nats-type synadia (operator-mode NATS, creds)', () => {
     for (const r of outputs) expect(`${r.stdout}\n${r.stderr}`).not.toContain(seed);
     for (const f of filesUnder(dir)) expect(readFileSync(f, 'latin1'), f).not.toContain(seed);
     for (const s of stored) expect(s).not.toContain(seed);
-  });
+  }, 90_000);
 });

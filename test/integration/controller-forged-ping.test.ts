@@ -12,13 +12,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
 import type { PhaseContext } from '../../src/engine/phase.js';
 import { runTeardown } from '../../src/engine/teardown.js';
-import { connectNats } from '../../src/nats/connect.js';
 import { controllerFiles, deployControllerPhase } from '../../src/phases/deploy-controller.js';
 import { createProvisioner } from '../../src/provision/index.js';
 import { currentPlatform } from '../../src/system/platform.js';
 import { isAlive } from '../../src/system/process.js';
-import { forgePingReplies, guardKill, type KillGuard, unrelatedProcess } from '../support/forged-ping.js';
-import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
+import {
+  forgePingReplies,
+  forgeryServer,
+  guardKill,
+  type KillGuard,
+  unrelatedProcess,
+} from '../support/forged-ping.js';
+import { freePort, type TestNatsServer } from '../support/nats-server.js';
 
 const VERSION = (
   JSON.parse(readFileSync(join(import.meta.dirname, '../../package.json'), 'utf8')) as { version: string }
@@ -26,13 +31,13 @@ const VERSION = (
 
 let server: TestNatsServer;
 let nc: NatsConnection;
+let forgery: Awaited<ReturnType<typeof forgeryServer>>;
 beforeAll(async () => {
-  server = await startNatsServer();
-  nc = await connectNats({ servers: [server.url] });
+  forgery = await forgeryServer();
+  ({ server, nc } = forgery);
 });
 afterAll(async () => {
-  await nc?.close();
-  await server?.stop();
+  await forgery?.close();
 });
 
 const cleanups: Array<() => void | Promise<void>> = [];

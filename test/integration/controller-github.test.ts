@@ -340,7 +340,9 @@ describe('controller with GitHub', () => {
     const kv = await new Kvm(client).open('natsgh_deliveries');
     const keys: string[] = [];
     for await (const k of await kv.keys()) keys.push(k);
-    expect(keys.sort()).toEqual(ids.map((id) => id.replace(/[^A-Za-z0-9_-]/g, '')).sort());
+    // Processed deliveries are scoped by deployment ('t' here): deployments sharing an account each process every one.
+    const { deliveryKey } = await import('../../src/nats/names.js');
+    expect(keys.sort()).toEqual(ids.map((id) => deliveryKey('t', id)).sort());
     expect(generatedCommits()).toHaveLength(1);
     // Events published while NATS was away were queued on disk and flushed after the reconnect.
     const { eventQueuePath } = await import('../../src/events/publisher.js');

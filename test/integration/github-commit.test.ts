@@ -265,6 +265,22 @@ describe('pace and deadlines', () => {
     expect(writes().filter((q) => q.status < 300)).toHaveLength(3);
   }, 20_000);
 
+  it("a burst answered 429 with retry-after (GitHub's other status for it) is waited out too", async () => {
+    model.createRepo(ORG, REPO);
+    model.writeGapMs = 1000;
+    model.burstStatus = 429;
+    try {
+      const burst = await client({ writeMinTimeMs: 0, retryAfterBaseMs: 1000 });
+      const r = await regenerate(burst);
+      expect(r.changed).toBe(true);
+      const limited = model.requests.filter((q) => q.status === 429);
+      expect(limited.length).toBeGreaterThan(0);
+      expect(writes().filter((q) => q.status < 300)).toHaveLength(3);
+    } finally {
+      model.burstStatus = 403;
+    }
+  }, 20_000);
+
   it('gives up on a request GitHub does not answer within the deadline', async () => {
     model.createRepo(ORG, REPO);
     model.hang('GET', /\/git\/ref\//, 3000);

@@ -48,6 +48,8 @@ const ALLOWED = [
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
   /^dist\/.+\.js$/,
+  // Each command's --help, rendered at build time (bin/run.js prints it without loading oclif).
+  /^dist\/help\/[a-z.]+\.txt$/,
   /^templates\//,
   /^proto\//,
   /^terraform\//,
@@ -68,6 +70,7 @@ describe('npm pack', () => {
       'dist/cli/version.js',
       'dist/commands/doctor.js',
       'dist/commands/bootstrap.js',
+      'dist/help/bootstrap.txt',
     ]) {
       expect(files, `${required} is missing from the package`).toContain(required);
     }

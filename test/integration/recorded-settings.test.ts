@@ -72,7 +72,8 @@ describe('a deployment bootstrapped with non-default ports and --state-dir', () 
     expect(record.started.map((s: { kind: string }) => s.kind)).toEqual(['nats-server', 'controller']);
     const { connectNats } = await import('../../src/nats/connect.js');
     const { Kvm } = await import('@nats-io/kv');
-    const nc = await connectNats({ servers: [`nats://127.0.0.1:${d.natsPort}`] });
+    // With the deployment's credentials, as a command finds them (the server requires them).
+    const nc = await connectNats(await d.connection());
     try {
       const kv = await new Kvm(nc).open('natsgh_checkpoints');
       const inKv = JSON.parse((await kv.get('default.settings'))!.string());
@@ -107,6 +108,9 @@ describe('a deployment bootstrapped with non-default ports and --state-dir', () 
     ]);
     const human = await cli(['status', ...only, '--monitor-port', String(other)]);
     expect(human.stderr).toContain(`warning: status is reading nats.monitorPort ${other}`);
+    // A command that streams JSON lines has no result to carry them: stderr does.
+    const tail = await cli(['events', 'tail', '--json', ...only, '--nats-port', String(other), '--max', '1']);
+    expect(tail.stderr).toContain(`warning: events tail is reading nats.port ${other} (--nats-port)`);
   });
 
   it('a re-run with only --state-dir skips every phase', async () => {

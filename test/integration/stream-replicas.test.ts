@@ -92,15 +92,20 @@ describe('natsgh streams and buckets on a 3-node local cluster', () => {
 
   beforeAll(async () => {
     const { port, monitor } = await clusterPorts(3);
-    ctx = await provisionContext({
+    const flags = {
       'nats-type': 'self_hosted_cluster',
       deployment: 'rep',
       'nats-port': port,
       'monitor-port': monitor,
       replicas: 3,
-    });
+    };
+    ctx = await provisionContext(flags);
     p = createLocalClusterProvisioner(ctx.config);
     const result = await p.apply(ctx);
+    // The servers require the deployment's credentials (made by apply); the controller,
+    // webhook serve and events publish find them as every command does, in their resolved config.
+    ctx.config = await configFor({ ...flags, 'state-dir': ctx.stateDir });
+    expect(ctx.config.nats.password).toBeTruthy();
     spec = p.connection(ctx);
     nc = await connectNats(spec);
     const { jetstreamManager } = await import('@nats-io/jetstream');

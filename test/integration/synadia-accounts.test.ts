@@ -7,17 +7,20 @@
 // controller with the same creds (its validate phase pings it), and `webhook
 // serve` starts on the same accounts.
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
+import { startController } from '../../src/controller/run.js';
 import { NatsghError } from '../../src/errors.js';
 import { githubEventsStreamConfig } from '../../src/events/publisher.js';
 import { ensureStream } from '../../src/nats/buckets.js';
 import { connectNats } from '../../src/nats/connect.js';
 import { natsghSubjects } from '../../src/nats/permissions.js';
+import { preflightNats } from '../../src/nats/preflight.js';
+import { streamSizes } from '../../src/nats/sizing.js';
 import { isAlive } from '../../src/system/process.js';
 import { serveWebhooks } from '../../src/webhook/serve.js';
 import { type CliResult, parseJson, runCli } from '../support/cli.js';
@@ -110,6 +113,22 @@ async function natsgh(
   return r;
 }
 
+/** The resolved configuration of a process run against the account with these creds. */
+async function synadiaConfig(a: Account, creds: string, flags: Record<string, string> = {}) {
+  const { config } = await resolveConfig({
+    cwd: a.dir,
+    env: {},
+    flags: {
+      'nats-type': 'synadia',
+      'nats-url': a.server.url,
+      creds,
+      'state-dir': join(a.dir, `state-in-process-${Object.keys(flags).join('-') || 'plain'}`),
+      ...flags,
+    },
+  });
+  return config;
+}
+
 async function streamsOf(a: Account, creds: string) {
   const nc = await connectNats({ servers: [a.server.url], credsFile: creds });
   try {
@@ -198,17 +217,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(rows.find((r) => r.id === 'nats-permissions')?.status).toBe('ok');
 
     // webhook serve on the same account: preflight passes, GITHUB_EVENTS is there, an event is stored.
-    const { config } = await resolveConfig({
-      cwd: a.dir,
-      env: {},
-      flags: {
-        'nats-type': 'synadia',
-        'nats-url': a.server.url,
-        creds: file,
-        'webhook-secret': 'sekrit',
-        'state-dir': join(a.dir, 'webhook-state'),
-      },
-    });
+    const config = await synadiaConfig(a, file, { 'webhook-secret': 'sekrit' });
     const stop = new AbortController();
     let port = 0;
     const listening = new Promise<void>((resolve) => {
@@ -246,11 +255,15 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     });
     expect(res.status).toBe(202);
     await stoppers.pop()!();
-  });
+  }, 120_000);
 
   it('a disk limit smaller than the defaults: bootstrap fails before its first change naming the limit and --stream-max-bytes; with that flag it converges', async () => {
     const a = await account(bin, { ...MANAGED_TIER, disk_storage: 128 * MiB });
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
+    // --dry-run already says so.
+    expect(
+      expectError(await natsgh(a, file, ['bootstrap', '--dry-run', '--json']), 'nats_account_limits'),
+    ).toBeTruthy();
     const fail = await natsgh(a, file, ['bootstrap', '--json']);
     expect(fail.code).toBe(1);
     const err = expectError(fail, 'nats_account_limits');
@@ -261,13 +274,31 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(suggestion).toBeDefined();
     expect(await streamsOf(a, file)).toEqual([]);
 
-    // webhook serve refuses the same way, before creating GITHUB_EVENTS... only when GITHUB_EVENTS alone does not fit.
+    // doctor says the same beside the account's limits; webhook serve refuses before creating GITHUB_EVENTS.
+    const doctor = parseJson(await natsgh(a, file, ['doctor', '--json'])).checks as Array<{
+      id: string;
+      status: string;
+      message: string;
+      hint: string;
+    }>;
+    const row = doctor.find((r) => r.id === 'nats-account')!;
+    expect(row.status).toBe('fail');
+    expect(row.hint).toContain('--stream-max-bytes');
+    const webhook = (await serveWebhooks({
+      config: await synadiaConfig(a, file, { 'webhook-secret': 'sekrit' }),
+      port: 0,
+      signal: AbortSignal.timeout(30_000),
+      log: () => undefined,
+    }).catch((e) => e)) as NatsghError;
+    expect(webhook.code).toBe('nats_account_limits');
+    expect(webhook.message).toContain('GITHUB_EVENTS');
+    expect(await streamsOf(a, file)).toEqual([]);
     const value = /--stream-max-bytes (\S+)/.exec(suggestion)![1];
     const ok = await natsgh(a, file, ['bootstrap', '--json', '--stream-max-bytes', value]);
     expectBootstrapped(ok);
     const total = (await streamsOf(a, file)).reduce((sum, s) => sum + s.maxBytes, 0);
     expect(total).toBeLessThanOrEqual(128 * MiB);
-  });
+  }, 120_000);
 
   it('a 5-stream limit: with a stream of someone else in the account bootstrap fails before its first change; alone, natsgh fits exactly', async () => {
     const a = await account(bin, { ...MANAGED_TIER, streams: 5 });
@@ -284,14 +315,14 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     await nc.close();
     expectBootstrapped(await natsgh(a, file, ['bootstrap', '--json']));
     expect(await streamsOf(a, file)).toHaveLength(5);
-  });
+  }, 120_000);
 
   it('an account with memory but no disk storage: fails before its first change naming disk storage', async () => {
     const a = await account(bin, { ...MANAGED_TIER, disk_storage: 0, mem_storage: 64 * MiB });
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
     const err = expectError(await natsgh(a, file, ['bootstrap', '--json']), 'nats_account_limits');
     expect(err.message).toContain('disk_storage 0');
-  });
+  }, 120_000);
 
   it('restricted users: exactly the listed subjects converge; one missing fails before the first change naming subject and permission; a violation at run time is named too', async () => {
     const a = await account(bin, MANAGED_TIER);
@@ -309,25 +340,62 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     const admin = await b.op.writeUserCreds(b.dir, 'admin');
     expect(await streamsOf(b, admin.file)).toEqual([]);
 
+    // A workflow's user for `events publish`: GITHUB_EVENTS is created sized (max bytes required) with
+    // just the subjects natsgh lists for it; without github.events.> it fails naming it, before connecting.
+    const payload = join(b.dir, 'push.json');
+    writeFileSync(payload, JSON.stringify({ repository: { name: 'app', owner: { login: 'acme' } } }));
+    const publishArgs = [
+      'events',
+      'publish',
+      '--event-name',
+      'push',
+      '--event-path',
+      payload,
+      '--run-id',
+      '1',
+      '--run-attempt',
+      '1',
+      '--json',
+    ];
+    const publisher = await b.op.writeUserCreds(b.dir, 'workflow', {
+      pub: { allow: ['$JS.API.>', 'github.events.>'] },
+      sub: { allow: ['_INBOX.>'] },
+    });
+    const published = await natsgh(b, publisher.file, publishArgs);
+    expect(published.code, published.stdout + published.stderr).toBe(0);
+    expect(parseJson(published).subject).toBe('github.events.acme.app.push');
+    const mute = await b.op.writeUserCreds(b.dir, 'mute', {
+      pub: { allow: ['$JS.API.>'] },
+      sub: { allow: ['_INBOX.>'] },
+    });
+    const refused = expectError(await natsgh(b, mute.file, publishArgs), 'nats_permissions');
+    expect(refused.message).toContain('publish github.events.>');
+
     // A user whose JWT allows the JetStream API but the server denies creating streams: named, not "internal error".
     const denied = await b.op.writeUserCreds(b.dir, 'nocreate', {
       pub: { allow: ['$JS.API.>'], deny: ['$JS.API.STREAM.CREATE.>'] },
     });
     const nc = await connectNats({ servers: [b.server.url], credsFile: denied.file });
     try {
-      const e = (await ensureStream(nc, { servers: [b.server.url] }, githubEventsStreamConfig()).catch(
-        (x) => x,
-      )) as NatsghError;
+      const e = (await ensureStream(
+        nc,
+        { servers: [b.server.url] },
+        {
+          ...githubEventsStreamConfig(),
+          name: 'AUDIT',
+          subjects: ['audit.>'],
+        },
+      ).catch((x) => x)) as NatsghError;
       expect(e).toBeInstanceOf(NatsghError);
       expect(e.code).toBe('nats_permissions');
-      expect(e.message).toContain('$JS.API.STREAM.CREATE.GITHUB_EVENTS');
+      expect(e.message).toContain('$JS.API.STREAM.CREATE.AUDIT');
       expect(e.suggestions.join(' ')).toContain("--allow-pub '$JS.API.>'");
     } finally {
       await nc.close();
     }
-  });
+  }, 120_000);
 
-  it('an expired user JWT and a revoked user: clear errors with what to do, nothing created', async () => {
+  it('an expired user JWT, a revoked user, a lapsed account, a JWT expiring under the controller: clear errors with what to do, nothing created', async () => {
     const a = await account(bin, MANAGED_TIER, 1);
     const expired = await a.op.writeUserCreds(a.dir, 'old', {
       expSeconds: Math.floor(Date.now() / 1000) - 60,
@@ -344,7 +412,84 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(err2.suggestions.join(' ')).toContain('--creds');
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
     expect(await streamsOf(a, file)).toEqual([]);
-  });
+
+    // An account that has lapsed (its JWT expired): the server refuses its users with the same bare
+    // "Authorization Violation"; the error says what that means for creds that are themselves valid.
+    const lapsed = await createOperatorSetup({
+      jetstream: MANAGED_TIER,
+      accountExpSeconds: Math.floor(Date.now() / 1000) + 2,
+    });
+    const lapsedServer = await startNatsServer({ extraConfig: lapsed.serverConfig, bin });
+    open.push({ op: lapsed, server: lapsedServer, dir: mkdtempSync(join(tmpdir(), 'natsgh-accounts-')) });
+    const lapsedCreds = await lapsed.writeUserCreds(a.dir, 'lapsed');
+    await new Promise((r) => setTimeout(r, 2500));
+    const err3 = expectError(
+      await natsgh({ ...a, server: lapsedServer }, lapsedCreds.file, ['bootstrap', '--json']),
+      'nats_auth_revoked',
+    );
+    expect(err3.message).toMatch(/account was revoked, disabled/);
+
+    // A controller whose user JWT expires while it runs says so, with what to do, instead of reconnecting silently.
+    const soon = await a.op.writeUserCreds(a.dir, 'soon', { expSeconds: Math.floor(Date.now() / 1000) + 3 });
+    const logs: string[] = [];
+    const running = await startController({
+      config: await synadiaConfig(a, soon.file),
+      version: '0.0.0-test',
+      controllerPort: 0,
+      controllerHost: '127.0.0.1',
+      resyncIntervalMs: 0,
+      concurrency: 1,
+      heartbeatIntervalMs: 60_000,
+      github: null,
+      log: (line) => logs.push(line),
+    });
+    try {
+      const deadline = Date.now() + 15_000;
+      while (
+        !logs.some((l) => l.includes('user JWT in the creds file has expired')) &&
+        Date.now() < deadline
+      ) {
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(logs.join('\n')).toContain('Download fresh creds');
+    } finally {
+      await running.stop().catch(() => undefined);
+    }
+  }, 120_000);
+
+  it('tiered limits (R1, as Synadia Cloud reports them): planned against the tier, before anything is created', async () => {
+    const a = await account(bin, {
+      mem_storage: 0,
+      disk_storage: 0,
+      streams: 0,
+      consumer: 0,
+      tiered_limits: { R1: { ...MANAGED_TIER, disk_storage: 64 * MiB } },
+    });
+    const { file } = await a.op.writeUserCreds(a.dir, 'ci');
+    const spec = { servers: [a.server.url], credsFile: file };
+    const nc = await connectNats(spec);
+    try {
+      const err = (await preflightNats(nc, spec, {
+        deployment: 'default',
+        role: 'bootstrap',
+        sizes: streamSizes(),
+        replicas: 1,
+      }).catch((e) => e)) as NatsghError;
+      expect(err.code).toBe('nats_account_limits');
+      expect(err.details?.tier).toBe('R1');
+      expect(err.message).toContain('left of 64 MiB');
+      const plan = await preflightNats(nc, spec, {
+        deployment: 'default',
+        role: 'bootstrap',
+        sizes: streamSizes({ nats: { streamMaxBytes: '8MiB' } } as never),
+        replicas: 1,
+      });
+      expect(plan.fits).toBe(true);
+    } finally {
+      await nc.close();
+    }
+    expect(await streamsOf(a, file)).toEqual([]);
+  }, 120_000);
 
   it('two deployments in one account side by side; teardown --purge of one leaves the other intact', async () => {
     const a = await account(bin, MANAGED_TIER);
@@ -377,7 +522,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(last.code, last.stdout + last.stderr).toBe(0);
     await nc.close();
     expect(await streamsOf(a, file)).toEqual([]);
-  });
+  }, 120_000);
 });
 
 const stoppers: Array<() => Promise<void>> = [];

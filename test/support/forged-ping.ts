@@ -5,7 +5,27 @@
 import { spawn } from 'node:child_process';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { vi } from 'vitest';
+import { connectNats } from '../../src/nats/connect.js';
 import { controllerPingSubject } from '../../src/nats/names.js';
+import { startNatsServer, type TestNatsServer } from './nats-server.js';
+
+/** A real nats-server and a client on it (the forger's connection), stopped by close(). */
+export async function forgeryServer(): Promise<{
+  server: TestNatsServer;
+  nc: NatsConnection;
+  close(): Promise<void>;
+}> {
+  const server = await startNatsServer();
+  const nc = await connectNats({ servers: [server.url] });
+  return {
+    server,
+    nc,
+    close: async () => {
+      await nc.close();
+      await server.stop();
+    },
+  };
+}
 
 export function forgePingReplies(nc: NatsConnection, deployment: string, pid: number): () => void {
   const sub = nc.subscribe(controllerPingSubject(deployment), {

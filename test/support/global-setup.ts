@@ -42,4 +42,6 @@ function buildCli(): void {
     stdio: 'ignore',
     shell: process.platform === 'win32',
   });
+  // The build's last step: the prerendered command help bin/run.js prints (npm run build does the same).
+  execFileSync(process.execPath, [join(root, 'scripts', 'help-texts.mjs')], { cwd: root, stdio: 'ignore' });
 }

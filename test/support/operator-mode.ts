@@ -18,6 +18,11 @@ export interface AccountJetStreamLimits {
   disk_max_stream_bytes?: number;
   max_bytes_required?: boolean;
   max_ack_pending?: number;
+  /** Per-replica-count limits, as Synadia Cloud sets them (the top-level ones are then 0). */
+  tiered_limits?: {
+    R1?: Omit<AccountJetStreamLimits, 'tiered_limits'>;
+    R3?: Omit<AccountJetStreamLimits, 'tiered_limits'>;
+  };
 }
 
 export interface UserOptions {
@@ -62,7 +67,12 @@ const FULL_LIMITS = {
  * because the resolver preload is fixed when the server starts).
  */
 export async function createOperatorSetup(
-  opts: { jetstream?: AccountJetStreamLimits; revokedUsers?: number } = {},
+  opts: {
+    jetstream?: AccountJetStreamLimits;
+    revokedUsers?: number;
+    /** The account JWT's expiry (seconds since the epoch): an account the operator let lapse. */
+    accountExpSeconds?: number;
+  } = {},
 ): Promise<OperatorSetup> {
   const operator = createOperator();
   const system = createAccount();
@@ -89,7 +99,7 @@ export async function createOperatorSetup(
       limits: { ...FULL_LIMITS, ...opts.jetstream },
       ...(revokedKeys.length > 0 ? { revocations } : {}),
     } as any,
-    { signer: operator },
+    { signer: operator, ...(opts.accountExpSeconds ? { exp: opts.accountExpSeconds } : {}) },
   );
   const serverConfig = [
     `operator: ${operatorJwt}`,

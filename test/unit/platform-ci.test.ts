@@ -29,15 +29,37 @@ describe('.github/workflows/ci.yml', () => {
     expect(job['runs-on']).toBe(gha('matrix.os'));
   });
 
-  it('installs nats-server on each OS before the tests', () => {
-    const install = steps.filter((s) => /nats-server/.test(`${s.name} ${s.run}`));
-    expect(install.find((s) => s.if === "runner.os == 'Linux'")?.run).toContain('apt-get install');
-    expect(install.find((s) => s.if === "runner.os == 'macOS'")?.run).toContain('brew install nats-server');
-    expect(install.find((s) => s.if === "runner.os == 'Windows'")?.run).toContain('windows-amd64');
+  it('installs the pinned nats-server the same way on every OS, and terraform, before the tests', () => {
+    const install = steps.filter((s) => /install-nats-server\.mjs/.test(s.run ?? ''));
+    expect(install).toHaveLength(1);
+    expect(install[0].if).toBeUndefined();
+    expect(install[0].run).toContain('>> "$GITHUB_PATH"');
     const pinned = readFileSync(join(ROOT, 'src/system/nats-server-binary.ts'), 'utf8').match(
       /NATS_SERVER_PINNED = '([^']+)'/,
     )?.[1];
     expect(ci.env.NATS_SERVER_VERSION).toBe(pinned);
+    const terraform = steps.find((s) => s.uses?.startsWith('hashicorp/setup-terraform@'));
+    expect((terraform as { with?: Record<string, unknown> })?.with?.terraform_wrapper).toBe(false);
+    const at = (pred: (s: Step) => boolean) => steps.findIndex(pred);
+    expect(at((s) => s === install[0])).toBeLessThan(at((s) => s.run === 'npm test'));
+    expect(at((s) => s === terraform)).toBeLessThan(at((s) => s.run === 'npm test'));
+  });
+
+  it('checks bootstrap.ps1 under Windows PowerShell 5.1 and pwsh on Windows', () => {
+    const ps = steps.find((s) => /check-bootstrap-ps1\.ps1/.test(s.run ?? ''));
+    expect(ps?.if).toBe("runner.os == 'Windows'");
+    expect(ps?.run).toMatch(/powershell\.exe .*check-bootstrap-ps1\.ps1/);
+    expect(ps?.run).toMatch(/pwsh .*check-bootstrap-ps1\.ps1/);
+  });
+
+  it('runs the chaos suite as root in a privileged Linux container, not on the hosted matrix', () => {
+    expect(runs).not.toContain('test:chaos');
+    const chaos = ci.jobs.chaos;
+    expect(chaos['runs-on']).toBe('ubuntu-latest');
+    expect(chaos.container.options).toContain('--privileged');
+    const chaosRuns = (chaos.steps as Step[]).map((s) => s.run ?? '').join('\n');
+    expect(chaosRuns).toContain('install-nats-server.mjs');
+    expect(chaosRuns).toContain('npm run test:chaos');
   });
 
   it('runs npm ci, lint, typecheck, the docs check and npm test, in that order', () => {

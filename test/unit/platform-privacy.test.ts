@@ -175,7 +175,7 @@ describe('Windows ACLs by well-known SID (recorded PowerShell, icacls and whoami
     const file = secretFile(0o600);
     const r = await checkFilePrivacy(file, {
       platform: win,
-      run: windows(file, { acl: fixture('win32-acl-private-en.json') }).run,
+      run: windows(file, { acl: fixture('win32-acl-private-en.stdout.txt') }).run,
     });
     expect(r.status).toBe('private');
   });
@@ -184,7 +184,7 @@ describe('Windows ACLs by well-known SID (recorded PowerShell, icacls and whoami
     const file = secretFile(0o600);
     const r = await checkFilePrivacy(file, {
       platform: win,
-      run: windows(file, { acl: fixture('win32-acl-exposed-de.json') }).run,
+      run: windows(file, { acl: fixture('win32-acl-exposed-de.stdout.txt') }).run,
     });
     expect(r.status).toBe('exposed');
     expect(r.others).toEqual(['VORDEFINIERT\\Benutzer (S-1-5-32-545)']);
@@ -212,7 +212,7 @@ describe('Windows ACLs by well-known SID (recorded PowerShell, icacls and whoami
 
   it('restricts by the SID whoami reports, so no localized or mangled name is involved', async () => {
     const file = secretFile(0o644);
-    const { calls, run } = windows(file, { acl: fixture('win32-acl-private-en.json') });
+    const { calls, run } = windows(file, { acl: fixture('win32-acl-private-en.stdout.txt') });
     const r = await restrictFilePrivacy(file, { platform: win, run });
     expect(calls).toEqual([
       'whoami /user /fo csv /nh',

@@ -8,14 +8,18 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { controllerMarkers } from '../../src/phases/deploy-controller.js';
 import { type LocalServerSpec, stopServer } from '../../src/provision/local-server.js';
 import type { Platform } from '../../src/system/platform.js';
 import { isAlive, type RunResult, stopRecordedProcess } from '../../src/system/process.js';
 import {
+  holdsMarker,
   hostIdentity,
   inspectProcess,
+  listProcesses,
   type ProcessRecord,
   parseProcStat,
+  parseWindowsList,
   readProcessRecord,
   recordOrAdopt,
   recordProcess,
@@ -111,7 +115,7 @@ describe('parsing what each OS says about a pid', () => {
   });
 
   it('Windows CIM through PowerShell: CreationDate (UTC, ISO 8601) and CommandLine', async () => {
-    const t = fakeTable(fixture('win32-cim.json'));
+    const t = fakeTable(fixture('win32-cim.stdout.txt'));
     const info = await inspectProcess(4242, { platform: win, run: t.run });
     expect(info).toEqual({
       pid: 4242,
@@ -120,6 +124,31 @@ describe('parsing what each OS says about a pid', () => {
     });
     expect(windowsProcessQuery(4242)).toContain('Win32_Process -Filter "ProcessId = 4242"');
     expect(await inspectProcess(4242, { platform: win, run: fakeTable('').run })).toBeUndefined();
+  });
+});
+
+describe('listing processes (the test harness counts a deployment by its state dir)', () => {
+  it('macOS ps -axww -o pid= -o command= and Windows CIM give pid and command line', async () => {
+    const mac = await listProcesses({
+      platform: { ...linux, os: 'darwin' },
+      run: fakeTable(fixture('darwin-ps-list.txt')).run,
+    });
+    expect(mac.filter((p) => p.commandLine.includes('/Users/dev/acme/.natsgh')).map((p) => p.pid)).toEqual([
+      4242, 4250,
+    ]);
+    const w = await listProcesses({
+      platform: win,
+      run: fakeTable(fixture('win32-cim-list.stdout.txt')).run,
+    });
+    expect(
+      w.filter((p) => p.commandLine.includes('C:\\Users\\dev\\acme\\.natsgh')).map((p) => p.pid),
+    ).toEqual([4242, 4250]);
+    expect(parseWindowsList('{"ProcessId":7,"CommandLine":null}')).toEqual([{ pid: 7, commandLine: '' }]);
+  });
+
+  it('on this machine: finds this very process by its command line', async () => {
+    const me = (await listProcesses()).find((p) => p.pid === process.pid);
+    expect(me?.commandLine).toContain('node');
   });
 });
 
@@ -145,6 +174,31 @@ describe('verifyProcess', () => {
     expect((await verifyProcess(mine, MAC_MARKERS, deps(''))).state).toBe('gone');
   });
 
+  it('Windows: a state dir with spaces, quoted in the command line CIM reports, still matches', async () => {
+    const spaced = fixture('win32-cim.stdout.txt').replace(
+      '--state-dir C:\\\\Users\\\\dev\\\\acme\\\\.natsgh',
+      '--state-dir \\"C:\\\\Users\\\\Jo Doe\\\\acme\\\\.natsgh\\"',
+    );
+    expect(spaced).toContain('Jo Doe');
+    const rec = record({ host: 'win', startTime: '2026-11-29T11:26:39.4567890Z' });
+    const markers = ['controller run', '--state-dir C:\\Users\\Jo Doe\\acme\\.natsgh'];
+    const verdict = await verifyProcess(rec, markers, {
+      platform: win,
+      run: fakeTable(spaced).run,
+      host: 'win',
+    });
+    expect(verdict.state).toBe('ours');
+  });
+
+  it("the controller's markers tell deployment prod from prod2 and a state dir from its sibling", () => {
+    const line = (d: string, dir: string) =>
+      `/usr/bin/node /opt/natsgh/bin/run.js controller run --deployment ${d} --state-dir ${dir} --controller-port 8080`;
+    const markers = controllerMarkers('/srv/.natsgh', 'prod');
+    expect(markers.every((m) => holdsMarker(line('prod', '/srv/.natsgh'), m))).toBe(true);
+    expect(markers.every((m) => holdsMarker(line('prod2', '/srv/.natsgh'), m))).toBe(false);
+    expect(markers.every((m) => holdsMarker(line('prod', '/srv/.natsgh-old'), m))).toBe(false);
+  });
+
   it('never accepts pid 1, 0, a negative pid or natsgh itself, whatever the record says', async () => {
     for (const pid of [1, 0, -1, process.pid]) {
       expect((await verifyProcess({ ...mine, pid }, [], deps(fixture('darwin-ps.txt')))).state).toBe(
@@ -158,7 +212,7 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   const mine = record({ host: 'win', startTime: '2026-11-29T11:26:39.4567890Z' });
 
   it('asks the controller to shut down and uses no taskkill when it exits', async () => {
-    const t = fakeTable(fixture('win32-cim.json'), { diesOn: 'SIGTERM' });
+    const t = fakeTable(fixture('win32-cim.stdout.txt'), { diesOn: 'SIGTERM' });
     let asked = 0;
     const r = await stopRecordedProcess(mine, WIN_MARKERS, {
       ...t,
@@ -177,14 +231,14 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   });
 
   it('ends the tree with taskkill /F only after checking the pid is still the one recorded', async () => {
-    const t = fakeTable(fixture('win32-cim.json'));
+    const t = fakeTable(fixture('win32-cim.stdout.txt'));
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('killed');
     expect(t.calls).toEqual(['powershell.exe <query>', 'powershell.exe <query>', 'taskkill /PID 4242 /T /F']);
   });
 
   it('a pid now held by another process (a stale record after a reboot) gets no taskkill at all', async () => {
-    const browser = fixture('win32-cim.json').replace('2026-11-29T11:26:39', '2026-12-01T07:00:00');
+    const browser = fixture('win32-cim.stdout.txt').replace('2026-11-29T11:26:39', '2026-12-01T07:00:00');
     const t = fakeTable(browser);
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('not-ours');
@@ -192,8 +246,8 @@ describe('stopRecordedProcess on Windows (recorded CIM output, injected runner)'
   });
 
   it('a pid reused during the grace period is not force-killed', async () => {
-    const reused = fixture('win32-cim.json').replace('2026-11-29T11:26:39', '2026-11-29T11:27:00');
-    const t = fakeTable(fixture('win32-cim.json'), { after: reused });
+    const reused = fixture('win32-cim.stdout.txt').replace('2026-11-29T11:26:39', '2026-11-29T11:27:00');
+    const t = fakeTable(fixture('win32-cim.stdout.txt'), { after: reused });
     const r = await stopRecordedProcess(mine, WIN_MARKERS, { ...t, platform: win, host: 'win', graceMs: 50 });
     expect(r.outcome).toBe('stopped');
     expect(t.calls.filter((c) => c.startsWith('taskkill'))).toEqual([]);

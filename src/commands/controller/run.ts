@@ -32,7 +32,14 @@ export default class ControllerRun extends BaseCommand<ControllerRunResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS, 'org', 'controller.port', ...GITHUB_KEYS, 'webhook.secret'),
+    ...configFlags(
+      ...NATS_CONNECTION_KEYS,
+      'nats.streamMaxBytes',
+      'org',
+      'controller.port',
+      ...GITHUB_KEYS,
+      'webhook.secret',
+    ),
     'webhook-port': Flags.integer({
       description: 'Also receive GitHub webhooks on this port (as `natsgh webhook serve`).',
       min: 0,

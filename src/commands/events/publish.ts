@@ -14,7 +14,7 @@ export default class EventsPublish extends BaseCommand<GithubPublishResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     'event-name': Flags.string({
       description: 'GitHub event name, e.g. push.',
       env: 'GITHUB_EVENT_NAME',

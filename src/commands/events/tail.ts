@@ -24,7 +24,7 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     type: Flags.string({
       description:
         'Only these event types, comma-separated: phase, deployment, cluster, terraform, files, heartbeat, synadia.',
@@ -42,6 +42,8 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
 
   protected async execute(): Promise<EventsTailResult> {
     const { flags } = await this.parse(EventsTail);
+    // One JSON object per event: warnings go to stderr.
+    this.streamsJson = true;
     const { followEvents, parseSince, parseDurationMs, describeEvent } = await import('../../events/tail.js');
     const since = flags.since ? parseSince(flags.since) : undefined;
     let idleExitMs: number | undefined;

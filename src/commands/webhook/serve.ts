@@ -14,7 +14,7 @@ export default class WebhookServe extends BaseCommand<WebhookServeResult> {
   ];
   static flags = {
     ...commonFlags,
-    ...configFlags(...NATS_CONNECTION_KEYS),
+    ...configFlags(...NATS_CONNECTION_KEYS, 'nats.streamMaxBytes'),
     'webhook-port': Flags.integer({
       aliases: ['port'],
       min: 0,

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, type CliResult, parseJson, ROOT, runCli } from '../../support/cli.js';
 import { freePort } from '../../support/nats-server.js';
-import { requireTool } from '../../support/tools.js';
+import { requireTool, underTerminal } from '../../support/tools.js';
 import { standinDir } from '../../unit/doctor/standins.js';
 
 const manifest = JSON.parse(readFileSync(join(ROOT, 'oclif.manifest.json'), 'utf8')) as {
@@ -78,6 +78,9 @@ describe('--json purity for every command', () => {
     expect(r.code).toBe(0);
     const doc = parseJson(r);
     expect(doc.file).toBeNull();
+    // Every --json result carries what the human output would have warned about.
+    expect(doc.warnings).toEqual([]);
+    expect(doc.recorded).toBeNull();
     const row = (key: string) => doc.values.find((v: { key: string }) => v.key === key);
     expect(row('mode')).toEqual({ key: 'mode', value: 'docker', source: 'flag:--mode' });
     expect(row('nats.port')).toEqual({ key: 'nats.port', value: 4333, source: 'env:NATSGH_NATS_PORT' });
@@ -176,9 +179,12 @@ describe('exit codes and "did you mean"', () => {
   });
 
   it('never waits for input on a TTY under CI=true', async () => {
-    if (!requireTool('script', ['--version'])) return;
+    // BSD script(1) on macOS has no --version: presence is enough there.
+    if (!requireTool('script', process.platform === 'darwin' ? [] : ['--version'])) return;
+    const tty = underTerminal([process.execPath, BIN, 'doctr']);
+    if (!tty) return;
     // script(1) gives the CLI a real terminal on stdin and stdout; nothing is ever typed into it.
-    const child = spawn('script', ['-qec', `${process.execPath} ${BIN} doctr`, '/dev/null'], {
+    const child = spawn(tty.file, tty.args, {
       cwd,
       env: { ...process.env, CI: 'true', NO_COLOR: '1' },
       stdio: ['pipe', 'pipe', 'pipe'],
