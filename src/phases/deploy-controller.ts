@@ -207,7 +207,7 @@ async function requestShutdown(record: ProcessRecord): Promise<boolean> {
   return res.status === 202;
 }
 
-/** Stops this state dir's recorded controller (and nothing else); true when one was running. */
+/** Stops this state dir's recorded controller, and nothing else. */
 async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const record = await recordOrAdopt(
