@@ -68,7 +68,7 @@ esac`,
   "get namespace") echo "namespace/$3" ;;
   "apply --server-side") cat > /dev/null; echo applied ;;
   "rollout status") echo "rollout complete" ;;
-  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 120 ;;
+  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; sleep 120 ;; # no exec: real kubectl keeps its command line
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
   "version --client") echo "Client Version: v1.30.2" ;;
   "get --raw") echo '{"gitVersion":"v1.30.2"}' ;;
