@@ -117,6 +117,9 @@ describe('secrets passed as flags', () => {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
     expect(warnings).toHaveLength(3);
+    // The --json document carries them too (a CI log keeps stdout; stderr may be dropped).
+    const said: string[] = JSON.parse(r.stdout).warnings;
+    expect(said.filter((w) => / puts a secret in the process list/.test(w))).toHaveLength(3);
     expect(r.stderr).toMatch(/--github-token .*ps.* GITHUB_TOKEN/);
     expect(r.stderr).toMatch(/--webhook-secret .* NATSGH_WEBHOOK_SECRET/);
     expect(r.stderr).toMatch(/--nats-password .* NATSGH_NATS_PASSWORD/);
