@@ -94,7 +94,11 @@ export abstract class BaseCommand<T> extends Command {
       process.on(sig, handler);
       this.signalHandlers.push([sig, handler]);
     }
-    if (this.argv.some((a) => /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config)\b/.test(a))) {
+    if (
+      this.argv.some((a) =>
+        /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config|nats-url)\b/.test(a),
+      )
+    ) {
       const { secretFlagWarnings } = await import('./secret-flags.js');
       for (const w of secretFlagWarnings(this.argv)) {
         // In the --json result's warnings, and on stderr always (a failing command's error document has none).
