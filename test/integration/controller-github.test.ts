@@ -463,6 +463,21 @@ describe('controller against hostile events', () => {
     }
   }, 30_000);
 
+  it('a payload cannot forge log lines or send terminal escapes through the reason it is terminated for', async () => {
+    const { consumer, lines } = await bareConsumer('logforge', async () => {});
+    try {
+      const { jetstream } = await import('@nats-io/jetstream');
+      const forged = 'x\n2026-01-01T00:00:00.000Z controller forged: running\r\u001b[2J\u0007';
+      await jetstream(client).publish('github.events.acme.x.push', forged, { msgID: 'log-forge' });
+      await until('the termination', () => lines.some((l) => l.includes('log-forge')));
+      const line = lines.find((l) => l.includes('log-forge'))!;
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(line).toContain('x\\n2026-01-');
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('GitHub down for more than MAX_DELIVER deliveries: retried, never terminated, done once it is back', async () => {
     const { MAX_DELIVER } = await import('../../src/controller/consumer.js');
     const { NatsghError } = await import('../../src/errors.js');
