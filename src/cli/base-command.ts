@@ -94,9 +94,17 @@ export abstract class BaseCommand<T> extends Command {
       process.on(sig, handler);
       this.signalHandlers.push([sig, handler]);
     }
-    if (this.argv.some((a) => /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config)\b/.test(a))) {
+    if (
+      this.argv.some((a) =>
+        /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config|nats-url)\b/.test(a),
+      )
+    ) {
       const { secretFlagWarnings } = await import('./secret-flags.js');
-      for (const w of secretFlagWarnings(this.argv)) this.note(`warning: ${w}`);
+      for (const w of secretFlagWarnings(this.argv)) {
+        // In the --json result's warnings, and on stderr always (a failing command's error document has none).
+        this.warning(w);
+        if (this.jsonEnabled() && !this.streamsJson) this.note(`warning: ${w}`);
+      }
     }
   }
 
