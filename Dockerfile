@@ -7,8 +7,8 @@
 # the one that owns the TLS and creds copies it mounts).
 # No `# syntax=` line: it would make BuildKit fetch a frontend image from Docker
 # Hub, which air-gapped and mirror-only sites cannot.
-# NODE_VERSION: the current Node.js LTS; override with --build-arg NODE_VERSION=<tag>.
-ARG NODE_VERSION=24-alpine
+# NODE_VERSION: the current Node.js LTS (26 "Lithium", LTS since 2026-10-28); override with --build-arg NODE_VERSION=<tag>.
+ARG NODE_VERSION=26-alpine
 
 FROM node:${NODE_VERSION} AS deps
 WORKDIR /app

@@ -6,6 +6,7 @@
 // built yet (`npm ci` builds nothing: the package builds on `prepack`, so an
 // installed package runs no script), the first run builds it.
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import module from 'node:module';
 
 const args = process.argv.slice(2);
 const root = new URL('..', import.meta.url);
@@ -71,6 +72,8 @@ if (help !== undefined) {
   // oclif's check of its own Node.js range loads all of semver (47 modules); package.json's
   // engines already says which Node natsgh needs.
   process.env.OCLIF_DISABLE_ENGINE_WARNING ??= '1';
+  // Node 22.1+ keeps compiled modules between runs (a no-op on Node 20, which lacks it).
+  module.enableCompileCache?.();
   const { execute } = await import('@oclif/core');
   await execute({ dir: import.meta.url });
 }

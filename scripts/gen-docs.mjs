@@ -55,10 +55,11 @@ function typeOf(key) {
 
 function configReference() {
   const lines = [
-    'Every setting, in precedence order: defaults < config file (`natsgh.config.*`, `.natsghrc*`,',
-    '`package.json#natsgh`) < environment < flags. When a key lists several environment',
-    'variables, the first one set wins. Secrets are taken only from the environment or',
-    'flags and are always redacted.',
+    "Every setting, in precedence order: defaults < the deployment's recorded settings",
+    '(`<state-dir>/settings/<deployment>.json`, written by `natsgh bootstrap`) < config file',
+    '(`natsgh.config.*`, `.natsghrc*`, `package.json#natsgh`) < environment < flags. When a key',
+    'lists several environment variables, the first one set wins. Secrets are taken only from',
+    'the environment or flags, are always redacted and are never recorded.',
     '',
     '| Key | Flag | Environment | Type | Default | Description |',
     '|---|---|---|---|---|---|',

@@ -4,11 +4,11 @@
 # behave like the official images where natsgh relies on them (entrypoints, a "node" user with uid
 # 1000, /etc/nats, busybox's sh and wget for health checks) but are glibc builds of whatever
 # nats-server and node this machine has, whatever the tag says. Skips a tag that already exists.
-# Usage: base-images.sh [--nats-tag 2.10.24-alpine] [--node-tag 24-alpine] [--force]
+# Usage: base-images.sh [--nats-tag 2.10.24-alpine] [--node-tag 26-alpine] [--force]
 # Env: NATS_SERVER_BIN (the nats-server to put in; default Debian trixie's, via apt-get download).
 set -euo pipefail
 NATS_TAG=2.10.24-alpine
-NODE_TAG=24-alpine
+NODE_TAG=26-alpine
 FORCE=0
 while [[ $# -gt 0 ]]; do
   case $1 in

@@ -22,13 +22,15 @@ export abstract class BaseCommand<T> extends Command {
   /** Exit code the command asks for after a result (e.g. 1 when a phase failed). */
   protected resultExitCode: number = ExitCode.ok;
   private readonly warnings: string[] = [];
+  /** True while --json prints one document per line as it goes (no final result to carry warnings). */
+  protected streamsJson = false;
 
   /** A warning: on stderr for a person, and in the --json result's `warnings` (said once). */
   warning(text: string): void {
     const line = redact(text);
     if (this.warnings.includes(line)) return;
     this.warnings.push(line);
-    if (!this.jsonEnabled()) process.stderr.write(`warning: ${line}\n`);
+    if (!this.jsonEnabled() || this.streamsJson) process.stderr.write(`warning: ${line}\n`);
   }
 
   /** The warnings said so far (the --json result carries them). */
@@ -92,9 +94,17 @@ export abstract class BaseCommand<T> extends Command {
       process.on(sig, handler);
       this.signalHandlers.push([sig, handler]);
     }
-    if (this.argv.some((a) => /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config)\b/.test(a))) {
+    if (
+      this.argv.some((a) =>
+        /^--(?:[a-z-]*(?:token|secret|password)|tf-var|tf-backend-config|nats-url)\b/.test(a),
+      )
+    ) {
       const { secretFlagWarnings } = await import('./secret-flags.js');
-      for (const w of secretFlagWarnings(this.argv)) this.note(`warning: ${w}`);
+      for (const w of secretFlagWarnings(this.argv)) {
+        // In the --json result's warnings, and on stderr always (a failing command's error document has none).
+        this.warning(w);
+        if (this.jsonEnabled() && !this.streamsJson) this.note(`warning: ${w}`);
+      }
     }
   }
 

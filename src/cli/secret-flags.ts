@@ -27,6 +27,11 @@ function flagValues(argv: readonly string[]): Array<[string, string | undefined]
   return out;
 }
 
+/** True when one URL of a comma-separated list carries user info (user:password@ or token@). */
+function urlHoldsCredentials(urls: string): boolean {
+  return urls.split(',').some((u) => /^[a-z][a-z0-9+.-]*:\/\/[^/@]+@/i.test(u.trim()));
+}
+
 /** One warning per secret passed on the command line, naming what to use instead (never the value). */
 export function secretFlagWarnings(argv: readonly string[]): string[] {
   const warnings: string[] = [];
@@ -36,6 +41,14 @@ export function secretFlagWarnings(argv: readonly string[]): string[] {
       warnings.push(
         `--${name} puts a secret in the process list (ps) and your shell history; use ${instead} instead`,
       );
+      continue;
+    }
+    if (name === 'nats-url') {
+      if (value && urlHoldsCredentials(value)) {
+        warnings.push(
+          '--nats-url with a user:password@ or token@ in it puts a secret in the process list (ps) and your shell history; set NATSGH_NATS_URL in the environment, or pass --nats-user with NATSGH_NATS_PASSWORD (or NATSGH_NATS_TOKEN) instead',
+        );
+      }
       continue;
     }
     const key = value?.split('=')[0]?.trim();

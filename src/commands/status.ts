@@ -32,6 +32,7 @@ export default class Status extends BaseCommand<StatusResult> {
   protected async execute(): Promise<StatusResult> {
     trace('status command');
     const { flags } = await this.parse(Status);
+    this.streamsJson = Boolean(flags.watch);
     const { readStatus, watchStatus } = await import('../engine/status.js');
     const { config, recorded } = await this.resolveConfig(flags);
     trace('config resolved');

@@ -4,7 +4,6 @@
 // registered for redaction as soon as they are read; they are never recorded.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { z } from 'zod';
 import { closestMatch } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
 import { feedDeploymentCredentials } from '../nats/deployment-auth.js';
@@ -66,39 +65,37 @@ const SEARCH_PLACES = [
   'natsgh.config.ts',
 ];
 
-function schemaFor(key: ConfigKey): z.ZodTypeAny {
+/** A host:port pair, accepted where a URL is expected (nats.url "127.0.0.1:4222"). */
+const HOST_PORT = /^[\w.-]+:\d+$/;
+
+/**
+ * Checks one value against its key's type (the table in keys.ts is the schema):
+ * the value when it fits, undefined when not. Kept free of a schema library,
+ * which every command would load at start only for this.
+ */
+function checkValue(key: ConfigKey, value: unknown): { value: unknown } | undefined {
   switch (key.type) {
-    case 'int': {
-      let s = z.number().int();
-      if (key.min !== undefined) s = s.min(key.min);
-      if (key.max !== undefined) s = s.max(key.max);
-      return s;
-    }
+    case 'int':
+      return typeof value === 'number' &&
+        Number.isInteger(value) &&
+        (key.min === undefined || value >= key.min) &&
+        (key.max === undefined || value <= key.max)
+        ? { value }
+        : undefined;
     case 'bool':
-      return z.boolean();
+      return typeof value === 'boolean' ? { value } : undefined;
     case 'enum':
-      return z.enum(key.values as [string, ...string[]]);
+      return typeof value === 'string' && key.values!.includes(value) ? { value } : undefined;
     case 'url':
-      return z
-        .string()
-        .min(1)
-        .refine(
-          (v) =>
-            v.split(',').every((u) => {
-              try {
-                new URL(u.trim());
-                return true;
-              } catch {
-                return /^[\w.-]+:\d+$/.test(u.trim());
-              }
-            }),
-          { message: 'expected a URL such as nats://host:4222' },
-        );
-    default: {
-      let s = z.string().min(1);
-      if (key.pattern) s = s.regex(key.pattern.re, { message: `expected ${key.pattern.meaning}` });
-      return s;
-    }
+      return typeof value === 'string' &&
+        value.length > 0 &&
+        value.split(',').every((u) => URL.canParse(u.trim()) || HOST_PORT.test(u.trim()))
+        ? { value }
+        : undefined;
+    default:
+      return typeof value === 'string' && value.length > 0 && (!key.pattern || key.pattern.re.test(value))
+        ? { value }
+        : undefined;
   }
 }
 
@@ -251,8 +248,8 @@ async function loadFile(
 
 /** Validates one value for a key, throwing a UsageError that names where it came from. */
 function validate(key: ConfigKey, value: unknown, where: string): unknown {
-  const result = schemaFor(key).safeParse(value);
-  if (!result.success) {
+  const result = checkValue(key, value);
+  if (!result) {
     const shown = key.secret ? '[REDACTED]' : JSON.stringify(value);
     throw new UsageError(`${where}: "${key.path}" is ${shown}, expected ${expected(key)}`, {
       code: 'config_invalid',
@@ -260,7 +257,7 @@ function validate(key: ConfigKey, value: unknown, where: string): unknown {
       suggestions: [`Set "${key.path}" to ${expected(key)}.`],
     });
   }
-  return result.data;
+  return result.value;
 }
 
 /** One layer of settings: values by key path, each with where it came from. Later layers win. */
@@ -359,14 +356,14 @@ function recordedLayer(found: { file: string; record: SettingsRecord }, warnings
     const key = KEYS_BY_PATH.get(path);
     // A key this version does not know (a newer natsgh recorded it), a secret or a pointer: not a setting here.
     if (!key || !RECORDED_KEYS.includes(key)) continue;
-    const parsed = schemaFor(key).safeParse(raw);
-    if (!parsed.success || (key.type === 'path' && !isAbsolute(String(parsed.data)))) {
+    const parsed = checkValue(key, raw);
+    if (!parsed || (key.type === 'path' && !isAbsolute(String(parsed.value)))) {
       warnings.push(
         `the recorded ${path} ${JSON.stringify(raw)} in ${found.file} is not valid (expected ${expected(key)}); it is ignored`,
       );
       continue;
     }
-    layer.values[path] = parsed.data;
+    layer.values[path] = parsed.value;
     layer.sources[path] = `recorded:${found.file}`;
   }
   return layer;

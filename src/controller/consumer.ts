@@ -130,8 +130,26 @@ export async function ensureEventConsumer(
 
 const UTF8 = new TextDecoder();
 
+/**
+ * One log line whatever it quotes: payloads, delivery ids and error texts come from
+ * whoever published the event, so control characters (a newline forging a log
+ * line, terminal escapes) are written as escapes.
+ */
+export function oneLogLine(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
   const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);
+  const log = (line: string) => opts.log(oneLogLine(line));
   const concurrency = Math.max(1, opts.concurrency);
   // A deleted consumer ends the loop (instead of pulling from nothing forever), so liveness sees it.
   const messages: ConsumerMessages = await consumer.consume({
@@ -156,7 +174,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     if (!waitingForGithub.delete(key)) return;
     m.set('natsgh_events_waiting_for_github', waitingForGithub.size);
     if (waitingForGithub.size === 0 && outageSince > 0) {
-      opts.log(`GitHub answers again after ${Math.round((Date.now() - outageSince) / 1000)} s of outage`);
+      log(`GitHub answers again after ${Math.round((Date.now() - outageSince) / 1000)} s of outage`);
       outageSince = 0;
       outageLoggedAt = 0;
     }
@@ -172,10 +190,12 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   };
 
   function terminate(msg: JsMsg, deliveryId: string, why: string) {
-    opts.log(`terminating delivery ${deliveryId} (stream seq ${msg.seq}): ${why}`);
+    log(`terminating delivery ${deliveryId} (stream seq ${msg.seq}): ${why}`);
     m.inc('natsgh_events_failed_total', { outcome: 'term' });
     try {
-      msg.term(why.slice(0, 200));
+      // A bare +TERM: nats-server 2.9 does not understand "+TERM <reason>" and would deliver
+      // the message again after every ack_wait (and after every restart). The log line has the reason.
+      msg.term();
     } catch {
       // The connection is gone: the message comes back after ack_wait and is decided again.
     }
@@ -253,13 +273,13 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
         if (outageSince === 0) outageSince = now;
         if (now - outageLoggedAt >= OUTAGE_LOG_EVERY_MS) {
           outageLoggedAt = now;
-          opts.log(
+          log(
             `GitHub unavailable (${why}): ${waitingForGithub.size} event(s) waiting, retried until it answers ` +
               `(this line repeats hourly while it lasts)`,
           );
         }
       } else {
-        opts.log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
+        log(`delivery ${deliveryId} failed (attempt ${msg.info.deliveryCount}), will retry: ${why}`);
       }
       m.inc('natsgh_events_failed_total', { outcome: 'nak' });
       msg.nak(backoff(msg));
@@ -303,7 +323,7 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     if (!opts.regenerate) {
       if (!warnedNoGithub) {
         warnedNoGithub = true;
-        opts.log('no GitHub credentials configured: events that need GitHub are acknowledged and ignored');
+        log('no GitHub credentials configured: events that need GitHub are acknowledged and ignored');
       }
       m.inc('natsgh_events_ignored_total', { reason: 'github_not_configured' });
       msg.ack();
@@ -348,12 +368,10 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
     }
   })()
     .catch((err) => {
-      if (!stopping)
-        opts.log(`the event consumer stopped: ${redact(String((err as Error)?.message ?? err))}`);
+      if (!stopping) log(`the event consumer stopped: ${redact(String((err as Error)?.message ?? err))}`);
     })
     .finally(() => {
-      if (!stopping)
-        opts.log('the event consumer is no longer running: /healthz answers 503 until a restart');
+      if (!stopping) log('the event consumer is no longer running: /healthz answers 503 until a restart');
       running = false;
     });
 

@@ -16,6 +16,7 @@ import {
   runtimeDifferences,
   type SettingsRecord,
   sameRecord,
+  settingsDir,
   settingsKvKey,
   startedThings,
   writeRecordFile,
@@ -293,7 +294,11 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         what: `deployment ${deployment}`,
       });
       // Under the lock no other run writes here: a temp file of a dead writer is debris of a kill -9.
-      await sweepTempFiles([config.stateDir, journalDir(config.stateDir, deployment)]);
+      await sweepTempFiles([
+        config.stateDir,
+        journalDir(config.stateDir, deployment),
+        settingsDir(config.stateDir),
+      ]);
       await traced('nats credentials', () => ensureServerCredentials(config));
       // The settings this run uses are the deployment's from now on, even if a phase fails:
       // `status` must look where this run puts things. What runs stays as last recorded.

@@ -58,7 +58,7 @@ export async function openDeploymentNats(
     /** Sizes of natsgh's streams (streamSizes(config)); default: the sizing table's. */
     sizes?: StreamSizes;
     /**
-     * Checked before the first bucket is created (NATS that natsgh does not run):
+     * Checked before the first bucket is created, and by a read-only open (NATS that natsgh does not run):
      * the user's permissions and natsgh's streams against the account's limits.
      */
     preflight?: PreflightOptions;
@@ -68,11 +68,12 @@ export async function openDeploymentNats(
   try {
     let checkpoints: KV | undefined;
     let locks: KV | undefined;
+    if (opts.preflight) {
+      // Read-only too: a --dry-run says whether the run would fit the account and its permissions.
+      const { preflightNats } = await import('../nats/preflight.js');
+      await preflightNats(nc, spec, opts.preflight);
+    }
     if (opts.create) {
-      if (opts.preflight) {
-        const { preflightNats } = await import('../nats/preflight.js');
-        await preflightNats(nc, spec, opts.preflight);
-      }
       const { ensureKvBucket, checkpointsBucket, locksBucket } = await import('../nats/buckets.js');
       const ensure = { warn: opts.warn };
       [checkpoints, locks] = await Promise.all([

@@ -10,7 +10,7 @@ import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
 import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
-import type { Phase, PhaseContext } from './phase.js';
+import { PHASE_IDS, type Phase, type PhaseContext } from './phase.js';
 import { traced } from './trace.js';
 
 export interface PhaseStatusRow {
@@ -49,7 +49,10 @@ export interface StatusOptions {
 
 async function prepare(opts: StatusOptions) {
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
-  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  // With a record, which phases were left out and why is recorded: the phase modules are not needed.
+  const phases: ReadonlyArray<Pick<Phase, 'id' | 'applies'>> =
+    opts.phases ??
+    (opts.recorded ? PHASE_IDS.map((id) => ({ id })) : (await import('../phases/index.js')).PHASES);
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const pctx = provisionContextFor(config, { signal: opts.signal });

@@ -178,13 +178,23 @@ async function writeCredentials(paths: AuthPaths, c: DeploymentCredentials): Pro
   await writePrivate(paths.credentials, `${JSON.stringify(c, null, 2)}\n`);
 }
 
-/** <stateDir>/auth and <stateDir>/auth/<deployment>: 0700. */
+/**
+ * <stateDir>/auth and <stateDir>/auth/<deployment>: 0700, and ignored by git (the
+ * default state dir `.natsgh/` often sits in a repository, where `git add -A`
+ * would commit the credentials whatever their permissions).
+ */
 async function ensurePrivateDir(paths: AuthPaths): Promise<void> {
-  const { mkdir } = await import('node:fs/promises');
+  const { mkdir, writeFile } = await import('node:fs/promises');
   const parent = join(paths.dir, '..');
   for (const dir of [parent, paths.dir]) {
     await mkdir(dir, { recursive: true, mode: 0o700 });
     if (process.platform !== 'win32') chmodSync(dir, 0o700);
+  }
+  const ignore = join(parent, '.gitignore');
+  if (!existsSync(ignore)) {
+    await writeFile(ignore, '# written by natsgh: NATS credentials, never to be committed\n*\n', {
+      mode: 0o600,
+    });
   }
 }
 

@@ -175,7 +175,8 @@ export async function controllerHttpHealthy(
 
 /** What the command line of this state dir's controller holds (see the spawn in run()). */
 export function controllerMarkers(stateDir: string, deployment: string): string[] {
-  return ['controller run', `--deployment ${deployment}`, `--state-dir ${stateDir}`];
+  // Each value is followed by the next flag (see the spawn below), so "prod" never matches "prod2".
+  return ['controller run', `--deployment ${deployment} `, `--state-dir ${stateDir} `];
 }
 
 /** The controller natsgh recorded in this state dir, while it is still that process. */
@@ -206,7 +207,7 @@ async function requestShutdown(record: ProcessRecord): Promise<boolean> {
   return res.status === 202;
 }
 
-/** Stops this state dir's recorded controller (and nothing else); true when one was running. */
+/** Stops this state dir's recorded controller, and nothing else. */
 async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const record = await recordOrAdopt(

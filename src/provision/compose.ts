@@ -16,6 +16,9 @@ export { PROJECT_ROOT } from './docker-image.js';
 /** The official nats image natsgh runs; alpine because the health check needs wget. */
 export const NATS_IMAGE = `nats:${NATS_SERVER_PINNED}-alpine`;
 /** Where files are mounted inside the containers. */
+/** The GitHub App private key's name in the controller's files directory. */
+export const GITHUB_APP_KEY_FILE = 'github-app-key.pem';
+
 export const CONTAINER_PATHS = {
   natsConfig: '/etc/nats/nats.conf',
   natsTls: '/etc/nats/tls',
@@ -65,6 +68,8 @@ export interface ComposeInput {
   /** synadia: URL(s) the controller connects to; whether its creds are in controllerFilesDir. */
   externalUrl?: string;
   credsFile?: boolean;
+  /** Whether the GitHub App's private key is in controllerFilesDir (github-app-key.pem). */
+  githubAppKey?: boolean;
   /**
    * Salted digests of the files mounted into the nats services and into the controller: compose
    * recreates a container only when its definition changes, not when a mounted file does, so a
@@ -242,6 +247,8 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
   }
   // The leaf in hybrid holds the JetStream the controller uses; synadia's creds go to the controller itself.
   if (input.natsType === 'synadia' && input.credsFile) env.NATSGH_CREDS_FILE = `${mounted}/nats.creds`;
+  // The App's private key is a mounted owner-only file, never an environment value.
+  if (input.githubAppKey) env.NATSGH_GITHUB_APP_PRIVATE_KEY_FILE = `${mounted}/${GITHUB_APP_KEY_FILE}`;
   const user = input.controllerUser;
   const controller: ComposeService = {
     image: input.controllerImage,

@@ -21,6 +21,7 @@ import { findOnPath, runCommand } from '../system/process.js';
 import {
   type ComposeInput,
   composeProjectName,
+  GITHUB_APP_KEY_FILE,
   NATS_AUTH_FILE,
   natsServiceNames,
   type RenderedCompose,
@@ -129,6 +130,21 @@ async function prepareContainerFiles(
   if (c.natsType === 'synadia' && c.nats.credsFile) {
     controllerCopies.set('nats.creds', await readFile(resolve(c.nats.credsFile)));
   }
+  if (c.github.appPrivateKeyFile) {
+    const keyFile = resolve(c.github.appPrivateKeyFile);
+    const key = await readFile(keyFile).catch((err: NodeJS.ErrnoException) => {
+      throw new NatsghError(
+        `cannot read the GitHub App private key ${keyFile} (${err.code ?? err.message})`,
+        {
+          code: 'github_app_key_unreadable',
+          suggestions: [
+            'Check --github-app-key (NATSGH_GITHUB_APP_PRIVATE_KEY_FILE) and that this user can read it.',
+          ],
+        },
+      );
+    });
+    controllerCopies.set(GITHUB_APP_KEY_FILE, key);
+  }
   await syncCopies(f.natsTlsDir, natsCopies);
   await syncCopies(f.controllerFilesDir, controllerCopies, controllerUser());
   if (auth) natsCopies.set(NATS_AUTH_FILE, Buffer.from(auth));
@@ -154,7 +170,8 @@ async function composeInput(ctx: ProvisionContext): Promise<ComposeInput> {
   const tlsOn = c.nats.tls.mode === 'generate' && c.natsType !== 'synadia';
   const f = composeFiles(ctx.stateDir);
   const image = controllerImage(c);
-  const hasControllerFiles = tlsOn || (c.natsType === 'synadia' && !!c.nats.credsFile);
+  const hasControllerFiles =
+    tlsOn || (c.natsType === 'synadia' && !!c.nats.credsFile) || !!c.github.appPrivateKeyFile;
   return {
     deployment: ctx.deployment,
     natsType: c.natsType,
@@ -175,6 +192,7 @@ async function composeInput(ctx: ProvisionContext): Promise<ComposeInput> {
     leafRemote: hybrid ? leafRemoteFromConfig(c, (p) => resolve(p)) : undefined,
     externalUrl: c.natsType === 'synadia' ? c.nats.url : undefined,
     credsFile: c.natsType === 'synadia' && !!c.nats.credsFile,
+    githubAppKey: !!c.github.appPrivateKeyFile,
     controllerEnv: controllerPlainEnv(c),
     secretEnv: Object.keys(controllerSecretEnv(c)),
   };

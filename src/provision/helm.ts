@@ -14,9 +14,9 @@ import {
   AUTH_ENV,
   authEnv,
   HUB_CREDS_DIR,
+  hubFiles,
   type KubeNames,
   type NatsAuthInput,
-  SECRET_KEYS,
 } from './k8s-manifests.js';
 
 /** The chart natsgh installs, pinned so a re-run installs the same thing. */
@@ -152,23 +152,25 @@ export function natsChartValues(input: NatsChartInput): Values {
     );
   }
   if (input.leafRemote) {
-    const remote: Values = { urls: input.leafRemote.urls };
-    if (input.leafRemote.credentials) remote.credentials = `${HUB_CREDS_DIR}/${SECRET_KEYS.creds}`;
+    const hub = hubFiles(input.leafRemote);
+    const remote: Values = { urls: hub.remote.urls };
+    if (hub.remote.credentials) remote.credentials = hub.remote.credentials;
+    if (hub.remote.tls) {
+      remote.tls = {
+        ...(hub.remote.tls.ca ? { ca_file: hub.remote.tls.ca } : {}),
+        ...(hub.remote.tls.cert ? { cert_file: hub.remote.tls.cert } : {}),
+        ...(hub.remote.tls.key ? { key_file: hub.remote.tls.key } : {}),
+      };
+    }
     // No `reconnect`: the default is 1 s, and 2.10 rejects the bare number natsgh used to write.
     merge.leafnodes = { remotes: [remote] };
-    if (input.leafRemote.credentials) {
+    if (hub.items.length > 0) {
       values.podTemplate = {
         patch: [
           {
             op: 'add',
             path: '/spec/volumes/-',
-            value: {
-              name: 'hub-creds',
-              secret: {
-                secretName: names.secret,
-                items: [{ key: SECRET_KEYS.creds, path: SECRET_KEYS.creds }],
-              },
-            },
+            value: { name: 'hub-creds', secret: { secretName: names.secret, items: hub.items } },
           },
         ],
       };

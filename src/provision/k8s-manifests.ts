@@ -74,9 +74,39 @@ export const SECRET_KEYS = {
   webhookSecret: 'webhook-secret',
   githubAppKey: 'github-app-key',
   nkeySeed: 'nats.nk',
+  hubCa: 'hub-ca.crt',
+  hubCert: 'hub-tls.crt',
+  hubKey: 'hub-tls.key',
 } as const;
 
 export const HUB_CREDS_DIR = '/etc/nats-hub';
+
+/**
+ * The hybrid leaf's files for the hub (creds, and the --tls-ca/--tls-cert/--tls-key
+ * the leaf presents to the hub) as the pod sees them: keys of the natsgh
+ * Secret mounted at HUB_CREDS_DIR. Returns the remote with pod paths and the
+ * Secret volume's items (empty when the remote needs no file).
+ */
+export function hubFiles(remote: LeafRemote): {
+  remote: LeafRemote;
+  items: Array<{ key: string; path: string }>;
+} {
+  const items: Array<{ key: string; path: string }> = [];
+  const at = (given: string | undefined, key: string) => {
+    if (!given) return undefined;
+    items.push({ key, path: key });
+    return `${HUB_CREDS_DIR}/${key}`;
+  };
+  const credentials = at(remote.credentials, SECRET_KEYS.creds);
+  const tls = remote.tls
+    ? {
+        ca: at(remote.tls.ca, SECRET_KEYS.hubCa),
+        cert: at(remote.tls.cert, SECRET_KEYS.hubCert),
+        key: at(remote.tls.key, SECRET_KEYS.hubKey),
+      }
+    : undefined;
+  return { remote: { urls: remote.urls, credentials, tls }, items };
+}
 
 /** Env var names the server configs read the auth values from (nats config `$VAR` references). */
 export const AUTH_ENV = { user: 'NATS_USER', password: 'NATS_PASSWORD', token: 'NATS_TOKEN' } as const;
@@ -174,13 +204,7 @@ export function renderKubeNatsConfig(input: NatsManifestInput): string {
       '}',
     );
   }
-  if (input.leafRemote) {
-    const remote = {
-      ...input.leafRemote,
-      credentials: input.leafRemote.credentials ? `${HUB_CREDS_DIR}/${SECRET_KEYS.creds}` : undefined,
-    };
-    lines.push(renderLeafnodesBlock(remote).trimEnd());
-  }
+  if (input.leafRemote) lines.push(renderLeafnodesBlock(hubFiles(input.leafRemote).remote).trimEnd());
   return `${lines.join('\n')}\n`;
 }
 
@@ -232,12 +256,10 @@ export function natsManifests(input: NatsManifestInput): Manifest[] {
     volumeMounts.push({ name: 'tls', mountPath: '/etc/nats-tls', readOnly: true });
     volumes.push({ name: 'tls', secret: { secretName: names.natsTlsSecret } });
   }
-  if (input.leafRemote?.credentials) {
+  const hubItems = input.leafRemote ? hubFiles(input.leafRemote).items : [];
+  if (hubItems.length > 0) {
     volumeMounts.push({ name: 'hub-creds', mountPath: HUB_CREDS_DIR, readOnly: true });
-    volumes.push({
-      name: 'hub-creds',
-      secret: { secretName: names.secret, items: [{ key: SECRET_KEYS.creds, path: SECRET_KEYS.creds }] },
-    });
+    volumes.push({ name: 'hub-creds', secret: { secretName: names.secret, items: hubItems } });
   }
   const health = (path: string) => ({ httpGet: { path, port: 'monitor' } });
   const container: Container = {

@@ -2,7 +2,8 @@
 // context check, the namespace (created only when missing), server-side apply
 // from a file or from stdin (secrets), rollout status, and
 // the port-forward natsgh runs for the duration of a run to reach NATS
-// (pid file in <stateDir>/kubernetes; stopped when natsgh exits or on teardown).
+// (its identity recorded in <stateDir>/kubernetes: pid, start time, command line;
+// stopped when natsgh exits or on teardown, and only while it is still that process).
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -16,7 +17,9 @@ import {
   signalProcess,
   spawnDetached,
   stopProcess,
+  stopRecordedProcess,
 } from '../system/process.js';
+import { readProcessRecord, recordProcess, verifyProcess } from '../system/process-identity.js';
 import type { ProvisionContext } from './provisioner.js';
 
 export function kubeStateDir(stateDir: string): string {
@@ -202,7 +205,12 @@ export interface PortForward {
 
 function portForwardFiles(stateDir: string) {
   const dir = kubeStateDir(stateDir);
-  return { pidFile: join(dir, 'port-forward.pid'), logFile: join(dir, 'port-forward.log') };
+  return { recordFile: join(dir, 'port-forward.proc.json'), logFile: join(dir, 'port-forward.log') };
+}
+
+/** What the command line of natsgh's port-forward holds (with its start time, what makes it ours). */
+function portForwardMarkers(service?: string): string[] {
+  return service ? ['port-forward', `svc/${service}`] : ['port-forward'];
 }
 
 function canConnect(port: number): Promise<boolean> {
@@ -244,12 +252,17 @@ export async function ensurePortForward(
   timeoutMs = 20_000,
 ): Promise<PortForward> {
   const ports = { port: forwards[0].local };
-  const { pidFile, logFile } = portForwardFiles(ctx.stateDir);
+  const { recordFile, logFile } = portForwardFiles(ctx.stateDir);
   await mkdir(kubeStateDir(ctx.stateDir), { recursive: true });
-  const existing = Number.parseInt((await readFile(pidFile, 'utf8').catch(() => '')).trim(), 10);
-  if (Number.isInteger(existing) && isAlive(existing) && (await canConnect(ports.port))) {
-    stopAtExit(existing);
-    return { pid: existing, forwards };
+  // A forward of an earlier run is reused only while it is still the process recorded then.
+  const existing = await readProcessRecord(recordFile);
+  if (
+    existing &&
+    (await verifyProcess(existing, portForwardMarkers(service))).state === 'ours' &&
+    (await canConnect(ports.port))
+  ) {
+    stopAtExit(existing.pid);
+    return { pid: existing.pid, forwards };
   }
   await writeFile(logFile, '');
   const pid = spawnDetached(
@@ -265,7 +278,7 @@ export async function ensurePortForward(
     ],
     { logFile, env: ctx.platform.env },
   );
-  await writeFile(pidFile, `${pid}\n`);
+  await recordProcess(recordFile, pid, { service });
   stopAtExit(pid);
   ctx.signal.addEventListener('abort', () => signalProcess(pid, 'SIGTERM'), { once: true });
   const deadline = Date.now() + timeoutMs;
@@ -279,7 +292,7 @@ export async function ensurePortForward(
     await new Promise((r) => setTimeout(r, 100));
   }
   await stopProcess(pid, 2000);
-  await rm(pidFile, { force: true });
+  await rm(recordFile, { force: true });
   const log = await readFile(logFile, 'utf8').catch(() => '');
   throw new NatsghError(
     `kubectl port-forward to svc/${service} in ${namespace} did not start:\n${tail(log)}`,
@@ -295,10 +308,11 @@ export async function ensurePortForward(
 
 /** Stops the port-forward this state dir recorded, if it still runs. */
 export async function stopPortForward(stateDir: string): Promise<boolean> {
-  const { pidFile } = portForwardFiles(stateDir);
-  const pid = Number.parseInt((await readFile(pidFile, 'utf8').catch(() => '')).trim(), 10);
-  await rm(pidFile, { force: true });
-  if (!Number.isInteger(pid) || !isAlive(pid)) return false;
-  await stopProcess(pid, 3000);
-  return true;
+  const { recordFile } = portForwardFiles(stateDir);
+  const record = await readProcessRecord(recordFile);
+  await rm(recordFile, { force: true });
+  if (!record) return false;
+  const markers = portForwardMarkers(record.meta?.service);
+  const { outcome } = await stopRecordedProcess(record, markers, { graceMs: 3000 });
+  return outcome === 'stopped' || outcome === 'killed';
 }

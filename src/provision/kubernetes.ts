@@ -11,7 +11,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
 import { connectionSpecFromConfig, type NatsConnectionSpec, readNkeySeedFile } from '../nats/connect.js';
-import { generateDevTls } from '../nats/tls-generate.js';
+import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { controllerImagePlan, prepareControllerImage } from './controller-image.js';
 import { controllerPlainEnv } from './docker.js';
@@ -118,6 +118,15 @@ async function secretData(ctx: ProvisionContext): Promise<Record<string, string>
   if (c.webhook.secret) data[SECRET_KEYS.webhookSecret] = c.webhook.secret;
   if ((await natsAuthInput(c))?.kind === 'nkey') {
     data[SECRET_KEYS.nkeySeed] = new TextDecoder().decode(await readNkeySeedFile(c.nats.nkeyFile!));
+  }
+  if (c.natsType === 'hybrid') {
+    // The files the leaf presents to the hub (--tls-ca/--tls-cert/--tls-key), mounted from the Secret.
+    const hubTls: Array<[string | undefined, string]> = [
+      [c.nats.tls.ca, SECRET_KEYS.hubCa],
+      [c.nats.tls.cert, SECRET_KEYS.hubCert],
+      [c.nats.tls.key, SECRET_KEYS.hubKey],
+    ];
+    for (const [file, key] of hubTls) if (file) data[key] = await readFile(file, 'utf8');
   }
   if (c.github.appId && c.github.appPrivateKeyFile) {
     data[SECRET_KEYS.githubAppKey] = await readFile(c.github.appPrivateKeyFile, 'utf8').catch((err) => {
@@ -413,11 +422,18 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
 
     connection(ctx): NatsConnectionSpec {
       const c = ctx.config;
-      if (c.nats.url) return connectionSpecFromConfig(c);
       const scheme = c.nats.tls.mode === 'generate' ? 'tls' : 'nats';
-      const spec = connectionSpecFromConfig(c, [`${scheme}://127.0.0.1:${c.nats.port}`]);
-      // The leaf's hub creds are the leaf's, not natsgh's: natsgh talks to the leaf unauthenticated.
-      return c.natsType === 'hybrid' ? { ...spec, credsFile: undefined } : spec;
+      const spec = c.nats.url
+        ? connectionSpecFromConfig(c)
+        : connectionSpecFromConfig(c, [`${scheme}://127.0.0.1:${c.nats.port}`]);
+      // The leaf's hub creds and hub TLS files are the leaf's, not natsgh's (only --tls generate is the leaf's own).
+      if (c.natsType !== 'hybrid') return spec;
+      const own = c.nats.tls.mode === 'generate' ? devTlsPaths(c.stateDir, c.nats.tls.verify) : undefined;
+      return {
+        ...spec,
+        credsFile: undefined,
+        tls: own ? { ca: own.ca, cert: own.clientCert, key: own.clientKey } : undefined,
+      };
     },
 
     async nodes(ctx): Promise<NodeStatus[]> {

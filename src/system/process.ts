@@ -182,8 +182,11 @@ export async function stopProcessTree(pid: number, deps: StopDeps = {}): Promise
 
   if (platform.os === 'win32') {
     const run = deps.run ?? runCommand;
-    await run('taskkill', ['/PID', String(pid), '/T'], { timeoutMs: 10_000 }).catch(() => undefined);
-    if (await waitGone(graceMs)) return 'stopped';
+    const asked = await run('taskkill', ['/PID', String(pid), '/T'], { timeoutMs: 10_000 }).catch(
+      () => undefined,
+    );
+    // A windowless process refuses it at once ("can only be terminated forcefully"): no point waiting.
+    if (asked && !asked.failed && (await waitGone(graceMs))) return 'stopped';
     await run('taskkill', ['/PID', String(pid), '/T', '/F'], { timeoutMs: 10_000 }).catch(() => undefined);
     await waitGone(deps.killWaitMs ?? 5000);
     return 'killed';

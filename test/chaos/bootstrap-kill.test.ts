@@ -1,6 +1,6 @@
 // kill -9 of `natsgh bootstrap` at 20 random moments (seeded): after each, a
 // re-run converges with exactly one nats-server and one controller (pid files
-// and pgrep agree), NATSGH_EVENTS never holds one event twice, and GitHub never
+// and the process list agree), NATSGH_EVENTS never holds one event twice, and GitHub never
 // receives a duplicated commit. GitHub is the stateful model (github-model.ts);
 // the bootstrap and the controller it spawns are subprocesses, so they reach the
 // model through a loopback proxy (github-proxy.ts) given as GITHUB_API_URL.

@@ -4,12 +4,13 @@
 // port-forward would land, so the NATS side runs for real. Checks the command
 // sequence natsgh issues, that the provisioner (not a local process) deploys the
 // controller, that a re-run is a no-op, and that the port-forward ends with the run.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { isAlive } from '../../src/system/process.js';
+import { listProcesses } from '../../src/system/process-identity.js';
 import { parseJson, runCli } from '../support/cli.js';
 import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { createStandIns, type StandIns } from '../support/stand-in.js';
@@ -19,17 +20,10 @@ function statuses(doc: { phases: Array<{ id: string; status: string }> }): Recor
 }
 
 /** Processes whose command line names this directory (a local controller would). */
-function processesUnder(dir: string): string[] {
-  const out: string[] = [];
-  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-      if (cmd.includes(dir) && Number(pid) !== process.pid && isAlive(Number(pid))) out.push(cmd);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return out;
+async function processesUnder(dir: string): Promise<string[]> {
+  return (await listProcesses())
+    .filter((p) => p.commandLine.includes(dir) && p.pid !== process.pid && isAlive(p.pid))
+    .map((p) => p.commandLine);
 }
 
 const COLD = {
@@ -74,7 +68,7 @@ esac`,
   "get namespace") echo "namespace/$3" ;;
   "apply --server-side") cat > /dev/null; echo applied ;;
   "rollout status") echo "rollout complete" ;;
-  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 120 ;;
+  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; sleep 120 ;; # no exec: real kubectl keeps its command line
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
   "version --client") echo "Client Version: v1.30.2" ;;
   "get --raw") echo '{"gitVersion":"v1.30.2"}' ;;
@@ -100,7 +94,7 @@ esac`,
       const pid = existsSync(pidFile) ? Number(readFileSync(pidFile, 'utf8')) : undefined;
       if (pid && isAlive(pid)) process.kill(pid, 'SIGKILL');
     }
-    for (const cmd of processesUnder(tools.dir)) console.warn(`left running: ${cmd}`);
+    for (const cmd of await processesUnder(tools.dir)) console.warn(`left running: ${cmd}`);
     await nats?.stop();
     tools?.cleanup();
     if (dir) rmSync(dir, { recursive: true, force: true });
@@ -121,7 +115,7 @@ esac`,
       );
     // No local controller process, no pid file: the provisioner deployed it.
     expect(existsSync(join(stateDir, 'controller.pid'))).toBe(false);
-    expect(processesUnder(stateDir).filter((c) => c.includes('controller run'))).toEqual([]);
+    expect((await processesUnder(stateDir)).filter((c) => c.includes('controller run'))).toEqual([]);
 
     if (mode === 'docker') {
       const compose = join(stateDir, 'docker', 'compose.yaml');
@@ -161,7 +155,7 @@ esac`,
       const pf = tools.calls('kubectl').filter((c) => c[0] === 'port-forward');
       expect(pf).toHaveLength(1);
       expect(existsSync(join(stateDir, 'kubernetes', 'port-forward.pid'))).toBe(false);
-      expect(processesUnder(tools.dir).filter((c) => c.includes('port-forward'))).toEqual([]);
+      expect((await processesUnder(tools.dir)).filter((c) => c.includes('port-forward'))).toEqual([]);
     }
 
     // Re-run: nothing is applied again; only checks run.
@@ -174,7 +168,7 @@ esac`,
     } else {
       expect(tools.calls('helm')).toEqual([]);
       expect(tools.calls('kubectl').filter((c) => c[0] === 'apply')).toEqual([]);
-      expect(processesUnder(tools.dir).filter((c) => c.includes('port-forward'))).toEqual([]);
+      expect((await processesUnder(tools.dir)).filter((c) => c.includes('port-forward'))).toEqual([]);
     }
 
     if (mode === 'docker') {

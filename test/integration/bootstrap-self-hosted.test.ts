@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive as alive } from '../../src/system/process.js';
 import { type CliResult, parseJson, runCli } from '../support/cli.js';
+import { bootstrapKvKeys } from '../support/deployment.js';
 import { freePort, startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
 const PASSWORD = 'byo-Pa55word-7f3c1e';
@@ -85,18 +86,7 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
       const kv = await new Kvm(nc).open('natsgh_checkpoints');
       const keys: string[] = [];
       for await (const k of await kv.keys()) keys.push(k);
-      // Every phase's checkpoint, and the deployment's recorded settings (config/recorded.ts).
-      expect(keys.sort()).toEqual([
-        ...[
-          'deploy-controller',
-          'generate-files',
-          'handoff',
-          'prerequisites',
-          'provision-nats',
-          'validate',
-        ].map((id) => `default.phase.${id}`),
-        'default.settings',
-      ]);
+      expect(keys.sort()).toEqual(bootstrapKvKeys());
     } finally {
       await nc.close();
     }

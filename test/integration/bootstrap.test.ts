@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parseJson } from '../support/cli.js';
 import {
+  bootstrapKvKeys,
   createTestDeployment,
   mtimes,
   phaseStatuses,
@@ -58,18 +59,7 @@ describe('bootstrap, dev/embedded, end to end', () => {
       terraform: 'skipped',
       validate: 'done',
     });
-    expect(await kvCheckpointKeys(d)).toEqual([
-      ...[
-        'deploy-controller',
-        'generate-files',
-        'handoff',
-        'prerequisites',
-        'provision-nats',
-        'validate',
-      ].map((id) => `default.phase.${id}`),
-      // The deployment's recorded settings live beside its checkpoints.
-      'default.settings',
-    ]);
+    expect(await kvCheckpointKeys(d)).toEqual(bootstrapKvKeys());
     expect(existsSync(join(d.outDir, 'CONTRIBUTING.md'))).toBe(true);
     const status = parseJson(await d.run(['status', '--json']));
     expect(status).toMatchObject({

@@ -430,6 +430,54 @@ describe('controller against hostile events', () => {
     }
   });
 
+  // nats-server 2.9 takes only a bare "+TERM" for a termination: "+TERM <reason>" is not
+  // understood, so the message came back after every ack_wait (and after every restart).
+  it('a terminated event stays terminated past ack_wait (nats-server 2.9 and 2.10)', async () => {
+    const { NATS_SERVER_2_10 } = await import('../support/nats-server.js');
+    const { jetstreamManager } = await import('@nats-io/jetstream');
+    for (const bin of [undefined, NATS_SERVER_2_10]) {
+      if (bin) {
+        await client.close();
+        await nats.stop();
+        nats = await startNatsServer({ bin });
+        client = await connectNats({ servers: [nats.url] });
+      }
+      const { consumer, metrics, lines } = await bareConsumer(`term${bin ? '210' : '29'}`, async () => {});
+      try {
+        const jsm = await jetstreamManager(client);
+        // A short ack_wait, so a termination the server ignored shows up as a redelivery within the test.
+        await jsm.consumers.update('GITHUB_EVENTS', `term${bin ? '210' : '29'}`, { ack_wait: 500_000_000 });
+        const nc = client;
+        const { jetstream } = await import('@nats-io/jetstream');
+        await jetstream(nc).publish('github.events.acme.x.push', 'not json{', { msgID: 'poison-term' });
+        await until('the termination', () => lines.some((l) => l.includes('poison-term')));
+        await new Promise((res) => setTimeout(res, 2000));
+        expect(lines.filter((l) => l.includes('poison-term'))).toHaveLength(1);
+        expect(metrics.get('natsgh_events_malformed_total')).toBe(1);
+        const info = await jsm.consumers.info('GITHUB_EVENTS', `term${bin ? '210' : '29'}`);
+        expect(info.num_ack_pending).toBe(0);
+        expect(info.num_redelivered).toBe(0);
+      } finally {
+        await consumer.stop();
+      }
+    }
+  }, 30_000);
+
+  it('a payload cannot forge log lines or send terminal escapes through the reason it is terminated for', async () => {
+    const { consumer, lines } = await bareConsumer('logforge', async () => {});
+    try {
+      const { jetstream } = await import('@nats-io/jetstream');
+      const forged = 'x\n2026-01-01T00:00:00.000Z controller forged: running\r\u001b[2J\u0007';
+      await jetstream(client).publish('github.events.acme.x.push', forged, { msgID: 'log-forge' });
+      await until('the termination', () => lines.some((l) => l.includes('log-forge')));
+      const line = lines.find((l) => l.includes('log-forge'))!;
+      expect(line).not.toMatch(/[\u0000-\u001f\u007f]/);
+      expect(line).toContain('x\\n2026-01-');
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('GitHub down for more than MAX_DELIVER deliveries: retried, never terminated, done once it is back', async () => {
     const { MAX_DELIVER } = await import('../../src/controller/consumer.js');
     const { NatsghError } = await import('../../src/errors.js');

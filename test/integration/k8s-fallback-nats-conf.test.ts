@@ -56,6 +56,9 @@ function localize(
     .replaceAll('/etc/nats-tls/tls.key', join(tlsDir, 'server-key.pem'))
     .replaceAll('/etc/nats-tls/ca.crt', join(tlsDir, 'ca.pem'))
     .replaceAll('/etc/nats-hub/nats.creds', credsFile)
+    .replaceAll('/etc/nats-hub/hub-ca.crt', join(tlsDir, 'ca.pem'))
+    .replaceAll('/etc/nats-hub/hub-tls.crt', join(tlsDir, 'client.pem'))
+    .replaceAll('/etc/nats-hub/hub-tls.key', join(tlsDir, 'client-key.pem'))
     .replace('listen: "0.0.0.0:6222"', `listen: "127.0.0.1:${ports.cluster[i]}"`);
   ports.cluster.forEach((p, j) => {
     out = out.replaceAll(
@@ -127,12 +130,15 @@ describe('the fallback nats.conf with the real nats-server', () => {
       storageSize: '1Gi',
       auth: { kind: 'user' },
     });
-    const cluster = [await freePort(), await freePort(), await freePort()];
+    // Nine distinct ports (freePort can hand out a port again once it is closed).
+    const unique = new Set<number>();
+    while (unique.size < 9) unique.add(await freePort());
+    const [c0, c1, c2, ...rest] = [...unique];
+    const cluster = [c0, c1, c2];
     const servers: Array<{ child: ChildProcess; client: number; monitor: number; log: string[] }> = [];
     try {
       for (let i = 0; i < 3; i++) {
-        const client = await freePort();
-        const monitor = await freePort();
+        const [client, monitor] = rest.slice(i * 2, i * 2 + 2);
         const file = join(dir, `server-${i}.conf`);
         writeFileSync(file, localize(conf, i, { client, monitor, cluster }));
         const child = spawn(BINARIES['2.10'], ['-c', file], {
@@ -163,7 +169,7 @@ describe('the fallback nats.conf with the real nats-server', () => {
           meta_cluster?: { leader?: string; cluster_size?: number };
         };
       let meta = await jsz();
-      while (!meta.meta_cluster?.leader && Date.now() < deadline) {
+      while (!(meta.meta_cluster?.leader && meta.meta_cluster.cluster_size === 3) && Date.now() < deadline) {
         await new Promise((r) => setTimeout(r, 200));
         meta = await jsz();
       }

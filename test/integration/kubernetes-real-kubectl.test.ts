@@ -281,6 +281,46 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(JSON.stringify(objects.filter((o) => o.kind !== 'Secret'))).not.toContain(seed);
   }, 120_000);
 
+  it('hybrid: the leaf hub creds and hub TLS files reach the pod only from the Secret, at pod paths', async () => {
+    await freshApi();
+    const { createOperatorSetup } = await import('../support/operator-mode.js');
+    const op = await createOperatorSetup();
+    const creds = await op.writeUserCreds(dir, 'leaf');
+    const hubTls = await generateDevTls(join(dir, 'hub'), { mtls: true });
+    const ctx = await context({
+      'nats-type': 'hybrid',
+      replicas: 1,
+      'hub-url': 'tls://hub.example.com:7422',
+      creds: creds.file,
+      'tls-ca': hubTls.ca,
+      'tls-cert': hubTls.clientCert,
+      'tls-key': hubTls.clientKey,
+    });
+    // natsgh checks the leaf (JetStream domain "edge") at --nats-url: a real server in that domain.
+    const leaf = await startNatsServer({ domain: 'edge' });
+    try {
+      ctx.config.nats.url = leaf.url;
+      await (await createProvisioner(ctx.config)).apply(ctx);
+    } finally {
+      await leaf.stop();
+    }
+    expect(api.rejected).toEqual([]);
+    const secret = api.get('Secret', 'natsgh', names.secret)!;
+    expect(Object.keys(secret.data)).toEqual(
+      expect.arrayContaining(['nats.creds', 'hub-ca.crt', 'hub-tls.crt', 'hub-tls.key']),
+    );
+    const conf = api.get('ConfigMap', 'natsgh', names.natsConfig)!.data['nats.conf'];
+    expect(conf).toContain('credentials: "/etc/nats-hub/nats.creds"');
+    expect(conf).toContain('ca_file: "/etc/nats-hub/hub-ca.crt"');
+    expect(conf).toContain('key_file: "/etc/nats-hub/hub-tls.key"');
+    const objects = api.objects().filter((o) => o.kind !== 'Pod');
+    expect(crossObjectProblems(objects)).toEqual([]);
+    const manifests = JSON.stringify(objects.filter((o) => o.kind !== 'Secret'));
+    for (const local of [creds.file, hubTls.ca, hubTls.clientKey!, dir])
+      expect(manifests).not.toContain(local);
+    expect(manifests).not.toContain(creds.seed.slice(2, 30));
+  }, 120_000);
+
   it('an existing namespace is not applied (no cluster-scoped rights needed)', async () => {
     await freshApi();
     api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'natsgh' } });

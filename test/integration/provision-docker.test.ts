@@ -1,6 +1,6 @@
 // Docker mode through a recording `docker` stand-in (no engine here); NATS
 // health is checked against a real nats-server on the ports compose would map.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -99,6 +99,39 @@ describe('docker mode (stand-in docker)', () => {
     const doc = parse(readFileSync(composeFile, 'utf8'));
     expect(doc.services.controller.image).toBe(out.image);
     expect(doc.services.controller.build.labels['io.natsgh.version']).toBe('0.1.0');
+  });
+
+  it('a GitHub App: the private key reaches the controller as an owner-only mounted file, never an env value', async () => {
+    const keyFile = join(tools.dir, 'app.pem');
+    const pem =
+      '-----BEGIN RSA PRIVATE KEY-----\nMIIBOgIBAAJBAKj34GkxFhD90vcNLYLInFEX6Ppy1tPf9Cnzj4p4WGeKLs1Pt8Qu\n-----END RSA PRIVATE KEY-----\n';
+    writeFileSync(keyFile, pem, { mode: 0o600 });
+    const app = await provisionContext({
+      mode: 'docker',
+      'nats-type': 'self_hosted',
+      'nats-port': nats.port,
+      'monitor-port': nats.monitorPort,
+      'github-app-id': '12345',
+      'github-app-installation': '678',
+      'github-app-key': keyFile,
+    });
+    app.platform = tools.platform(app.platform);
+    tools.reset('docker');
+    tools.behave('docker', HEALTHY_PS);
+    await deployDockerController(app, () => undefined);
+    const { composeFile, controllerFilesDir } = composeFiles(app.stateDir);
+    const text = readFileSync(composeFile, 'utf8');
+    const controller = parse(text).services.controller;
+    expect(controller.environment.NATSGH_GITHUB_APP_PRIVATE_KEY_FILE).toBe(
+      '/etc/natsgh/files/github-app-key.pem',
+    );
+    expect(controller.environment.NATSGH_GITHUB_APP_ID).toBe('12345');
+    expect(controller.volumes).toEqual([`${controllerFilesDir}:/etc/natsgh/files:ro`]);
+    const copy = join(controllerFilesDir, 'github-app-key.pem');
+    expect(readFileSync(copy, 'utf8')).toBe(pem);
+    expect(statSync(copy).mode & 0o077).toBe(0);
+    expect(text).not.toContain('PRIVATE KEY');
+    expect(tools.calls('docker').flat().join(' ')).not.toContain('PRIVATE KEY');
   });
 
   it('verify of the controller: its container must run the expected image and current secrets', async () => {

@@ -1,7 +1,8 @@
 // Kubernetes mode through recording `kubectl` and `helm` stand-ins (no cluster
 // here). The port-forward stand-in only prints kubectl's line; a real
 // nats-server listens on the local port, so NATS health is checked for real.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
@@ -9,6 +10,7 @@ import { createProvisioner } from '../../src/provision/index.js';
 import { APPLY_ARGS, stopPortForward } from '../../src/provision/kubectl.js';
 import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
 import { findOnPath, isAlive } from '../../src/system/process.js';
+import { hostIdentity } from '../../src/system/process-identity.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { provisionContext, type RecordingContext } from '../support/provision-context.js';
 import { createStandIns, type StandIns } from '../support/stand-in.js';
@@ -22,7 +24,7 @@ ${overrides}
   "get namespace") echo "namespace/$3" ;;
   "apply --server-side") if [ "\${@: -1}" = "-" ]; then if grep -q '"kind":"Secret"'; then touch "${dir}/secret-applied"; fi; fi; echo applied ;;
   "rollout status") echo "rollout complete" ;;
-  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; exec sleep 60 ;;
+  "port-forward -n") echo "Forwarding from 127.0.0.1:0 -> 4222"; sleep 60 ;; # no exec: real kubectl keeps its command line
   "get pods") echo '{"items":[{"metadata":{"name":"natsgh-default-nats-0"},"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}]}' ;;
 esac`;
 }
@@ -115,10 +117,38 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     expect(await p.verify(ctx)).toEqual({ ok: true });
     expect((await p.nodes!(ctx))[0]).toMatchObject({ name: 'natsgh-default-nats-0', healthy: true });
 
-    const pid = Number(readFileSync(join(ctx.stateDir, 'kubernetes', 'port-forward.pid'), 'utf8'));
+    const { pid } = JSON.parse(
+      readFileSync(join(ctx.stateDir, 'kubernetes', 'port-forward.proc.json'), 'utf8'),
+    );
     expect(isAlive(pid)).toBe(true);
     expect(await stopPortForward(ctx.stateDir)).toBe(true);
     expect(isAlive(pid)).toBe(false);
+  });
+
+  it('a port-forward record whose pid now belongs to another process stops nothing', async () => {
+    const ctx = await context({}, true);
+    const bystander = spawn('sleep', ['30'], { stdio: 'ignore' });
+    try {
+      const record = join(ctx.stateDir, 'kubernetes', 'port-forward.proc.json');
+      mkdirSync(join(ctx.stateDir, 'kubernetes'), { recursive: true });
+      // The pid of an unrelated process (a reused pid after a reboot): right host, wrong start time and command.
+      writeFileSync(
+        record,
+        JSON.stringify({
+          pid: bystander.pid,
+          host: hostIdentity(),
+          startTime: '1',
+          commandLine: 'kubectl port-forward -n natsgh svc/natsgh-default-nats 4222:4222',
+          meta: { service: 'natsgh-default-nats' },
+        }),
+      );
+      // And a bare pid file, as natsgh wrote before it recorded identities: a pid alone is never trusted.
+      writeFileSync(join(ctx.stateDir, 'kubernetes', 'port-forward.pid'), `${bystander.pid}\n`);
+      expect(await stopPortForward(ctx.stateDir)).toBe(false);
+      expect(isAlive(bystander.pid!)).toBe(true);
+    } finally {
+      bystander.kill('SIGKILL');
+    }
   });
 
   it('without helm: applies the equivalent StatefulSet and Services with kubectl', async () => {

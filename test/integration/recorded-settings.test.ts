@@ -108,6 +108,9 @@ describe('a deployment bootstrapped with non-default ports and --state-dir', () 
     ]);
     const human = await cli(['status', ...only, '--monitor-port', String(other)]);
     expect(human.stderr).toContain(`warning: status is reading nats.monitorPort ${other}`);
+    // A command that streams JSON lines has no result to carry them: stderr does.
+    const tail = await cli(['events', 'tail', '--json', ...only, '--nats-port', String(other), '--max', '1']);
+    expect(tail.stderr).toContain(`warning: events tail is reading nats.port ${other} (--nats-port)`);
   });
 
   it('a re-run with only --state-dir skips every phase', async () => {

@@ -260,6 +260,10 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
   it('a disk limit smaller than the defaults: bootstrap fails before its first change naming the limit and --stream-max-bytes; with that flag it converges', async () => {
     const a = await account(bin, { ...MANAGED_TIER, disk_storage: 128 * MiB });
     const { file } = await a.op.writeUserCreds(a.dir, 'ci');
+    // --dry-run already says so.
+    expect(
+      expectError(await natsgh(a, file, ['bootstrap', '--dry-run', '--json']), 'nats_account_limits'),
+    ).toBeTruthy();
     const fail = await natsgh(a, file, ['bootstrap', '--json']);
     expect(fail.code).toBe(1);
     const err = expectError(fail, 'nats_account_limits');

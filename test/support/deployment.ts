@@ -5,6 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NatsConnectionSpec } from '../../src/nats/connect.js';
+import { listProcesses } from '../../src/system/process-identity.js';
 import { BIN, type CliResult, parseJson, runCli } from './cli.js';
 import { freePort } from './nats-server.js';
 
@@ -83,26 +84,18 @@ export async function createTestDeployment(): Promise<TestDeployment> {
       };
     },
     async processes() {
-      const out: string[] = [];
-      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
-        try {
-          const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').replaceAll('\0', ' ');
-          if (cmd.includes(stateDir) && Number(pid) !== process.pid) out.push(cmd.trim());
-        } catch {
-          // gone meanwhile
-        }
-      }
-      return out;
+      return (await listProcesses())
+        .filter((p) => p.commandLine.includes(stateDir) && p.pid !== process.pid)
+        .map((p) => p.commandLine.trim());
     },
     async cleanup() {
       if (existsSync(stateDir))
         await d.run(['teardown', '--yes', '--purge', '--json']).catch(() => undefined);
       // Safety net: anything still running from this state dir is killed.
-      for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      for (const p of await listProcesses()) {
+        if (!p.commandLine.includes(stateDir) || p.pid === process.pid || !alive(p.pid)) continue;
         try {
-          const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-          if (cmd.includes(stateDir) && Number(pid) !== process.pid && alive(Number(pid)))
-            process.kill(Number(pid), 'SIGKILL');
+          process.kill(p.pid, 'SIGKILL');
         } catch {
           // gone meanwhile
         }
@@ -169,4 +162,17 @@ export function startCli(d: TestDeployment, args: string[], env: NodeJS.ProcessE
     }
   };
   return { child, exited, waitForStderr };
+}
+
+/**
+ * The keys a done dev bootstrap (no terraform) leaves in KV natsgh_checkpoints,
+ * sorted: one checkpoint per phase that ran, and the deployment's recorded settings.
+ */
+export function bootstrapKvKeys(deployment = 'default'): string[] {
+  return [
+    ...['deploy-controller', 'generate-files', 'handoff', 'prerequisites', 'provision-nats', 'validate'].map(
+      (id) => `${deployment}.phase.${id}`,
+    ),
+    `${deployment}.settings`,
+  ];
 }

@@ -25,12 +25,16 @@ export const NATS_VARIANTS: Array<[string, Omit<NatsManifestInput, 'names' | 'de
     { replicas: 3, storageSize: '10Gi', auth: { kind: 'nkey', publicKey: createUser().getPublicKey() } },
   ],
   [
-    'hybrid leaf with hub creds',
+    'hybrid leaf with hub creds and hub TLS files',
     {
       replicas: 1,
       storageSize: '1Gi',
       jetstreamDomain: 'edge',
-      leafRemote: { urls: ['tls://connect.ngs.global:7422'], credentials: '/home/me/hub.creds' },
+      leafRemote: {
+        urls: ['tls://connect.ngs.global:7422'],
+        credentials: '/home/me/hub.creds',
+        tls: { ca: '/home/me/hub-ca.pem', cert: '/home/me/leaf.pem', key: '/home/me/leaf-key.pem' },
+      },
     },
   ],
 ];

@@ -88,6 +88,21 @@ describe('deployment credentials', () => {
     });
   });
 
+  it('are never picked up by git in a state dir inside a repository (`git add -A` would commit them)', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const repo = mkdtempSync(join(tmpdir(), 'natsgh-auth-repo-'));
+    dirs.push(repo);
+    execFileSync('git', ['init', '-q', repo]);
+    const { config: c } = await config({}, join(repo, '.natsgh'));
+    await ensureDeploymentCredentials(c);
+    const { writeNatsContext } = await import('../../src/nats/deployment-auth.js');
+    await writeNatsContext(c.stateDir, 'default', { servers: ['nats://127.0.0.1:4222'], description: 'd' });
+    const untracked = execFileSync('git', ['-C', repo, 'status', '--porcelain', '--untracked-files=all'], {
+      encoding: 'utf8',
+    });
+    expect(untracked).not.toMatch(/credentials\.json|nats-context\.json/);
+  });
+
   it('a user without a password is refused for a server natsgh runs', async () => {
     const { config: c } = await config({ 'nats-user': 'ops' });
     await expect(ensureDeploymentCredentials(c)).rejects.toMatchObject({ code: 'nats_auth_incomplete' });

@@ -53,6 +53,34 @@ describe('stopProcessTree on Windows (injected platform and runner)', () => {
     expect(f.calls).toEqual(['taskkill /PID 4242 /T', 'taskkill /PID 4242 /T /F']);
   });
 
+  it('goes straight to /F when taskkill refuses a windowless process, instead of waiting the grace period', async () => {
+    const f = fakeProcess((s) => s.endsWith('/F'));
+    let slept = 0;
+    const refused = (async (file: string, args: string[]) => {
+      const r = await f.run(file, args);
+      if (args.includes('/F')) return r;
+      return {
+        ...r,
+        exitCode: 128,
+        failed: true,
+        stderr:
+          'ERROR: The process with PID 4242 (child process of PID 1000) could not be terminated.\r\nReason: This process can only be terminated forcefully (with /F option).',
+      };
+    }) as typeof runCommand;
+    const outcome = await stopProcessTree(4242, {
+      platform: win,
+      graceMs: 60_000,
+      ...f,
+      run: refused,
+      sleep: async (ms) => {
+        slept += ms;
+      },
+    });
+    expect(outcome).toBe('killed');
+    expect(f.calls).toEqual(['taskkill /PID 4242 /T', 'taskkill /PID 4242 /T /F']);
+    expect(slept).toBeLessThan(60_000);
+  });
+
   it('never sends POSIX signals on Windows', async () => {
     const f = fakeProcess((s) => s.endsWith('/F'));
     await stopProcessTree(4242, { platform: win, graceMs: 10, ...f });

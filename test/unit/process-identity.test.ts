@@ -8,10 +8,12 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { controllerMarkers } from '../../src/phases/deploy-controller.js';
 import { type LocalServerSpec, stopServer } from '../../src/provision/local-server.js';
 import type { Platform } from '../../src/system/platform.js';
 import { isAlive, type RunResult, stopRecordedProcess } from '../../src/system/process.js';
 import {
+  holdsMarker,
   hostIdentity,
   inspectProcess,
   listProcesses,
@@ -186,6 +188,15 @@ describe('verifyProcess', () => {
       host: 'win',
     });
     expect(verdict.state).toBe('ours');
+  });
+
+  it("the controller's markers tell deployment prod from prod2 and a state dir from its sibling", () => {
+    const line = (d: string, dir: string) =>
+      `/usr/bin/node /opt/natsgh/bin/run.js controller run --deployment ${d} --state-dir ${dir} --controller-port 8080`;
+    const markers = controllerMarkers('/srv/.natsgh', 'prod');
+    expect(markers.every((m) => holdsMarker(line('prod', '/srv/.natsgh'), m))).toBe(true);
+    expect(markers.every((m) => holdsMarker(line('prod2', '/srv/.natsgh'), m))).toBe(false);
+    expect(markers.every((m) => holdsMarker(line('prod', '/srv/.natsgh-old'), m))).toBe(false);
   });
 
   it('never accepts pid 1, 0, a negative pid or natsgh itself, whatever the record says', async () => {

@@ -129,6 +129,7 @@ describe('fallback and controller objects against the Kubernetes schemas', () =>
         ...(input.auth?.kind === 'token' ? [SECRET_KEYS.natsToken] : []),
         ...(input.auth?.kind === 'nkey' ? [SECRET_KEYS.nkeySeed] : []),
         ...(input.leafRemote?.credentials ? [SECRET_KEYS.creds] : []),
+        ...(input.leafRemote?.tls ? [SECRET_KEYS.hubCa, SECRET_KEYS.hubCert, SECRET_KEYS.hubKey] : []),
       ];
       const secrets = [
         secretManifest(names, Object.fromEntries(secretKeys.map((k) => [k, 'x']))),

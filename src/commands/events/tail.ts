@@ -42,6 +42,8 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
 
   protected async execute(): Promise<EventsTailResult> {
     const { flags } = await this.parse(EventsTail);
+    // One JSON object per event: warnings go to stderr.
+    this.streamsJson = true;
     const { followEvents, parseSince, parseDurationMs, describeEvent } = await import('../../events/tail.js');
     const since = flags.since ? parseSince(flags.since) : undefined;
     let idleExitMs: number | undefined;

@@ -78,6 +78,9 @@ describe('--json purity for every command', () => {
     expect(r.code).toBe(0);
     const doc = parseJson(r);
     expect(doc.file).toBeNull();
+    // Every --json result carries what the human output would have warned about.
+    expect(doc.warnings).toEqual([]);
+    expect(doc.recorded).toBeNull();
     const row = (key: string) => doc.values.find((v: { key: string }) => v.key === key);
     expect(row('mode')).toEqual({ key: 'mode', value: 'docker', source: 'flag:--mode' });
     expect(row('nats.port')).toEqual({ key: 'nats.port', value: 4333, source: 'env:NATSGH_NATS_PORT' });

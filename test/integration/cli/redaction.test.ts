@@ -117,6 +117,9 @@ describe('secrets passed as flags', () => {
     expect(() => JSON.parse(r.stdout)).not.toThrow();
     const warnings = r.stderr.split('\n').filter((l) => l.startsWith('warning: '));
     expect(warnings).toHaveLength(3);
+    // The --json document carries them too (a CI log keeps stdout; stderr may be dropped).
+    const said: string[] = JSON.parse(r.stdout).warnings;
+    expect(said.filter((w) => / puts a secret in the process list/.test(w))).toHaveLength(3);
     expect(r.stderr).toMatch(/--github-token .*ps.* GITHUB_TOKEN/);
     expect(r.stderr).toMatch(/--webhook-secret .* NATSGH_WEBHOOK_SECRET/);
     expect(r.stderr).toMatch(/--nats-password .* NATSGH_NATS_PASSWORD/);
@@ -148,5 +151,28 @@ describe('secrets passed as flags', () => {
     expect(w).toHaveLength(2);
     expect(w[0]).toContain('TF_VAR_github_token');
     expect(w.join('\n')).not.toMatch(/abc|xyz/);
+  });
+
+  it('a --nats-url holding a password or token warns too; one without does not', async () => {
+    const { secretFlagWarnings } = await import('../../../src/cli/secret-flags.js');
+    const w = secretFlagWarnings([
+      'status',
+      '--nats-url',
+      'nats://alice:pa55-word@nats.example:4222',
+      '--nats-url=tls://s3cretTok3n@a:4222,tls://b:4222',
+    ]);
+    expect(w).toHaveLength(2);
+    expect(w[0]).toMatch(/--nats-url .*ps.* NATSGH_NATS_URL/);
+    expect(w.join('\n')).not.toMatch(/pa55-word|s3cretTok3n|alice/);
+    expect(
+      secretFlagWarnings(['status', '--nats-url', 'nats://a:4222,b:4222', '--nats-url=nats://h']),
+    ).toEqual([]);
+    // Through the CLI: warned on stderr and in the --json result.
+    const r = await runCli(['config', '--json', '--nats-url', 'nats://alice:pa55-word@127.0.0.1:4222'], {
+      cwd,
+    });
+    expect(r.stderr).toMatch(/warning: --nats-url /);
+    expect(JSON.parse(r.stdout).warnings.join('\n')).toMatch(/--nats-url /);
+    expect(r.stdout + r.stderr).not.toContain('pa55-word');
   });
 });
