@@ -411,16 +411,24 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           return;
         }
         if (phase.id !== 'provision-nats') return;
+        let openError: unknown;
         const n = await tryOpenDeploymentNats(provisioner, pctx, {
           create: !dryRun,
           timeoutMs: 5000,
           replicas,
           warn,
           sizes,
+          onError: (err) => {
+            openError = err;
+          },
         });
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
+          // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
+          if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
+            throw openError;
           throw new NatsghError('NATS was provisioned but does not accept connections', {
+            cause: openError,
             code: 'nats_unreachable',
             suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
           });

@@ -126,11 +126,18 @@ export async function openDeploymentNats(
 export async function tryOpenDeploymentNats(
   provisioner: Provisioner,
   pctx: ProvisionContext,
-  opts: Parameters<typeof openDeploymentNats>[1] & { withinMs?: number },
+  opts: Parameters<typeof openDeploymentNats>[1] & {
+    withinMs?: number;
+    /** Told why it did not open (a refused connection, a store with no room for a bucket). */
+    onError?: (err: unknown) => void;
+  },
 ): Promise<DeploymentNats | undefined> {
   let opening: Promise<DeploymentNats | undefined>;
   try {
-    opening = openDeploymentNats(provisioner.connection(pctx), opts).catch(() => undefined);
+    opening = openDeploymentNats(provisioner.connection(pctx), opts).catch((err) => {
+      opts.onError?.(err);
+      return undefined;
+    });
   } catch {
     return undefined;
   }
