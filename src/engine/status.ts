@@ -105,7 +105,7 @@ async function snapshot(
       error: cp.error || null,
     };
   });
-  const [verify, nodes, ping, kvHolder, fileHolder] = await Promise.all([
+  const [verify, nodes, ping, kvHolder, fileHolder, recordedPid] = await Promise.all([
     provisioner.verify(pctx).catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
     provisioner.nodes ? provisioner.nodes(pctx).catch((): NodeStatus[] => []) : ([] as NodeStatus[]),
     (await import('../phases/deploy-controller.js')).pingController(
@@ -114,6 +114,7 @@ async function snapshot(
     ),
     nats?.locks ? readKvLockHolder(nats.locks, deploymentLockKey(deployment)) : undefined,
     readFileLockHolder(lockFilePath(config.stateDir, deployment)),
+    config.mode === 'dev' ? recordedControllerPid(resolve(config.stateDir), deployment) : undefined,
   ]);
   const healthy = verify.ok && nats !== undefined;
   return {
@@ -127,9 +128,21 @@ async function snapshot(
       context: natsContextPath(config.stateDir, deployment),
     },
     nodes,
-    controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },
+    // The pid is the one natsgh recorded on this host when it started the controller
+    // (dev mode), never the one a ping reply names: anyone on NATS can answer a ping.
+    controller: { healthy: ping !== undefined, pid: recordedPid ?? null, version: ping?.version ?? null },
     lock: kvHolder ? { ...kvHolder, where: 'kv' } : fileHolder ? { ...fileHolder, where: 'file' } : null,
   };
+}
+
+/** The pid of the controller natsgh started from this state dir on this host, while it still runs. */
+async function recordedControllerPid(stateDir: string, deployment: string): Promise<number | undefined> {
+  const { controllerFiles, controllerMarkers } = await import('../phases/deploy-controller.js');
+  const { readProcessRecord, verifyProcess } = await import('../system/process-identity.js');
+  const record = await readProcessRecord(controllerFiles(stateDir).recordFile);
+  if (!record) return undefined;
+  const verdict = await verifyProcess(record, controllerMarkers(stateDir, deployment));
+  return verdict.state === 'ours' ? record.pid : undefined;
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
