@@ -355,7 +355,9 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       stop() {
         stopped ??= (async () => {
           for (const s of stoppers) await s().catch(() => undefined);
-          await nc.drain().catch(() => nc.close());
+          // nats.js never settles a flush pending when the connection closes (the reconnects ended
+          // by refused or expired credentials): the drain is done when the connection is closed.
+          await Promise.race([nc.drain().catch(() => nc.close()), nc.closed()]);
         })();
         return stopped;
       },

@@ -83,7 +83,9 @@ export function readDeploymentCredentials(
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    // No file, or a path through a plain file (a state dir under a file): nothing was ever stored there.
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
     throw invalid(file, `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
   }
   let c: DeploymentCredentials;

@@ -55,6 +55,12 @@ describe('bootstrap --nats-type self_hosted (bring your own server)', () => {
     });
   });
   afterAll(async () => {
+    // The controller the bootstrap started, also when the test failed before it read the pid.
+    try {
+      controllerPid ??= Number(readFileSync(join(stateDir, 'controller.pid'), 'utf8'));
+    } catch {
+      // no controller started
+    }
     if (controllerPid && alive(controllerPid)) process.kill(controllerPid, 'SIGKILL');
     await server?.stop();
     if (dir) rmSync(dir, { recursive: true, force: true });

@@ -27,6 +27,14 @@ async function config(flags: Record<string, unknown> = {}, stateDir?: string) {
 }
 
 describe('deployment credentials', () => {
+  it('are none when the state dir is missing or lies under a plain file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'natsgh-auth-unit-'));
+    dirs.push(dir);
+    expect(readDeploymentCredentials(join(dir, 'missing'), 'default')).toBeUndefined();
+    writeFileSync(join(dir, 'plain-file'), '');
+    expect(readDeploymentCredentials(join(dir, 'plain-file', 'state'), 'default')).toBeUndefined();
+  });
+
   it('are generated once, kept on re-run, and replaced by credentials the user gives', async () => {
     const { config: c } = await config();
     const first = await ensureDeploymentCredentials(c);

@@ -22,9 +22,9 @@ describe('.github/workflows/ci.yml', () => {
   const steps: Step[] = job.steps;
   const runs = steps.map((s) => s.run ?? '').join('\n');
 
-  it('runs on ubuntu, macos and windows × Node 20, 22 and 24, without fail-fast', () => {
+  it('runs on ubuntu, macos and windows × Node 20, 22, 24 and 26, without fail-fast', () => {
     expect(job.strategy.matrix.os).toEqual(['ubuntu-latest', 'macos-latest', 'windows-latest']);
-    expect(job.strategy.matrix.node).toEqual([20, 22, 24]);
+    expect(job.strategy.matrix.node).toEqual([20, 22, 24, 26]);
     expect(job.strategy['fail-fast']).toBe(false);
     expect(job['runs-on']).toBe(gha('matrix.os'));
   });

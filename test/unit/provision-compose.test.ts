@@ -175,7 +175,8 @@ describe('compose.yaml', () => {
     // A `# syntax=` line makes BuildKit fetch its frontend from Docker Hub (air-gapped sites fail).
     expect(text).not.toMatch(/^#\s*syntax\s*=/im);
     // The current Node.js LTS by default, overridable.
-    expect(text).toMatch(/^ARG NODE_VERSION=24-alpine$/m);
+    // The current Node.js LTS (26 since 2026-10-28).
+    expect(text).toMatch(/^ARG NODE_VERSION=26-alpine$/m);
     expect(text.match(/^FROM node:\$\{NODE_VERSION\}/gm)?.length).toBe(2);
     expect(text.match(/^FROM /gm)?.length).toBeGreaterThanOrEqual(2);
     expect(text).toMatch(/^USER node$/m);
