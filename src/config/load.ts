@@ -13,6 +13,7 @@ import {
   RECORDED_KEYS,
   RUNTIME_KEYS,
   readRecordFile,
+  recordableValue,
   recordedDeployments,
   type SettingsRecord,
 } from './recorded.js';
@@ -468,7 +469,9 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
     const deployment = values.deployment as string;
     for (const path of RUNTIME_KEYS) {
       const was = recordedValues.values[path];
-      const now = values[path];
+      // Compared (and shown) as recorded: without the user info a URL may carry.
+      const key = KEYS_BY_PATH.get(path);
+      const now = key ? recordableValue(key, values[path]) : values[path];
       const source = sources[path];
       if (was === undefined || now === was || !source || source.startsWith('recorded:')) continue;
       const given = `${JSON.stringify(now)} (${describeSource(source)})`;

@@ -101,12 +101,25 @@ function valueAt(config: NatsghConfig, path: string): unknown {
   return path.split('.').reduce<any>((o, p) => o?.[p], config);
 }
 
-/** The record of a resolved configuration: every non-secret key that has a value. */
+/**
+ * A URL setting as it may be recorded: user info (`nats://user:pass@host`,
+ * `nats://token@host`) removed from each comma-separated URL, since the record
+ * is a readable file and a KV value. Other values are returned as they are.
+ */
+export function recordableValue(key: Pick<ConfigKey, 'type'>, value: unknown): unknown {
+  if (key.type !== 'url' || typeof value !== 'string') return value;
+  return value
+    .split(',')
+    .map((u) => u.trim().replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1'))
+    .join(',');
+}
+
+/** The record of a resolved configuration: every non-secret key that has a value, without credentials. */
 export function settingsOf(config: NatsghConfig): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const key of RECORDED_KEYS) {
     const v = valueAt(config, key.path);
-    if (v !== undefined && v !== null) out[key.path] = v;
+    if (v !== undefined && v !== null) out[key.path] = recordableValue(key, v);
   }
   return out;
 }

@@ -64,6 +64,11 @@ export async function openDeploymentNats(
     preflight?: PreflightOptions;
   },
 ): Promise<DeploymentNats> {
+  // A read-only open loads the JetStream and KV clients while the connection is made.
+  const clients = opts.create
+    ? undefined
+    : Promise.all([import('@nats-io/jetstream'), import('@nats-io/kv')]);
+  clients?.catch(() => {});
   const nc = await connectNats(spec, { name: 'natsgh-bootstrap', timeoutMs: opts.timeoutMs ?? 2000 });
   try {
     let checkpoints: KV | undefined;
@@ -81,14 +86,15 @@ export async function openDeploymentNats(
         ensureKvBucket(nc, spec, locksBucket(opts.replicas, opts.sizes), ensure),
       ]);
     } else {
-      const { jetstream, jetstreamManager } = await import('@nats-io/jetstream');
-      const { Kvm } = await import('@nats-io/kv');
+      const [{ jetstream, jetstreamManager }, { Kvm }] = await clients!;
       const jsOpts = {
         ...jetstreamOptions(spec),
         ...(opts.requestTimeoutMs ? { timeout: opts.requestTimeoutMs } : {}),
       };
       const jsm = await jetstreamManager(nc, jsOpts);
-      const kvm = new Kvm(jetstream(nc, jsOpts));
+      // jetstreamManager() just checked that the JetStream API answers: binding a bucket need not
+      // ask again (one round trip less per bucket).
+      const kvm = new Kvm(jetstream(nc, { ...jsOpts, checkAPI: false }));
       // Kvm.open does not check that the bucket exists; its backing stream tells.
       const openExisting = async (b: string) =>
         (await jsm.streams.info(`KV_${b}`).then(

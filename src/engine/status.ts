@@ -59,13 +59,42 @@ async function prepare(opts: StatusOptions) {
   return { config, phases, provisioner, pctx, recorded: opts.recorded };
 }
 
+/**
+ * The probes that do not need the NATS connection (the server's own health, its nodes, the
+ * lock file, the ping's module), started at once so that they run while NATS opens.
+ */
+function localProbes(prep: Awaited<ReturnType<typeof prepare>>) {
+  const { config, provisioner, pctx } = prep;
+  const probes = {
+    verify: provisioner
+      .verify(pctx)
+      .catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
+    nodes: provisioner.nodes ? provisioner.nodes(pctx).catch((): NodeStatus[] => []) : ([] as NodeStatus[]),
+    fileHolder: readFileLockHolder(lockFilePath(config.stateDir, config.deployment)),
+    ping: import('../phases/deploy-controller.js'),
+    recordedPid:
+      config.mode === 'dev' ? recordedControllerPid(resolve(config.stateDir), config.deployment) : undefined,
+  };
+  // Awaited in snapshot(); a snapshot that fails before (a corrupt checkpoint) must not leave
+  // them unhandled.
+  for (const p of [probes.fileHolder, probes.ping, probes.recordedPid]) p?.catch(() => {});
+  return probes;
+}
+
 async function snapshot(
   prep: Awaited<ReturnType<typeof prepare>>,
   nats: DeploymentNats | undefined,
+  local: ReturnType<typeof localProbes> = localProbes(prep),
 ): Promise<StatusResult> {
   const { config, phases, provisioner, pctx, recorded } = prep;
   const deployment = config.deployment;
   const ids = phases.map((p) => p.id);
+  // The controller's ping and the KV lock holder go out with the checkpoints' reads.
+  const ping = local.ping.then(({ pingController }) =>
+    pingController({ nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined, deployment }, 1000),
+  );
+  const kvHolder = nats?.locks ? readKvLockHolder(nats.locks, deploymentLockKey(deployment)) : undefined;
+  for (const p of [ping, kvHolder]) p?.catch(() => {});
   // KV that does not answer in time (a stream electing a leader after a node died) falls back to
   // the journal; a corrupt checkpoint is still reported.
   const inKv = nats?.checkpoints
@@ -105,15 +134,13 @@ async function snapshot(
       error: cp.error || null,
     };
   });
-  const [verify, nodes, ping, kvHolder, fileHolder] = await Promise.all([
-    provisioner.verify(pctx).catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
-    provisioner.nodes ? provisioner.nodes(pctx).catch((): NodeStatus[] => []) : ([] as NodeStatus[]),
-    (await import('../phases/deploy-controller.js')).pingController(
-      { nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined, deployment },
-      1000,
-    ),
-    nats?.locks ? readKvLockHolder(nats.locks, deploymentLockKey(deployment)) : undefined,
-    readFileLockHolder(lockFilePath(config.stateDir, deployment)),
+  const [verify, nodes, pingReply, kvHolderFound, fileHolder, recordedPid] = await Promise.all([
+    local.verify,
+    local.nodes,
+    ping,
+    kvHolder,
+    local.fileHolder,
+    local.recordedPid,
   ]);
   const healthy = verify.ok && nats !== undefined;
   return {
@@ -127,13 +154,34 @@ async function snapshot(
       context: natsContextPath(config.stateDir, deployment),
     },
     nodes,
-    controller: { healthy: ping !== undefined, pid: ping?.pid ?? null, version: ping?.version ?? null },
-    lock: kvHolder ? { ...kvHolder, where: 'kv' } : fileHolder ? { ...fileHolder, where: 'file' } : null,
+    // The pid is the one natsgh recorded on this host when it started the controller
+    // (dev mode), never the one a ping reply names: anyone on NATS can answer a ping.
+    controller: {
+      healthy: pingReply !== undefined,
+      pid: recordedPid ?? null,
+      version: pingReply?.version ?? null,
+    },
+    lock: kvHolderFound
+      ? { ...kvHolderFound, where: 'kv' }
+      : fileHolder
+        ? { ...fileHolder, where: 'file' }
+        : null,
   };
+}
+
+/** The pid of the controller natsgh started from this state dir on this host, while it still runs. */
+async function recordedControllerPid(stateDir: string, deployment: string): Promise<number | undefined> {
+  const { controllerFiles, controllerMarkers } = await import('../phases/deploy-controller.js');
+  const { readProcessRecord, verifyProcess } = await import('../system/process-identity.js');
+  const record = await readProcessRecord(controllerFiles(stateDir).recordFile);
+  if (!record) return undefined;
+  const verdict = await verifyProcess(record, controllerMarkers(stateDir, deployment));
+  return verdict.state === 'ours' ? record.pid : undefined;
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
   const prep = await traced('status modules', () => prepare(opts));
+  const local = localProbes(prep);
   const nats = await traced('open NATS', () =>
     tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
       create: false,
@@ -142,7 +190,7 @@ export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
     }),
   );
   try {
-    return await traced('snapshot', () => snapshot(prep, nats));
+    return await traced('snapshot', () => snapshot(prep, nats, local));
   } finally {
     await nats?.close();
   }

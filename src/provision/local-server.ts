@@ -4,6 +4,7 @@
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
+import { CONFIG_KEYS } from '../config/keys.js';
 import type { Logger } from '../engine/phase.js';
 import { errorMessage, NatsghError } from '../errors.js';
 import type { ClientAuth } from '../nats/deployment-auth.js';
@@ -317,6 +318,18 @@ export interface EnsureOptions extends MonitorDeps {
   healthTimeoutMs?: number;
 }
 
+const SECRET_ENV = new Set(CONFIG_KEYS.filter((k) => k.secret).flatMap((k) => k.env));
+
+/**
+ * The environment a nats-server natsgh runs gets: natsgh's own, without the
+ * variables that carry natsgh's secrets (GitHub token, webhook secret, NATS
+ * password or token). The server needs none of them, and a process's
+ * environment is readable by every process of the same user.
+ */
+export function serverEnvironment(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !SECRET_ENV.has(name)));
+}
+
 /** Writes the config, spawns the server detached and records its pid; does not wait. */
 export async function spawnServer(
   spec: LocalServerSpec,
@@ -328,7 +341,11 @@ export async function spawnServer(
   // The config holds the credentials: owner-only, in an owner-only directory.
   if (process.platform !== 'win32') await chmod(spec.dir, 0o700);
   await writeFileAtomic(files.configFile, configText, { mode: 0o600 });
-  const pid = spawnDetached(binary, ['-c', files.configFile], { logFile: files.logFile, cwd: spec.dir });
+  const pid = spawnDetached(binary, ['-c', files.configFile], {
+    logFile: files.logFile,
+    cwd: spec.dir,
+    env: serverEnvironment(),
+  });
   await recordProcess(files.recordFile, pid);
   await writeFileAtomic(files.pidFile, `${pid}\n`);
   return { pid, configFile: files.configFile };

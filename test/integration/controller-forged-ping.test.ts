@@ -11,6 +11,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
 import type { PhaseContext } from '../../src/engine/phase.js';
+import { readStatus } from '../../src/engine/status.js';
 import { runTeardown } from '../../src/engine/teardown.js';
 import { controllerFiles, deployControllerPhase } from '../../src/phases/deploy-controller.js';
 import { createProvisioner } from '../../src/provision/index.js';
@@ -132,5 +133,21 @@ describe('a forged controller ping reply', () => {
     await deployAndTearDown(ctx, guard, victim.pid);
     expect(guard.sent.filter(([pid]) => Math.abs(pid) === victim.pid)).toEqual([]);
     expect(isAlive(victim.pid)).toBe(true);
+  }, 90_000);
+  it('status shows the pid natsgh recorded, never the one a ping reply names', async () => {
+    const ctx = await phaseContext('forged3');
+    const victim = unrelatedProcess();
+    cleanups.push(() => victim.stop());
+    cleanups.push(forgePingReplies(nc, 'forged3', victim.pid));
+    const status = () => readStatus({ config: ctx.config, signal: new AbortController().signal });
+    // Only the forger answers: someone answers the ping, but natsgh started no controller here.
+    const before = await status();
+    expect(before.controller.pid).toBeNull();
+    const out = await deployControllerPhase.run(ctx, { output: () => undefined } as never);
+    const controller = Number((out as Record<string, string>).pid);
+    cleanups.push(() => {
+      if (controller > 1 && isAlive(controller)) process.kill(controller, 'SIGKILL');
+    });
+    for (let i = 0; i < 3; i++) expect((await status()).controller.pid).toBe(controller);
   }, 90_000);
 });

@@ -430,7 +430,8 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
     expect(err3.message).toMatch(/account was revoked, disabled/);
 
     // A controller whose user JWT expires while it runs says so, with what to do, instead of reconnecting silently.
-    const soon = await a.op.writeUserCreds(a.dir, 'soon', { expSeconds: Math.floor(Date.now() / 1000) + 3 });
+    // Enough lifetime for the controller to start on a loaded machine (it must expire while it runs).
+    const soon = await a.op.writeUserCreds(a.dir, 'soon', { expSeconds: Math.floor(Date.now() / 1000) + 10 });
     const logs: string[] = [];
     const running = await startController({
       config: await synadiaConfig(a, soon.file),
@@ -444,7 +445,7 @@ describe.each(SERVERS)('Synadia-style accounts on nats-server %s', (_version, bi
       log: (line) => logs.push(line),
     });
     try {
-      const deadline = Date.now() + 15_000;
+      const deadline = Date.now() + 30_000;
       while (
         !logs.some((l) => l.includes('user JWT in the creds file has expired')) &&
         Date.now() < deadline

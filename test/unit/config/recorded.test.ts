@@ -1,6 +1,6 @@
 // The recorded-settings layer: defaults < recorded < config file < env < flags,
 // the deployment a command is pointed at, and what is never recorded.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -108,6 +108,37 @@ describe('the recorded layer', () => {
     expect(r.recorded).toBeUndefined();
     expect(r.config.nats.port).toBe(4222);
     expect(r.warnings[0]).toMatch(/recorded settings .* are ignored: not JSON/);
+  });
+
+  it('records a URL without the user info it carries, and compares and shows it that way', async () => {
+    await record({
+      'nats-type': 'self_hosted',
+      'nats-url': 'nats://alice:pw-in-url-9@nats-a.example:4222,nats://tok-in-url-9@nats-b.example:4222',
+    });
+    const file = readFileSync(settingsPath(stateDir, 'default'), 'utf8');
+    expect(file).not.toContain('pw-in-url-9');
+    expect(file).not.toContain('tok-in-url-9');
+    const rec = await readRecordFile(stateDir, 'default');
+    expect(rec.found && rec.record.settings['nats.url']).toBe(
+      'nats://nats-a.example:4222,nats://nats-b.example:4222',
+    );
+    // The same URL given again (with its credentials) is not a contradiction; another host is, shown without them.
+    const same = await resolveConfig({
+      cwd: root,
+      env: {},
+      flags: {
+        'state-dir': stateDir,
+        'nats-url': 'nats://alice:pw-in-url-9@nats-a.example:4222,nats://tok-in-url-9@nats-b.example:4222',
+      },
+    });
+    expect(same.warnings).toEqual([]);
+    const other = await resolveConfig({
+      cwd: root,
+      env: {},
+      flags: { 'state-dir': stateDir, 'nats-url': 'nats://alice:pw-in-url-9@elsewhere.example:4222' },
+    });
+    expect(other.warnings.join('\n')).toContain('elsewhere.example');
+    expect(other.warnings.join('\n')).not.toContain('pw-in-url-9');
   });
 
   it('a recorded value that no longer validates is left out with a warning', async () => {
