@@ -10,7 +10,12 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
 import type { GithubClient } from '../github/client.js';
 import { deploymentReplicas } from '../nats/buckets.js';
-import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../nats/connect.js';
+import {
+  connectionSpecFromConfig,
+  connectNats,
+  drainUntilClosed,
+  type NatsConnectionSpec,
+} from '../nats/connect.js';
 import { controllerDurableName, controllerPingSubject } from '../nats/names.js';
 import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
@@ -355,9 +360,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
       stop() {
         stopped ??= (async () => {
           for (const s of stoppers) await s().catch(() => undefined);
-          // nats.js never settles a flush pending when the connection closes (the reconnects ended
-          // by refused or expired credentials): the drain is done when the connection is closed.
-          await Promise.race([nc.drain().catch(() => nc.close()), nc.closed()]);
+          await drainUntilClosed(nc);
         })();
         return stopped;
       },

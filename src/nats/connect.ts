@@ -76,6 +76,16 @@ async function readAuthFile(path: string, what: string, flag: string): Promise<U
   }
 }
 
+/**
+ * Drains a connection and returns once it is closed. nats.js never settles a
+ * flush that is pending when the connection closes (reconnects ended by refused
+ * or expired credentials), so a plain drain can hang: the drain is done when the
+ * connection is closed, whichever comes first.
+ */
+export async function drainUntilClosed(nc: NatsConnection): Promise<void> {
+  await Promise.race([nc.drain().catch(() => nc.close()), nc.closed()]);
+}
+
 export async function connectNats(
   spec: NatsConnectionSpec,
   opts: ConnectOptions = {},

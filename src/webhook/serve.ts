@@ -4,7 +4,7 @@ import type { NatsghConfig } from '../config/keys.js';
 import { controllerMetrics } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
-import { connectionSpecFromConfig, connectNats } from '../nats/connect.js';
+import { connectionSpecFromConfig, connectNats, drainUntilClosed } from '../nats/connect.js';
 import { streamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
 import { parseWebhookSecrets } from './secrets.js';
@@ -65,6 +65,6 @@ export async function serveWebhooks(opts: {
       rejected: metrics.total('natsgh_webhook_requests_total') - accepted,
     };
   } finally {
-    await nc.drain().catch(() => nc.close());
+    await drainUntilClosed(nc);
   }
 }
