@@ -112,9 +112,12 @@ export async function publishGithubEvent(
   h.set(HEADER_GITHUB_EVENT, opts.eventName);
   h.set(HEADER_GITHUB_DELIVERY, opts.msgId);
   h.set('Content-Type', 'application/json');
+  // A stream just created on a cluster answers only once it has a leader (until then the
+  // publish finds no responders, seen on 2.10): retried with backoff, safe by the msgID.
   const ack = await jetstream(nc, jetstreamOptions(spec)).publish(subject, opts.payload, {
     msgID: opts.msgId,
     headers: h,
+    retries: 6,
   });
   return { subject, stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate, msgId: opts.msgId };
 }
