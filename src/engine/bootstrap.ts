@@ -412,16 +412,27 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         }
         if (phase.id !== 'provision-nats') return;
         let openError: unknown;
-        const n = await tryOpenDeploymentNats(provisioner, pctx, {
-          create: !dryRun,
-          timeoutMs: 5000,
-          replicas,
-          warn,
-          sizes,
-          onError: (err) => {
-            openError = err;
-          },
-        });
+        const open = () =>
+          tryOpenDeploymentNats(provisioner, pctx, {
+            create: !dryRun,
+            timeoutMs: 5000,
+            replicas,
+            warn,
+            sizes,
+            onError: (err) => {
+              openError = err;
+            },
+          });
+        let n = await open();
+        // A cluster whose node was just (re)started answers before its JetStream is back in
+        // quorum: a transient failure is retried for a while; a refusal that waiting cannot
+        // change (credentials, permissions, limits, a full store) is not.
+        const retryUntil = Date.now() + 30_000;
+        while (!n && !dryRun && isTransientOpenError(openError) && Date.now() < retryUntil) {
+          await new Promise((r) => setTimeout(r, 500));
+          openError = undefined;
+          n = await open();
+        }
         if (n) await attachNats(n);
         else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
           // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
@@ -465,4 +476,26 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     await fileLock?.release().catch(() => undefined);
     trace('bootstrap end');
   }
+}
+
+/** Codes of a failed open that no amount of waiting changes. */
+const PERMANENT_OPEN_ERRORS = new Set([
+  'jetstream_storage_full',
+  'nats_permissions',
+  'nats_account_limits',
+  'nats_auth',
+  'nats_auth_expired',
+  'nats_auth_revoked',
+  'nats_auth_incomplete',
+  'nats_credentials_invalid',
+  'nats_tls',
+  'auth_file_unreadable',
+  'nkey_invalid',
+  'config_invalid',
+]);
+
+/** Whether opening the deployment's NATS may succeed if tried again shortly. */
+function isTransientOpenError(err: unknown): boolean {
+  if (err === undefined) return false;
+  return !(err instanceof NatsghError && PERMANENT_OPEN_ERRORS.has(err.code));
 }
