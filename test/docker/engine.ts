@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { jetstreamManager } from '@nats-io/jetstream';
 import { connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
+import { readDeploymentCredentials } from '../../src/nats/deployment-auth.js';
 import { BIN, type CliResult, parseJson, runCli } from '../support/cli.js';
 import { freePort } from '../support/nats-server.js';
 
@@ -120,6 +121,8 @@ export interface DockerDeployment {
     password?: string;
     token?: string;
     domain?: string;
+    /** No credentials at all (the deployment's are used otherwise). */
+    anonymous?: boolean;
   }): NatsConnectionSpec;
   cleanup(): Promise<void>;
 }
@@ -162,11 +165,14 @@ export async function dockerDeployment(
     },
     spec(opts = {}) {
       const tls = opts.tls ? { ca: join(d.stateDir, 'tls', 'ca.pem') } : undefined;
+      // Without explicit credentials: the deployment's own (every server natsgh runs requires them).
+      const own =
+        opts.user || opts.token || opts.anonymous ? undefined : readDeploymentCredentials(d.stateDir, name);
       return {
         servers: [`${opts.tls ? 'tls' : 'nats'}://127.0.0.1:${natsPort}`],
-        user: opts.user,
-        password: opts.password,
-        token: opts.token,
+        user: opts.user ?? own?.user,
+        password: opts.password ?? own?.password,
+        token: opts.token ?? own?.token,
         tls,
         jetstreamDomain: opts.domain,
       };

@@ -95,7 +95,7 @@ describe('docker self_hosted, --tls generate, with a user and password', () => {
     expect(kv.replicas).toBe(1);
     expect(kv.keys).toContain(`${d.name}.phase.deploy-controller`);
     // Without the credentials the server refuses.
-    await expect(connectNats(d.spec({ tls: true }))).rejects.toThrow(/authoriz/i);
+    await expect(connectNats(d.spec({ tls: true, anonymous: true }))).rejects.toThrow(/authoriz/i);
 
     const controller = running.find((c) => c.service === 'controller')!;
     expect(controller.user).not.toBe('');
