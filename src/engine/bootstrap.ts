@@ -428,7 +428,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         // quorum: a transient failure is retried for a while; a refusal that waiting cannot
         // change (credentials, permissions, limits, a full store) is not.
         const retryUntil = Date.now() + 30_000;
-        while (!n && !dryRun && isTransientOpenError(openError) && Date.now() < retryUntil) {
+        const provisioned = () => !dryRun && ctx.outputs['provision-nats'] !== undefined;
+        while (!n && provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
           await new Promise((r) => setTimeout(r, 500));
           openError = undefined;
           n = await open();
