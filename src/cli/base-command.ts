@@ -5,7 +5,7 @@
 // Subclasses implement execute() (returns the typed result) and render().
 import { Command, Errors } from '@oclif/core';
 import type { ResolvedConfig, ResolveOptions } from '../config/load.js';
-import type { Logger } from '../engine/phase.js';
+import type { Logger } from '../contracts.js';
 import { ExitCode, fileSystemError, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
 import { natsErrorFor } from '../nats/nats-errors.js';
 import { redact, redactValue } from '../redact.js';

@@ -1,14 +1,14 @@
 // `natsgh bootstrap`: parses flags and runs the resumable bootstrap
-// (src/engine/bootstrap.ts). The typed result is the --json document.
+// (src/services/bootstrap.ts). The typed result is the --json document.
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { allConfigFlags, commonFlags } from '../cli/flags.js';
-import type { BootstrapResult } from '../engine/bootstrap.js';
-import { trace } from '../engine/trace.js';
 import { UsageError } from '../errors.js';
+import { PHASE_IDS } from '../phases/list.js';
+import type { BootstrapResult } from '../services/bootstrap.js';
+import { trace } from '../workflow/trace.js';
 
-const PHASE_IDS_TEXT =
-  'prerequisites, provision-nats, handoff, deploy-controller, generate-files, terraform, validate';
+const PHASE_IDS_TEXT = PHASE_IDS.join(', ');
 
 /** "0", "500ms", "30s", "2m", "1h" -> milliseconds. */
 export function parseDuration(text: string, flag: string): number {
@@ -116,7 +116,7 @@ Exit status: 0 ok, 1 a phase failed, 2 usage or config error, 3 busy, 130 interr
     trace('bootstrap command');
     const { flags } = await this.parse(Bootstrap);
     const [{ runBootstrap }, resolved] = await Promise.all([
-      import('../engine/bootstrap.js'),
+      import('../services/bootstrap.js'),
       this.resolveConfig(flags, { applyChanges: true }),
     ]);
     const { config } = resolved;

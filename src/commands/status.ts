@@ -2,8 +2,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../cli/flags.js';
-import type { StatusResult } from '../engine/status.js';
-import { trace } from '../engine/trace.js';
+import type { StatusResult } from '../services/status.js';
+import { trace } from '../workflow/trace.js';
 
 function age(ms: number | null): string {
   if (ms === null) return '-';
@@ -33,7 +33,7 @@ export default class Status extends BaseCommand<StatusResult> {
     trace('status command');
     const { flags } = await this.parse(Status);
     this.streamsJson = Boolean(flags.watch);
-    const { readStatus, watchStatus } = await import('../engine/status.js');
+    const { readStatus, watchStatus } = await import('../services/status.js');
     const { config, recorded } = await this.resolveConfig(flags);
     trace('config resolved');
     if (!flags.watch) return readStatus({ config, recorded: recorded?.record, signal: this.signal });

@@ -2,8 +2,8 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { allConfigFlags, commonFlags } from '../cli/flags.js';
-import type { TeardownResult } from '../engine/teardown.js';
 import { UsageError } from '../errors.js';
+import type { TeardownResult } from '../services/teardown.js';
 
 export default class Teardown extends BaseCommand<TeardownResult> {
   static summary = 'Stop the controller and the NATS natsgh runs, and clear the checkpoints.';
@@ -22,7 +22,7 @@ export default class Teardown extends BaseCommand<TeardownResult> {
 
   protected async execute(): Promise<TeardownResult> {
     const { flags } = await this.parse(Teardown);
-    const { runTeardown } = await import('../engine/teardown.js');
+    const { runTeardown } = await import('../services/teardown.js');
     const { config } = await this.resolveConfig(flags);
     if (this.isInteractive(flags.yes)) {
       const { confirm } = await import('@inquirer/prompts');

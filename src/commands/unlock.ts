@@ -2,7 +2,7 @@
 import { Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../cli/flags.js';
-import type { UnlockResult } from '../engine/unlock.js';
+import type { UnlockResult } from '../services/unlock.js';
 
 export default class Unlock extends BaseCommand<UnlockResult> {
   static summary = "Remove a crashed run's lock on the deployment.";
@@ -21,7 +21,7 @@ export default class Unlock extends BaseCommand<UnlockResult> {
 
   protected async execute(): Promise<UnlockResult> {
     const { flags } = await this.parse(Unlock);
-    const { runUnlock } = await import('../engine/unlock.js');
+    const { runUnlock } = await import('../services/unlock.js');
     const { config } = await this.resolveConfig(flags);
     return runUnlock({ config, force: flags.force, signal: this.signal });
   }

@@ -6,7 +6,6 @@
 // requests per regeneration (github/commit.ts); the requests it spent and the
 // remaining rate limit go to the metrics.
 import type { KV } from '@nats-io/kv';
-import { acquireKvLock, currentHolder, type LockHandle } from '../engine/locks.js';
 import { BusyError, NatsghError } from '../errors.js';
 import type { GithubClient } from '../github/client.js';
 import {
@@ -21,6 +20,7 @@ import { gitBlobSha } from '../render/git-blob.js';
 import { MANIFEST_PATH, manifestFor, parseManifest, serializeManifest } from '../render/local-checkout.js';
 import { renderGithubFiles } from '../render/render.js';
 import { parseRepoConfig, REPO_CONFIG_PATH, REPO_TEMPLATES_DIR } from '../render/repo-config.js';
+import { acquireKvLock, currentHolder, type LockHandle } from '../workflow/locks.js';
 import { GENERATED_TRAILER } from './decide.js';
 import type { MetricsRegistry } from './metrics.js';
 

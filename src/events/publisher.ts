@@ -8,12 +8,12 @@ import { appendFile, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StreamConfig, StreamInfo } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { EventSink } from '../engine/phase.js';
 import { type EnsureOptions, ensureStream } from '../nats/buckets.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { natsghEventSubject, STREAM_GITHUB_EVENTS, STREAM_NATSGH_EVENTS } from '../nats/names.js';
 import { type StreamSizes, streamSizes } from '../nats/sizing.js';
 import { EVENT_CONTENT_TYPE, SCHEMA_VERSION, stampEnvelope } from './builders.js';
+import type { EventSink } from './sink.js';
 
 export type QueuedEvent = Parameters<EventSink['publish']>[0];
 

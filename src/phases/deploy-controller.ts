@@ -10,13 +10,12 @@ import { readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../config/keys.js';
 import { controllerNodeOptions } from '../controller/node-options.js';
-import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
+import { controllerHttpHealthy, type PingReply, pingAll, pingController } from '../controller/ping.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
-import { controllerPingSubject } from '../nats/names.js';
 import { dockerControllerInputs } from '../provision/docker-image.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
-import { loopbackGet, loopbackRequest } from '../system/loopback-http.js';
+import { loopbackRequest } from '../system/loopback-http.js';
 import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
 import {
   type ProcessRecord,
@@ -24,19 +23,14 @@ import {
   recordProcess,
   verifyProcess,
 } from '../system/process-identity.js';
+import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
+import { provisionContext } from './context.js';
 import { controllerRecordMeta } from './controller-record.js';
-import { provisionContext } from './provision-nats.js';
 
 /** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
 const CLI_BIN = resolve(import.meta.dirname, '../../bin/run.js');
 const START_TIMEOUT_MS = 20_000;
-
-export interface PingReply {
-  ok: boolean;
-  pid: number;
-  version: string;
-  deployment: string;
-}
 
 export function controllerFiles(stateDir: string) {
   return {
@@ -50,7 +44,7 @@ export function controllerFiles(stateDir: string) {
 }
 
 /** What the controller is started with, besides the inherited environment. */
-function desiredEnv(ctx: PhaseContext, spec: NatsConnectionSpec): Record<string, string> {
+function desiredEnv(ctx: BootstrapContext, spec: NatsConnectionSpec): Record<string, string> {
   return {
     ...controllerEnv(spec, ctx.config),
     NODE_OPTIONS: controllerNodeOptions(),
@@ -112,67 +106,6 @@ async function writePid(pidFile: string, pid: number): Promise<void> {
   await writeFileAtomic(pidFile, `${pid}\n`);
 }
 
-function asPingReply(text: string, deployment: string): PingReply | undefined {
-  try {
-    const reply = JSON.parse(text) as PingReply;
-    return reply?.ok === true && reply.deployment === deployment ? reply : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * Asks the deployment's controller to answer; undefined when none does in time.
- * Whatever a reply says is information for status, never a process to signal.
- */
-export async function pingController(
-  ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
-  timeoutMs = 1000,
-): Promise<PingReply | undefined> {
-  if (!ctx.nats) return undefined;
-  try {
-    const msg = await ctx.nats.nc.request(controllerPingSubject(ctx.deployment), '', { timeout: timeoutMs });
-    return asPingReply(msg.string(), ctx.deployment);
-  } catch {
-    return undefined;
-  }
-}
-
-/** Every reply to one ping within the time (several controllers, or someone else answering too). */
-async function pingAll(
-  ctx: Pick<PhaseContext, 'nats' | 'deployment'>,
-  timeoutMs: number,
-): Promise<PingReply[]> {
-  if (!ctx.nats) return [];
-  const replies: PingReply[] = [];
-  try {
-    const it = await ctx.nats.nc.requestMany(controllerPingSubject(ctx.deployment), '', {
-      strategy: 'timer',
-      maxWait: timeoutMs,
-    });
-    for await (const msg of it) {
-      const reply = asPingReply(msg.string(), ctx.deployment);
-      if (reply) replies.push(reply);
-    }
-  } catch {
-    // No responders, or the connection closed: no replies.
-  }
-  return replies;
-}
-
-export async function controllerHttpHealthy(
-  port: number,
-  path = '/healthz',
-  timeoutMs = 1000,
-): Promise<boolean> {
-  try {
-    const res = await loopbackGet(`http://127.0.0.1:${port}${path}`, timeoutMs);
-    return res.status >= 200 && res.status < 300;
-  } catch {
-    return false;
-  }
-}
-
 /** What the command line of this state dir's controller holds (see the spawn in run()). */
 export function controllerMarkers(stateDir: string, deployment: string): string[] {
   // Each value is followed by the next flag (see the spawn below), so "prod" never matches "prod2".
@@ -181,7 +114,7 @@ export function controllerMarkers(stateDir: string, deployment: string): string[
 
 /** The controller natsgh recorded in this state dir, while it is still that process. */
 async function ourController(
-  ctx: Pick<PhaseContext, 'stateDir' | 'deployment'>,
+  ctx: Pick<BootstrapContext, 'stateDir' | 'deployment'>,
 ): Promise<ProcessRecord | undefined> {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const record = await recordOrAdopt(
@@ -208,7 +141,7 @@ async function requestShutdown(record: ProcessRecord): Promise<boolean> {
 }
 
 /** Stops this state dir's recorded controller, and nothing else. */
-async function stopOurController(ctx: PhaseContext, graceMs: number): Promise<void> {
+async function stopOurController(ctx: BootstrapContext, graceMs: number): Promise<void> {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const record = await recordOrAdopt(
     recordFile,
@@ -276,7 +209,7 @@ export function controllerEnv(spec: NatsConnectionSpec, config?: NatsghConfig): 
   return env;
 }
 
-async function waitForController(ctx: PhaseContext, pid: number, logFile: string): Promise<PingReply> {
+async function waitForController(ctx: BootstrapContext, pid: number, logFile: string): Promise<PingReply> {
   const deadline = Date.now() + START_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (ctx.signal.aborted) throw ctx.signal.reason;
@@ -306,10 +239,7 @@ async function waitForController(ctx: PhaseContext, pid: number, logFile: string
   );
 }
 
-export const deployControllerPhase: Phase = {
-  id: 'deploy-controller',
-  title: 'Deploy the controller',
-  dependsOn: ['handoff'],
+export const deployController: PhaseBody<BootstrapContext> = {
   applies: (ctx) =>
     ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
       ? true

@@ -2,17 +2,18 @@
 // local checkout (--output-dir). Unchanged files are not rewritten, files natsgh
 // never generated are never touched, a hand-edited generated file is reported.
 import { resolve } from 'node:path';
-import type { Phase, PhaseContext } from '../engine/phase.js';
+import type { PhaseBody } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
 
-export function outputDir(ctx: PhaseContext): string {
+export function outputDir(ctx: BootstrapContext): string {
   return resolve(ctx.config.outputDir || resolve(ctx.stateDir, 'github'));
 }
 
 // One render per run: generate-files and validate both verify against it.
-const renders = new WeakMap<PhaseContext, ReturnType<typeof renderOnce>>();
+const renders = new WeakMap<BootstrapContext, ReturnType<typeof renderOnce>>();
 
 /** Renders what the checkout should hold (with its natsgh.yaml and template overrides). */
-export function renderForCheckout(ctx: PhaseContext): ReturnType<typeof renderOnce> {
+export function renderForCheckout(ctx: BootstrapContext): ReturnType<typeof renderOnce> {
   let r = renders.get(ctx);
   if (!r) {
     r = renderOnce(ctx);
@@ -21,7 +22,7 @@ export function renderForCheckout(ctx: PhaseContext): ReturnType<typeof renderOn
   return r;
 }
 
-async function renderOnce(ctx: PhaseContext) {
+async function renderOnce(ctx: BootstrapContext) {
   const { renderGithubFiles, renderVariablesFromConfig } = await import('../render/render.js');
   const { readLocalRepoInputs } = await import('../render/local-checkout.js');
   const dir = outputDir(ctx);
@@ -34,7 +35,7 @@ async function renderOnce(ctx: PhaseContext) {
 }
 
 /** Files that differ from the render, less the hand edits the last run already reported. */
-export async function unexpectedDifferences(ctx: PhaseContext): Promise<string[]> {
+export async function unexpectedDifferences(ctx: BootstrapContext): Promise<string[]> {
   const { checkRenderedFiles } = await import('../render/local-checkout.js');
   const result = await renderForCheckout(ctx);
   const { differing } = await checkRenderedFiles(outputDir(ctx), result);
@@ -42,10 +43,7 @@ export async function unexpectedDifferences(ctx: PhaseContext): Promise<string[]
   return differing.filter((p) => !known.has(p));
 }
 
-export const generateFilesPhase: Phase = {
-  id: 'generate-files',
-  title: 'Generate the .github files',
-  dependsOn: ['prerequisites'],
+export const generateFiles: PhaseBody<BootstrapContext> = {
   inputs: (ctx) => ({
     dir: outputDir(ctx),
     org: ctx.config.org,

@@ -1,16 +1,16 @@
 // handoff: copies the local journal's checkpoints into KV natsgh_checkpoints.
 // From here on KV is the source of truth, so a later run on any machine (a
 // fresh CI runner) resumes from it.
-import type { Phase, PhaseId } from '../engine/phase.js';
-import { provisionContext } from './provision-nats.js';
+
+import type { PhaseBody } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
+import { provisionContext } from './context.js';
+import type { PhaseId } from './list.js';
 
 /** Phases whose checkpoints exist before NATS does. */
 const BEFORE_NATS: PhaseId[] = ['prerequisites', 'provision-nats'];
 
-export const handoffPhase: Phase = {
-  id: 'handoff',
-  title: 'Hand checkpoints over to NATS KV',
-  dependsOn: ['provision-nats'],
+export const handoff: PhaseBody<BootstrapContext> = {
   // Inputs come from the configuration only: they are hashed before any phase runs.
   inputs: (ctx) => ({ servers: ctx.provisioner.connection(provisionContext(ctx)).servers }),
   async run(ctx, task) {

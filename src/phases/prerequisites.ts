@@ -2,16 +2,14 @@
 // bootstrap with the doctor's hints), and a nats-server binary when natsgh runs
 // one on this machine (PATH, cache, verified download, package manager).
 import { access, constants } from 'node:fs/promises';
-import type { Phase } from '../engine/phase.js';
 import { NatsghError } from '../errors.js';
+import type { PhaseBody } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
 
 /** Checks the bootstrap handles itself: the binary is resolved below, and our own server holds its ports on a re-run. */
 const HANDLED_HERE = ['nats-server', 'ports'];
 
-export const prerequisitesPhase: Phase = {
-  id: 'prerequisites',
-  title: 'Check prerequisites',
-  dependsOn: [],
+export const prerequisites: PhaseBody<BootstrapContext> = {
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     natsType: ctx.config.natsType,

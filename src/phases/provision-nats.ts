@@ -3,40 +3,21 @@
 // provisioner finds what already runs, so a re-run never starts a second server.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import {
   credentialsFingerprint,
   natsghRunsServer,
   readDeploymentCredentials,
 } from '../nats/deployment-auth.js';
-import type { ProvisionContext } from '../provision/provisioner.js';
-
-/** The provisioner's view of a phase context; the nats-server binary found by prerequisites is passed on. */
-export function provisionContext(ctx: PhaseContext): ProvisionContext {
-  const bin = ctx.outputs.prerequisites?.natsServerBin;
-  const config =
-    bin && !ctx.config.nats.serverBin
-      ? { ...ctx.config, nats: { ...ctx.config.nats, serverBin: bin } }
-      : ctx.config;
-  return {
-    config,
-    deployment: ctx.deployment,
-    stateDir: ctx.stateDir,
-    platform: ctx.platform,
-    interactive: ctx.interactive,
-    assumeYes: ctx.assumeYes,
-    signal: ctx.signal,
-    log: ctx.log,
-  };
-}
+import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
+import { type BootstrapContext, provisionContext } from './context.js';
 
 // provision-nats and validate both ask the provisioner whether NATS is healthy; on a
 // no-op re-run both verifies run at once, and for Synadia each check is a new TLS
 // connection over the WAN. One check per run serves both, until provision-nats runs.
-const natsVerifies = new WeakMap<PhaseContext, Promise<VerifyResult>>();
+const natsVerifies = new WeakMap<BootstrapContext, Promise<VerifyResult>>();
 
 /** The provisioner's health check, once per run (forgotten when provision-nats converges). */
-export function verifyNatsOnce(ctx: PhaseContext): Promise<VerifyResult> {
+export function verifyNatsOnce(ctx: BootstrapContext): Promise<VerifyResult> {
   let v = natsVerifies.get(ctx);
   if (!v) {
     v = ctx.provisioner.verify(provisionContext(ctx));
@@ -55,14 +36,14 @@ function fileDigest(path: string | undefined): string | undefined {
   }
 }
 
-function serverCredentialsFingerprint(ctx: PhaseContext): string | undefined {
+function serverCredentialsFingerprint(ctx: BootstrapContext): string | undefined {
   if (!natsghRunsServer(ctx.config)) return undefined;
   const stored = readDeploymentCredentials(ctx.stateDir, ctx.deployment);
   return stored ? credentialsFingerprint(stored) : undefined;
 }
 
 /** What decides the NATS deployment's shape; no secrets (auth files are named by path). */
-export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
+export function natsInputs(ctx: BootstrapContext): Record<string, unknown> {
   const n = ctx.config.nats;
   return {
     mode: ctx.config.mode,
@@ -86,10 +67,7 @@ export function natsInputs(ctx: PhaseContext): Record<string, unknown> {
   };
 }
 
-export const provisionNatsPhase: Phase = {
-  id: 'provision-nats',
-  title: 'Provision NATS',
-  dependsOn: ['prerequisites'],
+export const provisionNats: PhaseBody<BootstrapContext> = {
   // NATS that exists before natsgh (Synadia, your own server) does not depend on the state dir,
   // so a new machine with an empty one resumes from KV instead of provisioning again.
   inputs: (ctx) => ({
@@ -119,7 +97,7 @@ export const provisionNatsPhase: Phase = {
  * NATS is attached; a failure to record is a warning, never a failed phase.
  */
 async function publishProvisionEvents(
-  ctx: PhaseContext,
+  ctx: BootstrapContext,
   outputs: Record<string, string>,
   previous: Record<string, string> | undefined,
 ): Promise<void> {

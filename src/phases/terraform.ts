@@ -3,7 +3,6 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Phase, PhaseContext, VerifyResult } from '../engine/phase.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { terraformStateEvent } from '../events/builders.js';
 import { redactValue } from '../redact.js';
@@ -15,11 +14,13 @@ import { configFileDigests, listConfigFiles, sensitiveVariables } from '../terra
 import { describePlan } from '../terraform/plan-summary.js';
 import { outputStrings, outputsDigest } from '../terraform/state-summary.js';
 import { isSecretBackendSetting, maskedValues, secretVariable } from '../terraform/variables.js';
+import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
 
 /** The module natsgh ships, used when --terraform-dir is not given. */
 const SHIPPED_MODULE = resolve(import.meta.dirname, '../../terraform');
 
-function moduleDir(ctx: PhaseContext): string {
+function moduleDir(ctx: BootstrapContext): string {
   return ctx.terraform.dir ? resolve(ctx.terraform.dir) : SHIPPED_MODULE;
 }
 
@@ -34,7 +35,7 @@ function requireModule(dir: string): void {
   }
 }
 
-function requireTerraform(ctx: PhaseContext): string {
+function requireTerraform(ctx: BootstrapContext): string {
   const binary = findOnPath('terraform', ctx.platform);
   if (!binary) {
     throw new NatsghError('terraform is not installed (needed by --terraform)', {
@@ -47,7 +48,7 @@ function requireTerraform(ctx: PhaseContext): string {
 
 /** Runs `body` with a terraform CLI for the module and a private scratch directory, removed afterwards. */
 async function withTerraform<T>(
-  ctx: PhaseContext,
+  ctx: BootstrapContext,
   onLine: ((line: string) => void) | undefined,
   body: (tf: ReturnType<typeof terraformCli>, workDir: string) => Promise<T>,
 ): Promise<T> {
@@ -68,11 +69,7 @@ async function withTerraform<T>(
   }
 }
 
-export const terraformPhase: Phase = {
-  id: 'terraform',
-  title: 'Apply the Terraform module',
-  dependsOn: ['handoff'],
-
+export const terraform: PhaseBody<BootstrapContext> = {
   applies(ctx) {
     return ctx.terraform.enabled ? true : 'not requested (--terraform)';
   },

@@ -1,14 +1,16 @@
 // validate: the deployment works end to end: NATS is healthy, a KV round trip
 // succeeds, the controller answers ping over NATS, the generated files match
 // what was rendered. Its verify is the same set of checks.
-import type { Phase, PhaseContext } from '../engine/phase.js';
+
+import { pingController } from '../controller/ping.js';
 import { NatsghError } from '../errors.js';
 import { BUCKET_CHECKPOINTS } from '../nats/names.js';
-import { pingController } from './deploy-controller.js';
+import type { PhaseBody } from '../workflow/phase.js';
+import type { BootstrapContext } from './context.js';
 import { unexpectedDifferences } from './generate-files.js';
 import { verifyNatsOnce } from './provision-nats.js';
 
-async function kvRoundTrip(ctx: PhaseContext): Promise<string | undefined> {
+async function kvRoundTrip(ctx: BootstrapContext): Promise<string | undefined> {
   if (!ctx.nats) return 'NATS is not reachable';
   const { jetstream } = await import('@nats-io/jetstream');
   const { Kvm } = await import('@nats-io/kv');
@@ -25,7 +27,7 @@ async function kvRoundTrip(ctx: PhaseContext): Promise<string | undefined> {
 }
 
 /** Every check's failure, by name; empty when all pass. */
-export async function validationFailures(ctx: PhaseContext): Promise<string[]> {
+export async function validationFailures(ctx: BootstrapContext): Promise<string[]> {
   const checks: Array<[string, () => Promise<string | undefined>]> = [
     [
       'NATS healthy',
@@ -66,10 +68,7 @@ export async function validationFailures(ctx: PhaseContext): Promise<string[]> {
   return results.filter((r): r is string => r !== undefined);
 }
 
-export const validatePhase: Phase = {
-  id: 'validate',
-  title: 'Validate the deployment',
-  dependsOn: ['provision-nats', 'deploy-controller', 'generate-files'],
+export const validate: PhaseBody<BootstrapContext> = {
   inputs: (ctx) => ({ deployment: ctx.deployment, mode: ctx.config.mode }),
   async run(ctx, task) {
     const failures = await validationFailures(ctx);

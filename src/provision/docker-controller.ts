@@ -7,7 +7,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { access, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { composeProjectName } from './compose.js';
 import {

@@ -10,7 +10,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';

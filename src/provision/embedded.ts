@@ -3,7 +3,7 @@
 // finds a running one instead of starting a second; teardown keeps data unless purge.
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { type ClientAuth, ensureDeploymentCredentials, serverAuthFor } from '../nats/deployment-auth.js';
 import { devTlsPaths, generatedServerTls } from '../nats/tls-generate.js';

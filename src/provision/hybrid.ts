@@ -9,7 +9,7 @@
 // across the link; the leaf reconnects to it on its own when it returns.
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import { UsageError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { serverAuthFor } from '../nats/deployment-auth.js';

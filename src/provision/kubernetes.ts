@@ -8,7 +8,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { NatsghConfig } from '../config/keys.js';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import { NatsghError } from '../errors.js';
 import { connectionSpecFromConfig, type NatsConnectionSpec, readNkeySeedFile } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';

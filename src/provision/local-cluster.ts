@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { CLUSTER_PORT_OFFSET } from '../config/port-plan.js';
-import type { VerifyResult } from '../engine/phase.js';
+import type { VerifyResult } from '../contracts.js';
 import { NatsghError, UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';

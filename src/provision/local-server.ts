@@ -5,7 +5,7 @@ import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { CONFIG_KEYS } from '../config/keys.js';
-import type { Logger } from '../engine/phase.js';
+import type { Logger } from '../contracts.js';
 import { errorMessage, NatsghError } from '../errors.js';
 import type { ClientAuth } from '../nats/deployment-auth.js';
 import { redact } from '../redact.js';

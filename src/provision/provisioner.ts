@@ -2,7 +2,7 @@
 // types"): embedded, local cluster, bring-your-own, Synadia, hybrid leaf,
 // docker compose, Helm. The provision-nats phase only talks to this.
 import type { NatsghConfig } from '../config/keys.js';
-import type { Logger, VerifyResult } from '../engine/phase.js';
+import type { Logger, VerifyResult } from '../contracts.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import type { Platform } from '../system/platform.js';
 

@@ -5,7 +5,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import type { Logger } from '../engine/phase.js';
+import type { Logger } from '../contracts.js';
 import { errorMessage, NatsghError, UsageError } from '../errors.js';
 import { cacheDir, exeName, installHint, type Platform } from './platform.js';
 import { findOnPath, runCommand } from './process.js';

@@ -2,8 +2,8 @@
 // settings but not its type, so natsgh writes an override file when the module declares another.
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { TerraformOptions } from '../engine/phase.js';
 import { BACKEND_OVERRIDE_FILE, declaredBackend } from './module-files.js';
+import type { TerraformOptions } from './options.js';
 
 /** Makes `dir` use `backend`; returns the override file written, or undefined when none is needed. */
 export function selectBackend(

@@ -1,7 +1,7 @@
 // What natsgh records about a Terraform state (TerraformStateEvent): serial and lineage
 // from `terraform state pull`, resource count, and a digest of the non-sensitive outputs.
 import { createHash } from 'node:crypto';
-import { stableJson } from '../engine/inputs.js';
+import { stableJson } from '../workflow/inputs.js';
 
 export interface StateSummary {
   serial: number;

@@ -10,10 +10,14 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
-import type { PhaseContext } from '../../src/engine/phase.js';
-import { readStatus } from '../../src/engine/status.js';
-import { runTeardown } from '../../src/engine/teardown.js';
-import { controllerFiles, deployControllerPhase } from '../../src/phases/deploy-controller.js';
+import type { BootstrapContext as PhaseContext } from '../../src/phases/context.js';
+import { controllerFiles, deployController } from '../../src/phases/deploy-controller.js';
+import { phaseOf } from '../../src/phases/index.js';
+import { readStatus } from '../../src/services/status.js';
+import { runTeardown } from '../../src/services/teardown.js';
+
+const deployControllerPhase = phaseOf('deploy-controller', deployController);
+
 import { createProvisioner } from '../../src/provision/index.js';
 import { currentPlatform } from '../../src/system/platform.js';
 import { isAlive } from '../../src/system/process.js';

@@ -5,6 +5,9 @@ import { join } from 'node:path';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BusyError } from '../../src/errors.js';
+import { ensureKvBucket } from '../../src/nats/buckets.js';
+import { connectNats } from '../../src/nats/connect.js';
 import {
   acquireFileLock,
   acquireKvLock,
@@ -13,10 +16,7 @@ import {
   lockFilePath,
   readKvLockHolder,
   removeFileLock,
-} from '../../src/engine/locks.js';
-import { BusyError } from '../../src/errors.js';
-import { ensureKvBucket } from '../../src/nats/buckets.js';
-import { connectNats } from '../../src/nats/connect.js';
+} from '../../src/workflow/locks.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 
 async function deadPid(): Promise<number> {

@@ -12,15 +12,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NatsghConfig } from '../../src/config/keys.js';
 import { resolveConfig } from '../../src/config/load.js';
 import { startController } from '../../src/controller/run.js';
-import { runBootstrap } from '../../src/engine/bootstrap.js';
-import { openDeploymentNats } from '../../src/engine/deployment.js';
 import { publishGithubEventFile } from '../../src/events/github-publish.js';
 import { deploymentReplicas } from '../../src/nats/buckets.js';
 import { connectionSpecFromConfig, connectNats, type NatsConnectionSpec } from '../../src/nats/connect.js';
-import { handoffPhase } from '../../src/phases/handoff.js';
-import { provisionNatsPhase } from '../../src/phases/provision-nats.js';
+import { handoff } from '../../src/phases/handoff.js';
+import { phaseOf } from '../../src/phases/index.js';
+import { provisionNats } from '../../src/phases/provision-nats.js';
 import { createLocalClusterProvisioner } from '../../src/provision/local-cluster.js';
 import type { Provisioner } from '../../src/provision/provisioner.js';
+import { runBootstrap } from '../../src/services/bootstrap.js';
+import { openDeploymentNats } from '../../src/services/deployment-nats.js';
 import { serveWebhooks } from '../../src/webhook/serve.js';
 import { examplePayloads } from '../support/github-model.js';
 import { clusterPorts } from '../support/local-cluster.js';
@@ -169,7 +170,7 @@ describe('natsgh streams and buckets on a 3-node local cluster', () => {
       signal: new AbortController().signal,
       cliVersion: '0.0.0-test',
       terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
-      phases: [provisionNatsPhase, handoffPhase],
+      phases: [phaseOf('provision-nats', provisionNats), phaseOf('handoff', handoff)],
       provisioner: p,
       log: { info: () => undefined, warn: (l) => warnings.push(l) },
     });

@@ -4,10 +4,15 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashInputs } from '../../src/engine/inputs.js';
-import type { EventSink, PhaseContext, TaskHandle } from '../../src/engine/phase.js';
 import { decodeEvent } from '../../src/events/builders.js';
-import { terraformPhase } from '../../src/phases/terraform.js';
+import type { EventSink, BootstrapContext as PhaseContext } from '../../src/phases/context.js';
+import { phaseOf } from '../../src/phases/index.js';
+import { terraform } from '../../src/phases/terraform.js';
+import { hashInputs } from '../../src/workflow/inputs.js';
+import type { TaskHandle } from '../../src/workflow/phase.js';
+
+const terraformPhase = phaseOf('terraform', terraform);
+
 import { clearRegisteredSecrets } from '../../src/redact.js';
 import { currentPlatform } from '../../src/system/platform.js';
 import { requireTool } from '../support/tools.js';

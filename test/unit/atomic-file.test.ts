@@ -3,8 +3,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileS
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CorruptCheckpointError, readJournal } from '../../src/engine/checkpoints.js';
 import { fileSystemError, NatsghError } from '../../src/errors.js';
+import { CorruptCheckpointError, readJournal } from '../../src/services/checkpoints.js';
 import { sweepTempFiles, writeFileAtomic } from '../../src/system/atomic-file.js';
 
 const errno = (code: string) => Object.assign(new Error(`${code}: boom`), { code });

@@ -2,21 +2,17 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { NatsghConfig } from '../../src/config/keys.js';
+import { natsghCheckpointFormat, newCheckpointStore, readJournal } from '../../src/services/checkpoints.js';
 import {
   type Checkpoint,
-  CheckpointStore,
   CorruptCheckpointError,
   decodeCheckpoint,
-  encodeCheckpoint,
   journalPath,
-  readJournal,
-} from '../../src/engine/checkpoints.js';
-import { phaseGraph } from '../../src/engine/graph.js';
-import { hashInputs, stableJson } from '../../src/engine/inputs.js';
-import type { Phase, PhaseContext, PhaseId } from '../../src/engine/phase.js';
-import { runPhases, type Selection, validateSelection } from '../../src/engine/runner.js';
-import type { Provisioner } from '../../src/provision/provisioner.js';
+} from '../../src/workflow/checkpoints.js';
+import { phaseGraph } from '../../src/workflow/graph.js';
+import { hashInputs, stableJson } from '../../src/workflow/inputs.js';
+import type { Phase, RunScope } from '../../src/workflow/phase.js';
+import { runPhases, type Selection, validateSelection } from '../../src/workflow/runner.js';
 
 interface FakeState {
   runs: string[];
@@ -25,8 +21,8 @@ interface FakeState {
   fail?: string;
 }
 
-function fakePhases(state: FakeState): Phase[] {
-  const make = (id: PhaseId, dependsOn: PhaseId[]): Phase => ({
+function fakePhases(state: FakeState): Phase<RunScope>[] {
+  const make = (id: string, dependsOn: string[]): Phase<RunScope> => ({
     id,
     title: id,
     dependsOn,
@@ -59,22 +55,17 @@ describe('runner', () => {
   });
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  function context(): PhaseContext {
+  // The runner needs nothing of natsgh: a bare run scope is the whole context.
+  function context(): RunScope {
     return {
-      config: {} as NatsghConfig,
       deployment: 'd',
       runId: `run-${Math.random()}`,
-      stateDir: dir,
       cliVersion: '0.0.0-test',
-      platform: {} as PhaseContext['platform'],
       interactive: false,
       assumeYes: true,
       signal: new AbortController().signal,
       log: { info: () => {}, warn: () => {} },
-      provisioner: {} as Provisioner,
       outputs: {},
-      events: { publish: async () => {} },
-      terraform: { enabled: false, dir: 't', backend: 'local', backendConfig: {}, vars: {} },
     };
   }
 
@@ -85,7 +76,7 @@ describe('runner', () => {
       phases: fakePhases(state),
       ctx,
       checkpoints: await readJournal(dir, 'd'),
-      store: new CheckpointStore(dir, 'd', !dryRun),
+      store: newCheckpointStore(dir, 'd', !dryRun),
       selection,
       dryRun,
       render: 'silent',
@@ -187,7 +178,7 @@ describe('runner', () => {
         phases,
         ctx,
         checkpoints: new Map(),
-        store: new CheckpointStore(dir, 'd'),
+        store: newCheckpointStore(dir, 'd', true),
         selection: {},
         dryRun: false,
         render: 'silent',
@@ -213,7 +204,9 @@ describe('checkpoints', () => {
   };
 
   it('round-trips through protobuf', () => {
-    expect(decodeCheckpoint(encodeCheckpoint(cp), cp, 'x', 'y')).toEqual(cp);
+    expect(decodeCheckpoint(natsghCheckpointFormat, natsghCheckpointFormat.encode(cp), cp, 'x', 'y')).toEqual(
+      cp,
+    );
   });
 
   it('reports a corrupt journal entry with its path', async () => {
@@ -226,7 +219,7 @@ describe('checkpoints', () => {
       expect(err).toBeInstanceOf(CorruptCheckpointError);
       expect(err.message).toContain(path);
       // Bytes that decode but describe another phase are corrupt too.
-      writeFileSync(path, encodeCheckpoint({ ...cp, phaseId: 'validate' }));
+      writeFileSync(path, natsghCheckpointFormat.encode({ ...cp, phaseId: 'validate' }));
       await expect(readJournal(dir, 'd')).rejects.toThrow(/expected phase "handoff"/);
     } finally {
       rmSync(dir, { recursive: true, force: true });

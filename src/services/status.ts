@@ -6,12 +6,14 @@ import type { NatsghConfig } from '../config/keys.js';
 import type { SettingsRecord } from '../config/recorded.js';
 import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
+import type { BootstrapContext } from '../phases/context.js';
+import type { BootstrapPhase } from '../phases/index.js';
+import { PHASE_IDS } from '../phases/list.js';
 import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
+import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from '../workflow/locks.js';
+import { traced } from '../workflow/trace.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
-import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
-import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from './locks.js';
-import { PHASE_IDS, type Phase, type PhaseContext } from './phase.js';
-import { traced } from './trace.js';
+import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface PhaseStatusRow {
   id: string;
@@ -41,7 +43,7 @@ export interface StatusResult {
 export interface StatusOptions {
   config: NatsghConfig;
   signal: AbortSignal;
-  phases?: readonly Phase[];
+  phases?: readonly BootstrapPhase[];
   provisioner?: Provisioner;
   /** The deployment's recorded settings (which phases its last run left out, and why). */
   recorded?: SettingsRecord;
@@ -50,9 +52,11 @@ export interface StatusOptions {
 async function prepare(opts: StatusOptions) {
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
   // With a record, which phases were left out and why is recorded: the phase modules are not needed.
-  const phases: ReadonlyArray<Pick<Phase, 'id' | 'applies'>> =
+  const phases: ReadonlyArray<Pick<BootstrapPhase, 'id' | 'applies'>> =
     opts.phases ??
-    (opts.recorded ? PHASE_IDS.map((id) => ({ id })) : (await import('../phases/index.js')).PHASES);
+    (opts.recorded
+      ? PHASE_IDS.map((id) => ({ id }))
+      : await (await import('../phases/index.js')).loadPhases());
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const pctx = provisionContextFor(config, { signal: opts.signal });
@@ -71,7 +75,7 @@ function localProbes(prep: Awaited<ReturnType<typeof prepare>>) {
       .catch((err) => ({ ok: false as const, reason: String((err as Error).message) })),
     nodes: provisioner.nodes ? provisioner.nodes(pctx).catch((): NodeStatus[] => []) : ([] as NodeStatus[]),
     fileHolder: readFileLockHolder(lockFilePath(config.stateDir, config.deployment)),
-    ping: import('../phases/deploy-controller.js'),
+    ping: import('../controller/ping.js'),
     recordedPid:
       config.mode === 'dev' ? recordedControllerPid(resolve(config.stateDir), config.deployment) : undefined,
   };
@@ -90,9 +94,7 @@ async function snapshot(
   const deployment = config.deployment;
   const ids = phases.map((p) => p.id);
   // The controller's ping and the KV lock holder go out with the checkpoints' reads.
-  const ping = local.ping.then(({ pingController }) =>
-    pingController({ nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined, deployment }, 1000),
-  );
+  const ping = local.ping.then(({ pingController }) => pingController({ nats, deployment }, 1000));
   const kvHolder = nats?.locks ? readKvLockHolder(nats.locks, deploymentLockKey(deployment)) : undefined;
   for (const p of [ping, kvHolder]) p?.catch(() => {});
   // KV that does not answer in time (a stream electing a leader after a node died) falls back to
@@ -115,7 +117,7 @@ async function snapshot(
       ?.applies?.({
         config,
         terraform: { enabled: false },
-      } as PhaseContext);
+      } as BootstrapContext);
     return applies === undefined || applies === true ? null : `does not apply: ${applies}`;
   };
   const rows = ids.map((id): PhaseStatusRow => {

@@ -6,22 +6,29 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import { type Logger, silentLog } from '../contracts.js';
 import { BusyError, errorMessage } from '../errors.js';
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import type { BootstrapContext } from '../phases/context.js';
+import type { BootstrapPhase } from '../phases/index.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { redact } from '../redact.js';
 import { currentPlatform } from '../system/platform.js';
-import { newRunId } from './bootstrap.js';
+import {
+  acquireFileLock,
+  acquireKvLock,
+  currentHolder,
+  type LockHandle,
+  lockFilePath,
+} from '../workflow/locks.js';
 import { clearJournal, clearKvCheckpoints, readJournal, readKvCheckpoints } from './checkpoints.js';
 import {
   type DeploymentNats,
   openDeploymentNats,
   provisionContextFor,
-  silentLog,
   tryOpenDeploymentNats,
-} from './deployment.js';
-import { acquireFileLock, acquireKvLock, currentHolder, type LockHandle, lockFilePath } from './locks.js';
-import type { Logger, Phase, PhaseContext } from './phase.js';
+} from './deployment-nats.js';
+import { newRunId } from './run-id.js';
 
 export interface TeardownOptions {
   config: NatsghConfig;
@@ -30,7 +37,7 @@ export interface TeardownOptions {
   cliVersion: string;
   lockTimeoutMs?: number;
   log?: Logger;
-  phases?: readonly Phase[];
+  phases?: readonly BootstrapPhase[];
   provisioner?: Provisioner;
 }
 
@@ -52,7 +59,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
   const config = { ...opts.config, stateDir: resolve(opts.config.stateDir) };
   const deployment = config.deployment;
   const log = opts.log ?? silentLog;
-  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  const phases = [...(opts.phases ?? (await (await import('../phases/index.js')).loadPhases()))];
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const pctx = provisionContextFor(config, { signal: opts.signal, log });
@@ -118,7 +125,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
     const inKv = nats?.checkpoints
       ? await readKvCheckpoints(nats.checkpoints, deployment, ids).catch(() => new Map())
       : new Map();
-    const ctx: PhaseContext = {
+    const ctx: BootstrapContext = {
       config,
       deployment,
       runId,
@@ -136,7 +143,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined,
     };
     for (const cp of [...journal.values(), ...inKv.values()]) {
-      ctx.outputs[cp.phaseId as keyof PhaseContext['outputs']] = cp.outputs;
+      (ctx.outputs as Record<string, Record<string, string>>)[cp.phaseId] = cp.outputs;
     }
 
     if (nats?.checkpoints) {

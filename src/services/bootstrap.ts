@@ -2,7 +2,6 @@
 // deployment's locks, loads checkpoints (KV first when NATS answers at start,
 // else the journal), runs the phases and releases everything on the way out,
 // also on SIGINT/SIGTERM and on failure. --dry-run reads and never writes.
-import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
@@ -21,17 +20,40 @@ import {
   startedThings,
   writeRecordFile,
 } from '../config/recorded.js';
+import type { Logger } from '../contracts.js';
+import { silentLog } from '../contracts.js';
 import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import type { EventSink } from '../events/sink.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
+import type { BootstrapContext } from '../phases/context.js';
+import type { BootstrapPhase } from '../phases/index.js';
+import { PHASE_LIST, type PhaseId } from '../phases/list.js';
 import type { Provisioner } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
+import type { TerraformOptions } from '../terraform/options.js';
+import type { Checkpoint } from '../workflow/checkpoints.js';
+import { type GraphFormat, phaseGraph } from '../workflow/graph.js';
 import {
-  type Checkpoint,
-  CheckpointStore,
+  acquireFileLock,
+  acquireKvLock,
+  currentHolder,
+  type LockHandle,
+  lockFilePath,
+} from '../workflow/locks.js';
+import {
+  type PhaseReport,
+  type RenderMode,
+  runPhases,
+  type Selection,
+  validateSelection,
+} from '../workflow/runner.js';
+import { trace, traced } from '../workflow/trace.js';
+import {
   CorruptCheckpointError,
   journalDir,
+  newCheckpointStore,
   readJournal,
   readKvCheckpoints,
 } from './checkpoints.js';
@@ -39,14 +61,10 @@ import {
   type DeploymentNats,
   openDeploymentNats,
   provisionContextFor,
-  silentLog,
   tryOpenDeploymentNats,
-} from './deployment.js';
-import { type GraphFormat, phaseGraph } from './graph.js';
-import { acquireFileLock, acquireKvLock, currentHolder, type LockHandle, lockFilePath } from './locks.js';
-import type { EventSink, Logger, Phase, PhaseContext, PhaseId, TerraformOptions } from './phase.js';
-import { type PhaseReport, type RenderMode, runPhases, type Selection, validateSelection } from './runner.js';
-import { trace, traced } from './trace.js';
+} from './deployment-nats.js';
+import { newRunId } from './run-id.js';
+import { testHooks } from './test-hooks.js';
 
 export interface BootstrapOptions {
   config: NatsghConfig;
@@ -61,7 +79,7 @@ export interface BootstrapOptions {
   cliVersion: string;
   terraform: TerraformOptions;
   /** Replaces the phase list (tests). */
-  phases?: readonly Phase[];
+  phases?: readonly BootstrapPhase[];
   /** Replaces createProvisioner(config) (tests). */
   provisioner?: Provisioner;
   /** Where warnings go when no renderer shows them (default: nowhere). */
@@ -76,10 +94,6 @@ export interface BootstrapResult {
   phases: PhaseReport[];
   dryRun?: boolean;
   graph?: string;
-}
-
-export function newRunId(): string {
-  return `${new Date().toISOString().replace(/[-:]/g, '').replace(/\..*/, '')}-${randomBytes(3).toString('hex')}`;
 }
 
 const noEvents: EventSink = { publish: async () => {} };
@@ -118,10 +132,10 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   assertValidCombination(config.mode, config.natsType);
   // Ports are planned before anything starts: a derived port on another port's number fails here.
   assertPortPlan(config);
-  const phases = [...(opts.phases ?? (await import('../phases/index.js')).PHASES)];
+  const metas = opts.phases ?? PHASE_LIST;
   const bad = validateSelection(
     opts.selection,
-    phases.map((p) => p.id),
+    metas.map((p) => p.id),
   );
   if (bad) {
     throw new UsageError(bad, {
@@ -140,9 +154,10 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       nats: { url: null },
       phases: [],
       dryRun: true,
-      graph: phaseGraph(phases, opts.graph),
+      graph: phaseGraph(metas, opts.graph),
     };
   }
+  const phases = opts.phases ?? (await (await import('../phases/index.js')).loadPhases());
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
   const dryRun = opts.dryRun;
@@ -163,8 +178,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   // A lost KV lease stops the run like an interrupt does, with its own reason.
   const lockLost = new AbortController();
   const signal = AbortSignal.any([opts.signal, lockLost.signal]);
-  const store = new CheckpointStore(config.stateDir, deployment, !dryRun);
-  const ctx: PhaseContext = {
+  const store = newCheckpointStore(config.stateDir, deployment, !dryRun);
+  const ctx: BootstrapContext = {
     config,
     deployment,
     runId,
@@ -405,46 +420,55 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       selection: opts.selection,
       dryRun,
       render: opts.render,
-      afterPhase: async (phase) => {
-        if (ctx.nats) {
-          await flushQueuedEvents();
-          return;
-        }
-        if (phase.id !== 'provision-nats') return;
-        let openError: unknown;
-        const open = () =>
-          tryOpenDeploymentNats(provisioner, pctx, {
-            create: !dryRun,
-            timeoutMs: 5000,
-            replicas,
-            warn,
-            sizes,
-            onError: (err) => {
-              openError = err;
-            },
-          });
-        let n = await open();
-        // A cluster whose node was just (re)started answers before its JetStream is back in
-        // quorum: a transient failure is retried for a while; a refusal that waiting cannot
-        // change (credentials, permissions, limits, a full store) is not.
-        const retryUntil = Date.now() + 30_000;
-        const provisioned = () => !dryRun && ctx.outputs['provision-nats'] !== undefined;
-        while (!n && provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
-          await new Promise((r) => setTimeout(r, 500));
-          openError = undefined;
-          n = await open();
-        }
-        if (n) await attachNats(n);
-        else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
-          // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
-          if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
-            throw openError;
-          throw new NatsghError('NATS was provisioned but does not accept connections', {
-            cause: openError,
-            code: 'nats_unreachable',
-            suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
-          });
-        }
+      hooks: {
+        ...testHooks(),
+        transition: async (phaseId, transition, durationMs, reason) => {
+          const { phaseEvent } = await import('../events/builders.js');
+          await ctx.events.publish(
+            phaseEvent({ deployment, runId, phaseId, transition, durationMs, reason }),
+          );
+        },
+        afterPhase: async (phase) => {
+          if (ctx.nats) {
+            await flushQueuedEvents();
+            return;
+          }
+          if (phase.id !== 'provision-nats') return;
+          let openError: unknown;
+          const open = () =>
+            tryOpenDeploymentNats(provisioner, pctx, {
+              create: !dryRun,
+              timeoutMs: 5000,
+              replicas,
+              warn,
+              sizes,
+              onError: (err) => {
+                openError = err;
+              },
+            });
+          let n = await open();
+          // A cluster whose node was just (re)started answers before its JetStream is back in
+          // quorum: a transient failure is retried for a while; a refusal that waiting cannot
+          // change (credentials, permissions, limits, a full store) is not.
+          const retryUntil = Date.now() + 30_000;
+          const provisioned = () => !dryRun && ctx.outputs['provision-nats'] !== undefined;
+          while (!n && provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
+            await new Promise((r) => setTimeout(r, 500));
+            openError = undefined;
+            n = await open();
+          }
+          if (n) await attachNats(n);
+          else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
+            // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
+            if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
+              throw openError;
+            throw new NatsghError('NATS was provisioned but does not accept connections', {
+              cause: openError,
+              code: 'nats_unreachable',
+              suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
+            });
+          }
+        },
       },
     });
     if (!dryRun && nats) await writeContextFile(config, nats.spec, log);

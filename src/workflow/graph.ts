@@ -1,9 +1,9 @@
 // The phase graph as Mermaid or Graphviz DOT text (`natsgh bootstrap --graph`).
-import type { Phase } from './phase.js';
+import type { PhaseMeta } from './phase.js';
 
 export type GraphFormat = 'mermaid' | 'dot';
 
-export function phaseGraph(phases: readonly Phase[], format: GraphFormat): string {
+export function phaseGraph(phases: readonly PhaseMeta[], format: GraphFormat): string {
   const ids = new Set(phases.map((p) => p.id as string));
   if (format === 'dot') {
     const lines = ['digraph natsgh_bootstrap {', '  rankdir=LR;'];

@@ -5,7 +5,6 @@ import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { Provisioner } from '../provision/provisioner.js';
-import { provisionContextFor, tryOpenDeploymentNats } from './deployment.js';
 import {
   describeHolder,
   forceRemoveKvLock,
@@ -14,7 +13,8 @@ import {
   lockFilePath,
   readKvLockHolder,
   removeFileLock,
-} from './locks.js';
+} from '../workflow/locks.js';
+import { provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface UnlockEntry {
   lock: 'file' | 'kv';

@@ -4,13 +4,13 @@
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { NatsghConfig } from '../config/keys.js';
+import { type Logger, silentLog } from '../contracts.js';
 import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { BUCKET_CHECKPOINTS, BUCKET_LOCKS } from '../nats/names.js';
 import type { PreflightOptions } from '../nats/preflight.js';
 import type { StreamSizes } from '../nats/sizing.js';
 import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
 import { currentPlatform } from '../system/platform.js';
-import type { Logger } from './phase.js';
 
 export interface DeploymentNats {
   nc: NatsConnection;
@@ -20,8 +20,6 @@ export interface DeploymentNats {
   locks?: KV;
   close(): Promise<void>;
 }
-
-export const silentLog: Logger = { info: () => {}, warn: () => {} };
 
 export function provisionContextFor(
   config: NatsghConfig,
