@@ -114,6 +114,23 @@ describe('NATS authentication through the CLI (dev/embedded)', () => {
     for (const cmd of await d.processes()) expect(cmd).not.toContain(secret);
   });
 
+  it('status and unlock name refused credentials instead of calling a running server unreachable', async () => {
+    const wrong = { NATSGH_NATS_USER: 'natsgh', NATSGH_NATS_PASSWORD: 'not-the-password-123' };
+    const status = parseJson(await d.run(['status', '--json'], wrong));
+    expect(status.nats.healthy).toBe(false);
+    expect(status.nats.reason).toMatch(/authoriz|credential/i);
+    expect(JSON.stringify(status)).not.toContain(wrong.NATSGH_NATS_PASSWORD);
+    // The recorded settings say where NATS runs: only the state dir is given.
+    const unlock = parseJson(
+      await runCli(['unlock', '--json', '--state-dir', d.stateDir], {
+        cwd: d.dir,
+        env: { CI: '1', ...wrong },
+      }),
+    );
+    const kv = unlock.locks.find((l: { lock: string }) => l.lock === 'kv');
+    expect(kv.reason).toMatch(/authoriz|credential/i);
+  });
+
   it('a re-run with new credentials reconfigures the server; later commands use them without being told', async () => {
     const before = d.pids();
     const old = readDeploymentCredentials(d.stateDir, 'default')!;
