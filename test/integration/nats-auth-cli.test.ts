@@ -3,6 +3,7 @@
 // controller it spawns) connects with them, the NATS CLI context works, new
 // credentials given to a re-run reconfigure the server, no secret is printed or
 // left outside the owner-only files, and teardown --purge removes them.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,16 @@ describe('NATS authentication through the CLI (dev/embedded)', () => {
       expect(out).not.toContain(secret);
     }
     for (const cmd of await d.processes()) expect(cmd).not.toContain(secret);
+
+    // The state dir inside a repository: `git add -A` takes none of it (server.conf holds the password).
+    const git = (...args: string[]) => execFileSync('git', ['-C', d.dir, ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    expect(
+      git('ls-files')
+        .split('\n')
+        .filter((f) => f.startsWith('state/')),
+    ).toEqual([]);
   });
 
   it('status and unlock name refused credentials instead of calling a running server unreachable', async () => {
