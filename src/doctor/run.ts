@@ -26,6 +26,8 @@ export interface RunDoctorOptions {
   signal?: AbortSignal;
   /** Replaces the registry (tests). */
   checks?: readonly DoctorCheck[];
+  /** The deployment's record says natsgh runs its NATS here (`natsgh doctor` after a bootstrap). */
+  natsRunning?: boolean;
 }
 
 export function defaultDoctorDeps(overrides: Partial<DoctorDeps> = {}): DoctorDeps {
@@ -74,6 +76,7 @@ export async function runDoctor(opts: RunDoctorOptions): Promise<DoctorReport> {
       natsType: opts.natsType ?? opts.config.natsType,
       deps: defaultDoctorDeps(opts.deps),
       signal: opts.signal ?? new AbortController().signal,
+      natsRunning: opts.natsRunning ?? false,
     },
     { timeoutMs: opts.timeoutMs, ignore },
   );
