@@ -88,7 +88,7 @@ function need(ctx: ProvisionContext, tool: 'docker' | 'kind', why: string): stri
   const bin = findTool(ctx, tool);
   if (bin) return bin;
   throw new NatsghError(`${why} needs ${tool}, and it was not found on PATH`, {
-    code: `${tool}_missing`,
+    code: tool === 'kind' ? 'kind_missing' : 'docker_missing',
     suggestions: [
       tool === 'kind'
         ? 'Install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation'
