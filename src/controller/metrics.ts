@@ -1,6 +1,8 @@
 // The controller's Prometheus metrics: a handful of counters and gauges kept in
 // memory and rendered in the text exposition format for GET /metrics.
 
+import { InternalError } from '../errors.js';
+
 type Labels = Record<string, string>;
 
 /**
@@ -157,7 +159,7 @@ export class MetricsRegistry {
 
   private must(name: string): Series {
     const s = this.series.get(name);
-    if (!s) throw new Error(`metric ${name} is not defined`);
+    if (!s) throw new InternalError(`metric ${name} is not defined`);
     return s;
   }
 }
