@@ -86,6 +86,9 @@ export function spawnDetached(file: string, args: string[], opts: DetachedOption
       stdio: ['ignore', fd, fd],
       windowsHide: true,
     });
+    // A file that cannot be run gives no pid now and an 'error' event later: the throw reports
+    // it, and the event must not crash natsgh as an unhandled one.
+    child.on('error', () => undefined);
     if (child.pid === undefined) throw new NatsghError(`could not start ${file}`, { code: 'spawn_failed' });
     child.unref();
     return child.pid;
