@@ -35,7 +35,7 @@ export const ERROR_CODES = {
   invalid_combination: { exit: usage, meaning: 'The --mode and --nats-type given do not go together.' },
   missing_input: { exit: usage, meaning: 'A required input is missing; the message names its flag and variable.' },
   not_confirmed: { exit: usage, meaning: 'teardown was not confirmed (pass --yes).' },
-  unknown_phase: { exit: usage, meaning: 'A phase named with --only or --from does not exist.' },
+  unknown_phase: { exit: usage, meaning: '--only, --skip or --from names a phase that does not exist.' },
   port_conflict: { exit: usage, meaning: "The deployment's configured ports collide." },
   replicas_invalid: { exit: usage, meaning: 'A local cluster needs an odd number of servers, at least 3.' },
   since_invalid: { exit: usage, meaning: '--since is neither a duration nor a stream sequence.' },
@@ -64,7 +64,7 @@ export const ERROR_CODES = {
   template_variable_missing: { exit: usage, meaning: 'A template uses a variable that is not defined.' },
 
   // busy (exit 3) and interrupted (exit 130)
-  busy: { exit: busy, meaning: "Another run holds the deployment's lock." },
+  busy: { exit: busy, meaning: 'Busy: the default code of a BusyError that names no other.' },
   lock_held: { exit: busy, meaning: "Another run holds the deployment's lock; the message names the holder." },
   interrupted: { exit: interrupted, meaning: 'Ctrl-C, SIGINT or SIGTERM stopped the run.' },
 
@@ -73,8 +73,8 @@ export const ERROR_CODES = {
   state_dir_not_writable: { exit: failed, meaning: 'The state directory (or a file natsgh writes) is not writable.' },
   disk_full: { exit: failed, meaning: 'No space is left on the disk natsgh writes to.' },
   not_supported: { exit: failed, meaning: 'No provisioner exists for this mode and NATS type yet.' },
-  prerequisites_failed: { exit: failed, meaning: 'A prerequisite (tool, port, permission) is missing.' },
-  validation_failed: { exit: failed, meaning: 'The configuration failed validation against the live system.' },
+  prerequisites_failed: { exit: failed, meaning: 'A prerequisite check failed (a tool, port or permission); the message lists them.' },
+  validation_failed: { exit: failed, meaning: 'A check after bootstrap failed (NATS health, KV round trip, controller ping, generated files).' },
   checkpoint_corrupt: { exit: failed, meaning: 'A phase checkpoint cannot be decoded.' },
   lock_error: { exit: failed, meaning: 'The lock could not be taken for another reason than a holder.' },
   lock_lost: { exit: failed, meaning: 'The lock was lost while the run held it.' },
