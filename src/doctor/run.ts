@@ -1,10 +1,11 @@
 // The doctor's entry point for `natsgh doctor` and the bootstrap's
 // prerequisites phase: runDoctor({config, mode, natsType, ignore}) → {ok, checks}.
-import { closestMatch } from '../cli/suggest.js';
+
 import type { Mode, NatsghConfig, NatsType } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { currentPlatform } from '../system/platform.js';
 import { findOnPath, runCommand } from '../system/process.js';
+import { closestMatch } from '../system/suggest.js';
 import type { DoctorCheck, DoctorDeps, DoctorReport } from './check.js';
 import { DOCTOR_CHECK_IDS, DOCTOR_CHECKS } from './registry.js';
 import { runChecks } from './runner.js';
