@@ -1,8 +1,7 @@
 // The controller's Prometheus metrics: a handful of counters and gauges kept in
 // memory and rendered in the text exposition format for GET /metrics.
-import type { GithubResponseOutcome } from '../github/client.js';
-
 import { InternalError } from '../errors.js';
+import type { GithubResponseOutcome } from '../github/client.js';
 
 type Labels = Record<string, string>;
 
