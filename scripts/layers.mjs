@@ -10,7 +10,7 @@
 // Layers, lowest first (a folder's rank; old `src/engine/` files are ranked by
 // what they are, so the same script measures the tree before the split):
 export const RANKS = [
-  ['leaf', ['contracts.ts', 'errors.ts', 'redact.ts', 'proto']],
+  ['leaf', ['contracts.ts', 'error-codes.ts', 'errors.ts', 'redact.ts', 'proto']],
   ['infrastructure', ['system', 'workflow']],
   ['config', ['config']],
   ['domain libraries', ['nats', 'events', 'github', 'render', 'terraform']],

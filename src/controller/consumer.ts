@@ -6,7 +6,7 @@
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { isNatsghError } from '../errors.js';
+import { type ErrorCode, isNatsghError } from '../errors.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { deliveryKey, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
 import { oneLogLine, redact } from '../redact.js';
@@ -22,7 +22,7 @@ const OUTAGE_LOG_EVERY_MS = 60 * 60 * 1000;
  * GitHub being down or rate limiting is not the event's fault: such events are
  * retried for as long as it lasts (the stream's age limit bounds it), never terminated.
  */
-const GITHUB_DOWN_CODES = new Set(['github_unavailable', 'github_rate_limited']);
+const GITHUB_DOWN_CODES = new Set<ErrorCode>(['github_unavailable', 'github_rate_limited']);
 
 export interface RegenerationTarget {
   owner: string;
@@ -66,7 +66,7 @@ export interface EventConsumer {
 }
 
 /** Errors worth retrying never carry one of these codes. */
-const PERMANENT_CODES = new Set([
+const PERMANENT_CODES = new Set<ErrorCode>([
   'github_permission',
   'github_not_found',
   // GitHub refusals reported at once (github/commit.ts), never retried into "kept moving".

@@ -1,5 +1,6 @@
 // The controller's Prometheus metrics: a handful of counters and gauges kept in
 // memory and rendered in the text exposition format for GET /metrics.
+import { InternalError } from '../errors.js';
 import type { GithubResponseOutcome } from '../github/client.js';
 
 type Labels = Record<string, string>;
@@ -158,7 +159,7 @@ export class MetricsRegistry {
 
   private must(name: string): Series {
     const s = this.series.get(name);
-    if (!s) throw new Error(`metric ${name} is not defined`);
+    if (!s) throw new InternalError(`metric ${name} is not defined`);
     return s;
   }
 }

@@ -2,6 +2,7 @@
 // From here on KV is the source of truth, so a later run on any machine (a
 // fresh CI runner) resumes from it.
 
+import { NatsghError } from '../errors.js';
 import type { PhaseBody } from '../workflow/phase.js';
 import type { BootstrapContext } from './context.js';
 import { provisionContext } from './context.js';
@@ -15,7 +16,9 @@ export const handoff: PhaseBody<BootstrapContext> = {
   inputs: (ctx) => ({ servers: ctx.provisioner.connection(provisionContext(ctx)).servers }),
   async run(ctx, task) {
     if (!ctx.nats || !ctx.checkpoints)
-      throw new Error('NATS is not reachable, so checkpoints cannot move into KV');
+      throw new NatsghError('NATS is not reachable, so checkpoints cannot move into KV', {
+        code: 'nats_unreachable',
+      });
     const copied = await ctx.checkpoints.handoff(BEFORE_NATS);
     task.output(
       copied.length > 0 ? `copied ${copied.join(', ')} into KV` : 'KV already holds every checkpoint',

@@ -22,7 +22,7 @@ import {
 } from '../config/recorded.js';
 import type { Logger } from '../contracts.js';
 import { silentLog } from '../contracts.js';
-import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import { type ErrorCode, errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
 import type { EventSink } from '../events/sink.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
@@ -522,7 +522,7 @@ async function ignoreStateDir(stateDir: string): Promise<void> {
 }
 
 /** Codes of a failed open that no amount of waiting changes. */
-const PERMANENT_OPEN_ERRORS = new Set([
+const PERMANENT_OPEN_ERRORS = new Set<ErrorCode>([
   'jetstream_storage_full',
   'nats_permissions',
   'nats_account_limits',

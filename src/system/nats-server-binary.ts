@@ -352,7 +352,7 @@ export async function resolveNatsServerBinary(opts: ResolveBinaryOptions): Promi
     const version = await natsServerVersion(path, run);
     if (compareVersions(version, NATS_SERVER_MIN_VERSION) < 0) {
       throw new UsageError(`${tooOld(path)}; it is v${version}`, {
-        code: 'nats_server_too_old',
+        code: 'nats_server_bin_too_old',
         suggestions: ['Pass a newer binary with --nats-server-bin, or unset it to let natsgh download one.'],
       });
     }
