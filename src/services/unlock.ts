@@ -4,7 +4,7 @@
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { deploymentLockKey } from '../nats/names.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import { type Provisioner, provisionContext } from '../provision/provisioner.js';
 import {
   describeHolder,
   forceRemoveKvLock,
@@ -14,7 +14,7 @@ import {
   readKvLockHolder,
   removeFileLock,
 } from '../workflow/locks.js';
-import { provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
+import { tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface UnlockEntry {
   lock: 'file' | 'kv';
@@ -46,7 +46,7 @@ export async function runUnlock(opts: {
   });
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal });
+  const pctx = provisionContext({ config, signal: opts.signal });
   const nats = await tryOpenDeploymentNats(provisioner, pctx, { create: false, timeoutMs: 1500 });
   try {
     if (!nats?.locks) {
