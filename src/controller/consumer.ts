@@ -2,13 +2,14 @@
 // each event (ack when ignored), dedupes deliveries by kv.create in
 // natsgh_deliveries, runs regenerations with bounded concurrency and working()
 // keep-alives, naks transient failures with backoff and terms poison messages.
+
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { isNatsghError } from '../errors.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { deliveryKey, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
-import { redact } from '../redact.js';
+import { oneLogLine, redact } from '../redact.js';
 import type { Decision } from './decide.js';
 import { eventLabel, type MetricsRegistry } from './metrics.js';
 
@@ -129,23 +130,6 @@ export async function ensureEventConsumer(
 }
 
 const UTF8 = new TextDecoder();
-
-/**
- * One log line whatever it quotes: payloads, delivery ids and error texts come from
- * whoever published the event, so control characters (a newline forging a log
- * line, terminal escapes) are written as escapes.
- */
-export function oneLogLine(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n'
-      ? '\\n'
-      : c === '\r'
-        ? '\\r'
-        : c === '\t'
-          ? '\\t'
-          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
   const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);

@@ -1,7 +1,7 @@
 // command_not_found hook: suggests the closest command ("did you mean") and
 // exits 2. It never prompts, so a mistyped command in CI cannot hang.
 import type { Hook } from '@oclif/core';
-import { closestMatch } from '../cli/suggest.js';
+import { closestMatch } from '../system/suggest.js';
 
 const hook: Hook<'command_not_found'> = async (opts) => {
   const ids = opts.config.commands.filter((c) => !c.hidden).map((c) => c.id);

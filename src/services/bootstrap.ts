@@ -298,6 +298,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   try {
     if (!dryRun) {
       await mkdir(config.stateDir, { recursive: true });
+      await ignoreStateDir(config.stateDir);
       fileLock = await acquireFileLock(lockFilePath(config.stateDir, deployment), currentHolder(runId), {
         waitMs: opts.lockTimeoutMs,
         signal: opts.signal,
@@ -496,6 +497,23 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     await fileLock?.release().catch(() => undefined);
     trace('bootstrap end');
   }
+}
+
+/**
+ * The state dir holds server configs with credentials, TLS keys, logs and pids:
+ * machine state, never to be committed. The default `.natsgh/` often sits in a
+ * repository, where `git add -A` would take all of it: a `.gitignore` of `*` in
+ * it keeps git out (a file the user wrote there is left as it is).
+ */
+async function ignoreStateDir(stateDir: string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(
+    resolve(stateDir, '.gitignore'),
+    '# written by natsgh: machine state (server configs with credentials, TLS keys, logs)\n*\n',
+    { flag: 'wx' },
+  ).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
 }
 
 /** Codes of a failed open that no amount of waiting changes. */

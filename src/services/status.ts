@@ -4,12 +4,14 @@
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { SettingsRecord } from '../config/recorded.js';
+import { errorMessage } from '../errors.js';
 import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { BootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_IDS } from '../phases/list.js';
 import { type NodeStatus, type Provisioner, provisionContext } from '../provision/provisioner.js';
+import { redact } from '../redact.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from '../workflow/locks.js';
 import { traced } from '../workflow/trace.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
@@ -184,15 +186,23 @@ async function recordedControllerPid(stateDir: string, deployment: string): Prom
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
   const prep = await traced('status modules', () => prepare(opts));
   const local = localProbes(prep);
+  let openError: unknown;
   const nats = await traced('open NATS', () =>
     tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
       create: false,
       timeoutMs: 1500,
       requestTimeoutMs: 1500,
+      onError: (err) => {
+        openError = err;
+      },
     }),
   );
   try {
-    return await traced('snapshot', () => snapshot(prep, nats, local));
+    const result = await traced('snapshot', () => snapshot(prep, nats, local));
+    // A server that answers but refuses these credentials (or their permissions) is not "unreachable": say why.
+    if (!nats && openError !== undefined && !result.nats.healthy && result.nats.reason === 'not reachable')
+      result.nats.reason = `not reachable: ${redact(errorMessage(openError))}`;
+    return result;
   } finally {
     await nats?.close();
   }
