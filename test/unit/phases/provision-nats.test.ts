@@ -242,3 +242,70 @@ describe('the nats-server a local provisioner starts', () => {
     expect((await defaultBinaryResolver({})(provisionContext(base))).source).toBe('path');
   });
 });
+
+describe('a resumed run', () => {
+  it('starts the binary the earlier run recorded when prerequisites is skipped as done', async () => {
+    const { newBootstrapContext } = await import('../../../src/phases/context.js');
+    const { phaseOf } = await import('../../../src/phases/index.js');
+    const { prerequisitesOutputs } = await import('../../../src/phases/outputs.js');
+    const { newCheckpointStore, readJournal } = await import('../../../src/services/checkpoints.js');
+    const { runPhases } = await import('../../../src/workflow/runner.js');
+    const base = await context();
+    const bin = join(base.stateDir, 'nats-server');
+    writeFileSync(bin, '', { mode: 0o755 });
+    let resolved = 0;
+    // prerequisites with its own verify, resolving a binary once.
+    const prerequisites = phaseOf('prerequisites', {
+      inputs: () => 'same',
+      run: async () => {
+        resolved++;
+        return prerequisitesOutputs.encode({
+          natsServer: { path: bin, version: '2.10.24', source: 'cache' },
+        });
+      },
+      verify: async () => ({ ok: true }),
+    });
+    const run = async () => {
+      const p = fakeProvisioner();
+      const ctx = newBootstrapContext({ ...base, provisioner: p, terraform: { enabled: false } as never });
+      const result = await runPhases({
+        phases: [prerequisites, phaseOf('provision-nats', provisionNats)],
+        ctx,
+        checkpoints: await readJournal(base.stateDir, base.deployment),
+        store: newCheckpointStore(base.stateDir, base.deployment, true),
+        selection: { from: 'provision-nats' },
+        dryRun: false,
+        render: 'silent',
+      });
+      expect(result.ok, JSON.stringify(result.phases)).toBe(true);
+      return { p, result };
+    };
+    // The first run has no checkpoint before --from: prerequisites is left out, provision-nats resolves its own.
+    const first = await run();
+    expect(first.p.seen.find(([w]) => w === 'apply')?.[1].natsServer).toBeUndefined();
+
+    // A run that records prerequisites, then one that resumes from provision-nats.
+    const p = fakeProvisioner();
+    const ctx = newBootstrapContext({ ...base, provisioner: p, terraform: { enabled: false } as never });
+    await runPhases({
+      phases: [prerequisites],
+      ctx,
+      checkpoints: new Map(),
+      store: newCheckpointStore(base.stateDir, base.deployment, true),
+      selection: {},
+      dryRun: false,
+      render: 'silent',
+    });
+    const resumed = await run();
+    expect(resolved).toBe(1);
+    expect(resumed.result.phases.map((r) => [r.id, r.status])).toEqual([
+      ['prerequisites', 'skipped'],
+      ['provision-nats', 'done'],
+    ]);
+    expect(resumed.p.seen.find(([w]) => w === 'apply')?.[1].natsServer).toEqual({
+      path: bin,
+      version: '2.10.24',
+      source: 'cache',
+    });
+  });
+});
