@@ -10,12 +10,12 @@ import { deploymentLockKey } from '../nats/names.js';
 import type { BootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_IDS } from '../phases/list.js';
-import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
+import { type NodeStatus, type Provisioner, provisionContext } from '../provision/provisioner.js';
 import { redact } from '../redact.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from '../workflow/locks.js';
 import { traced } from '../workflow/trace.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
-import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
+import { type DeploymentNats, tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface PhaseStatusRow {
   id: string;
@@ -61,7 +61,7 @@ async function prepare(opts: StatusOptions) {
       : await (await import('../phases/index.js')).loadPhases());
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal });
+  const pctx = provisionContext({ config, signal: opts.signal });
   return { config, phases, provisioner, pctx, recorded: opts.recorded };
 }
 

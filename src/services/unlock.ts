@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import { errorMessage } from '../errors.js';
 import { deploymentLockKey } from '../nats/names.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import { type Provisioner, provisionContext } from '../provision/provisioner.js';
 import { redact } from '../redact.js';
 import {
   describeHolder,
@@ -16,7 +16,7 @@ import {
   readKvLockHolder,
   removeFileLock,
 } from '../workflow/locks.js';
-import { provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
+import { tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface UnlockEntry {
   lock: 'file' | 'kv';
@@ -48,7 +48,7 @@ export async function runUnlock(opts: {
   });
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal });
+  const pctx = provisionContext({ config, signal: opts.signal });
   let openError: unknown;
   const nats = await tryOpenDeploymentNats(provisioner, pctx, {
     create: false,

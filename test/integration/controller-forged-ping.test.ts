@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
-import type { BootstrapContext as PhaseContext } from '../../src/phases/context.js';
+import { newBootstrapContext, type BootstrapContext as PhaseContext } from '../../src/phases/context.js';
 import { controllerFiles, deployController } from '../../src/phases/deploy-controller.js';
 import { phaseOf } from '../../src/phases/index.js';
 import { readStatus } from '../../src/services/status.js';
@@ -65,7 +65,7 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
       'controller-port': await freePort(),
     },
   });
-  return {
+  return newBootstrapContext({
     config,
     deployment,
     runId: 'forged',
@@ -77,11 +77,10 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
     signal: new AbortController().signal,
     log: { info: () => undefined, warn: () => undefined },
     provisioner: await createProvisioner(config),
-    outputs: {},
     events: { publish: async () => {} },
     terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
     nats: { nc, spec: { servers: [server.url] } },
-  };
+  });
 }
 
 async function deployAndTearDown(ctx: PhaseContext, guard: KillGuard, forged: number): Promise<number> {

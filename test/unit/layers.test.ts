@@ -9,14 +9,12 @@ import { layerReport } from '../../scripts/layers.mjs';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
-// Being removed right now by other engineers of issue 13: the phase files that
-// reach into sibling phases ("phases"), and the doctor's controller check that
-// reaches into the deploy-controller phase ("ctl"). Empty once both are merged.
+// Being removed right now by another engineer of issue 13 ("ctl"): the doctor's
+// controller check and the deploy-controller phase reaching past the phase files.
+// Empty once that is merged.
 const BEING_REMOVED = new Set([
   'doctor/checks/local.ts -> phases/deploy-controller.ts (runtimes and adapters -> phases)',
   'phases/deploy-controller.ts -> phases/controller-record.ts',
-  'phases/validate.ts -> phases/generate-files.ts',
-  'phases/validate.ts -> phases/provision-nats.ts',
 ]);
 
 describe('layers of src/', () => {
