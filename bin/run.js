@@ -98,9 +98,11 @@ async function loadBundle(file) {
     import('node:module'),
     import('node:vm'),
   ]);
-  const source = readFileSync(file, 'utf8');
-  // Line 1 is `// natsgh-bundle <sha256 of the rest>` (scripts/bundle.mjs).
-  const contentHash = /^\/\/ natsgh-bundle ([0-9a-f]{16,})/.exec(source)?.[1];
+  const bytes = readFileSync(file);
+  // Line 1 is `// natsgh-bundle <sha256 of the rest> <latin1 when all ASCII, else utf8>` (scripts/bundle.mjs).
+  const header = /^\/\/ natsgh-bundle ([0-9a-f]{64}) (latin1|utf8)\n/.exec(bytes.toString('latin1', 0, 100));
+  const source = bytes.toString(header?.[2] ?? 'utf8');
+  const contentHash = header?.[1];
   let cacheName;
   let cachedData;
   let cacheFrom;
