@@ -8,6 +8,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'rolldown';
 import { parseAst } from 'rolldown/parseAst';
+import { PATCHES } from './oclif-patches.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = join(root, 'dist', 'bundle');
@@ -62,6 +63,17 @@ for (const start of imports.sort((a, b) => b - a)) {
 }
 // The banner's fallback, for a bundle loaded by plain require() (oclif manifest, tests).
 code = code.replace('(specifier) => __natsgh_import(specifier)', '(specifier) => import(specifier)');
+// Edits of oclif's code (scripts/oclif-patches.mjs), each only where its code is found once.
+const banners = [];
+for (const patch of PATCHES) {
+  if (code.split(patch.find).length !== 2) {
+    process.stderr.write(`bundle: warning: not applied (oclif changed?): ${patch.what}\n`);
+    continue;
+  }
+  code = code.replace(patch.find, patch.replace);
+  banners.push(patch.banner);
+}
+code = `${banners.join('\n')}\n${code}`;
 const hash = createHash('sha256').update(code).digest('hex');
 // And how to read it: latin1 (a copy, three times faster than decoding UTF-8) when it is all
 // ASCII, which charset 'ascii' and dropping the non-legal comments make it.
