@@ -1,5 +1,7 @@
 #!/usr/bin/env node
-// natsgh entry point: runs the compiled CLI from dist/ through oclif. `--version`
+// natsgh entry point: runs the CLI through oclif from dist/bundle/natsgh.cjs (oclif, every
+// command and what they import in one file, compiled with a V8 code cache: see
+// loadBundle below and src/cli/bundle.ts), the controller from the modules in dist/. `--version`
 // and `-v` (alone, or with --json) are answered here without loading oclif, so
 // they stay as fast as starting node, and so is `<command> --help` 80 columns
 // wide (prerendered at build time). In a source checkout whose dist/ is not
