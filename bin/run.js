@@ -219,6 +219,8 @@ if (help !== undefined) {
     // compiling the whole bundle without a code cache (its first start after a build, or
     // with its own V8 flags) peaks ~20 MB higher than loading the modules it uses, and its
     // start-up time matters less. oclif runs it from the compiled ES modules in dist/.
+    // Node 22.1+ keeps compiled modules between runs (a no-op on Node 20, which lacks it).
+    (await import('node:module')).default.enableCompileCache?.();
     const { execute } = await import('@oclif/core');
     const pjson = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
     pjson.oclif = {
