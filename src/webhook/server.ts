@@ -16,6 +16,7 @@ import { createSignatureVerifier } from '../github/webhook-signature.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import type { StreamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
+import { withDeadline } from '../system/deadline.js';
 
 /** GitHub's own cap on a webhook payload. */
 export const MAX_WEBHOOK_BODY = 25 * 1024 * 1024;
@@ -241,13 +242,15 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
         return;
       }
       try {
-        const ack = await withTimeout(
+        const ackWithinMs = opts.publishTimeoutMs ?? 10_000;
+        const ack = await withDeadline(
           publishGithubEvent({
             eventName: event,
             payload: new Uint8Array(body.buffer, body.byteOffset, body.byteLength),
             msgId: delivery,
           }),
-          opts.publishTimeoutMs ?? 10_000,
+          ackWithinMs,
+          () => new NatsghError(`no JetStream ack within ${ackWithinMs} ms`, { code: 'nats_timeout' }),
         );
         answer(res, 202, { delivery, stream: ack.stream, seq: ack.seq, duplicate: ack.duplicate });
       } catch (err) {
@@ -311,23 +314,4 @@ export async function startWebhookServer(opts: WebhookServerOptions): Promise<We
         setTimeout(() => server.closeAllConnections(), 5000).unref();
       }),
   };
-}
-
-function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(
-      () => reject(new NatsghError(`no JetStream ack within ${ms} ms`, { code: 'nats_timeout' })),
-      ms,
-    );
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
 }

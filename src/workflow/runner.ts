@@ -5,6 +5,7 @@
 import { hostname } from 'node:os';
 import { errorMessage, InterruptedError } from '../errors.js';
 import { redact } from '../redact.js';
+import { withDeadline } from '../system/deadline.js';
 import type { Checkpoint, CheckpointStore } from './checkpoints.js';
 import { type Selection, skipRule } from './decide.js';
 import { hashInputs } from './inputs.js';
@@ -56,23 +57,6 @@ export interface RunnerResult {
   phases: PhaseReport[];
 }
 
-function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} timed out after ${ms} ms`)), ms);
-    t.unref();
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
-}
-
 export async function runPhases<C extends RunScope>(opts: RunnerOptions<C>): Promise<RunnerResult> {
   const { phases, ctx, checkpoints, selection, dryRun } = opts;
   const hooks = opts.hooks ?? {};
@@ -99,7 +83,11 @@ export async function runPhases<C extends RunScope>(opts: RunnerOptions<C>): Pro
     let v = verifies.get(p.id);
     if (!v) {
       v = traced(`verify ${p.id}`, () =>
-        withTimeout(p.verify(ctx), verifyTimeout, `verify of ${p.id}`),
+        withDeadline(
+          p.verify(ctx),
+          verifyTimeout,
+          () => new Error(`verify of ${p.id} timed out after ${verifyTimeout} ms`),
+        ),
       ).catch((err): VerifyResult => ({ ok: false, reason: errorMessage(err) }));
       verifies.set(p.id, v);
     }
