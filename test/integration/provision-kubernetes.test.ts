@@ -258,6 +258,32 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     expect(text).toContain('secretKeyRef');
   });
 
+  it('a rotated secret fails verify and its redeploy rolls the pod (a new salted digest on the template, never the value)', async () => {
+    const ctx = await context();
+    const cc = (c: RecordingContext) => ({ ...c, cliVersion: '0.0.0-test', hostServers: () => [] });
+    const digest = (file: string) =>
+      parseAllDocuments(readFileSync(file, 'utf8'))
+        .map((d) => d.toJSON())
+        .find((o) => o.kind === 'Deployment').spec.template.metadata.annotations['natsgh.io/secrets-digest'];
+    const first = await deployKubernetesController(ctx);
+    expect(await kubernetesController.verify(cc(ctx))).toEqual({ ok: true });
+    const rotatedToken = 'ghp_rotatedKubernetesSecret0123456789ab';
+    const rotated = {
+      ...ctx,
+      config: { ...ctx.config, github: { ...ctx.config.github, token: rotatedToken } },
+    };
+    expect(await kubernetesController.verify(cc(rotated))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('other secrets'),
+    });
+    const before = digest(first.manifests);
+    await deployKubernetesController(rotated);
+    expect(digest(first.manifests)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest(first.manifests)).not.toBe(before);
+    expect(await kubernetesController.verify(cc(rotated))).toEqual({ ok: true });
+    for (const f of allFiles(ctx.stateDir)) expect(readFileSync(f, 'utf8')).not.toContain(rotatedToken);
+  });
+
   it('kubernetes + synadia: real operator-mode NATS, creds only in the cluster Secret, then the controller deployed', async () => {
     const { createOperatorSetup } = await import('../support/operator-mode.js');
     const op = await createOperatorSetup();
