@@ -43,6 +43,7 @@ export default async function github() {
   const { resolveConfig } = await dist('config/load.js');
   const { startController } = await dist('controller/run.js');
   const { createGithubClient } = await dist('github/client.js');
+  const { countGithubResponses } = await dist('controller/metrics.js');
   const { loadTemplates } = await dist('render/render.js');
   const spec = { servers: [nats.url] };
   const nc = await connectNats(spec);
@@ -91,7 +92,7 @@ export default async function github() {
         // Octokit as in production: throttling on (a second between writes), retry-after honoured.
         github: (metrics) =>
           createGithubClient({ kind: 'token', token: `ghp_benchgithub${c.repo}token1234567` }, GITHUB_API, {
-            metrics,
+            onResponse: countGithubResponses(metrics),
           }),
         durableName: `bench-gh-${c.repo}`,
         heartbeatIntervalMs: 600_000,

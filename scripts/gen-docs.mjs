@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // Regenerates the README's generated sections from the code: the configuration
 // reference from CONFIG_KEYS, the command reference from oclif.manifest.json and
-// the KV/stream layout from src/nats/names.ts (all read from the build in dist/).
+// the KV/stream layout from src/nats/names.ts, the error codes from ERROR_CODES
+// (src/error-codes.ts) (all read from the build in dist/).
 // `--check` changes nothing and exits 1 when README.md is stale.
 // Usage: node scripts/gen-docs.mjs [--check] [--readme FILE] [--manifest FILE]
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,6 +30,7 @@ for (const file of [
   resolve(root, 'dist/nats/names.js'),
   resolve(root, 'dist/nats/sizing.js'),
   resolve(root, 'dist/nats/permissions.js'),
+  resolve(root, 'dist/error-codes.js'),
 ]) {
   if (!existsSync(file)) fail(`${file} is missing; run \`npm run build\` first`);
 }
@@ -36,6 +38,7 @@ const { CONFIG_KEYS } = await import(pathToFileURL(resolve(root, 'dist/config/ke
 const names = await import(pathToFileURL(resolve(root, 'dist/nats/names.js')).href);
 const sizing = await import(pathToFileURL(resolve(root, 'dist/nats/sizing.js')).href);
 const permissions = await import(pathToFileURL(resolve(root, 'dist/nats/permissions.js')).href);
+const { ERROR_CODES } = await import(pathToFileURL(resolve(root, 'dist/error-codes.js')).href);
 const manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
 
 /** Markdown table cell: one line, pipes escaped. */
@@ -175,6 +178,19 @@ function layoutReference() {
   ].join('\n');
 }
 
+function errorCodesReference() {
+  const lines = [
+    'Every error carries one of these codes (`error.code` with `--json`); the code decides the exit code.',
+    '',
+    '| Code | Exit | Meaning |',
+    '|---|---|---|',
+  ];
+  for (const [name, { exit, meaning }] of Object.entries(ERROR_CODES)) {
+    lines.push(`| ${code(name)} | ${exit} | ${cell(meaning)} |`);
+  }
+  return lines.join('\n');
+}
+
 function formatAge(ms) {
   const days = ms / 86_400_000;
   return Number.isInteger(days) ? `${days} d` : `${ms / 1000} s`;
@@ -184,6 +200,7 @@ const SECTIONS = [
   { name: 'config-reference', render: configReference },
   { name: 'commands', render: commandsReference },
   { name: 'layout', render: layoutReference },
+  { name: 'error-codes', render: errorCodesReference },
 ];
 
 const original = readFileSync(readmePath, 'utf8').replace(/\r\n?/g, '\n');

@@ -1,19 +1,20 @@
 // The error classes every command maps to an exit code and a JSON error
 // document. Errors a person can act on carry suggestions; bugs are InternalError.
+// Every code, its exit code and meaning are listed once in error-codes.ts.
+import {
+  type ErrorCode,
+  type ErrorCodeWithExit,
+  type ErrorExit,
+  type ExitCode,
+  exitCodeOf,
+  type UsageCode,
+} from './error-codes.js';
 
-export const ExitCode = {
-  ok: 0,
-  failed: 1,
-  usage: 2,
-  busy: 3,
-  interrupted: 130,
-} as const;
-export type ExitCodeValue = (typeof ExitCode)[keyof typeof ExitCode];
+export { ERROR_CODES, type ErrorCode, ExitCode, type ExitCodeValue, type UsageCode } from './error-codes.js';
 
 export interface NatsghErrorOptions {
-  /** Machine-readable code, for example "config_invalid" or "lock_held". */
-  code: string;
-  exit?: ExitCodeValue;
+  /** Machine-readable code, for example "config_invalid" or "lock_held"; it decides the exit code. */
+  code: ErrorCode;
   /** Next steps: commands or flags to try. */
   suggestions?: string[];
   cause?: unknown;
@@ -22,8 +23,8 @@ export interface NatsghErrorOptions {
 }
 
 export class NatsghError extends Error {
-  readonly code: string;
-  readonly exit: ExitCodeValue;
+  readonly code: ErrorCode;
+  readonly exit: ErrorExit;
   readonly suggestions: string[];
   readonly details?: Record<string, unknown>;
 
@@ -31,7 +32,7 @@ export class NatsghError extends Error {
     super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
     this.name = 'NatsghError';
     this.code = opts.code;
-    this.exit = opts.exit ?? ExitCode.failed;
+    this.exit = exitCodeOf(opts.code);
     this.suggestions = opts.suggestions ?? [];
     this.details = opts.details;
   }
@@ -39,27 +40,27 @@ export class NatsghError extends Error {
 
 /** Bad flags, bad config, missing required input: exit 2. */
 export class UsageError extends NatsghError {
-  constructor(
-    message: string,
-    opts: Omit<NatsghErrorOptions, 'exit'> & { code?: string } = { code: 'usage' },
-  ) {
-    super(message, { ...opts, code: opts.code ?? 'usage', exit: ExitCode.usage });
+  constructor(message: string, opts: Omit<NatsghErrorOptions, 'code'> & { code?: UsageCode } = {}) {
+    super(message, { ...opts, code: opts.code ?? 'usage' });
     this.name = 'UsageError';
   }
 }
 
 /** Another run holds the deployment's lock: exit 3. */
 export class BusyError extends NatsghError {
-  constructor(message: string, opts: Omit<NatsghErrorOptions, 'exit' | 'code'> & { code?: string } = {}) {
-    super(message, { ...opts, code: opts.code ?? 'busy', exit: ExitCode.busy });
+  constructor(
+    message: string,
+    opts: Omit<NatsghErrorOptions, 'code'> & { code?: ErrorCodeWithExit<typeof ExitCode.busy> } = {},
+  ) {
+    super(message, { ...opts, code: opts.code ?? 'busy' });
     this.name = 'BusyError';
   }
 }
 
 /** SIGINT/SIGTERM: exit 130. */
 export class InterruptedError extends NatsghError {
-  constructor(message = 'interrupted', opts: Omit<NatsghErrorOptions, 'exit' | 'code'> = {}) {
-    super(message, { ...opts, code: 'interrupted', exit: ExitCode.interrupted });
+  constructor(message = 'interrupted', opts: Omit<NatsghErrorOptions, 'code'> = {}) {
+    super(message, { ...opts, code: 'interrupted' });
     this.name = 'InterruptedError';
   }
 }
@@ -69,7 +70,6 @@ export class InternalError extends NatsghError {
   constructor(message: string, cause?: unknown) {
     super(`internal error (a bug in natsgh): ${message}`, {
       code: 'internal',
-      exit: ExitCode.failed,
       cause,
       suggestions: ['Re-run with NATSGH_DEBUG=1 and report the output (it is redacted).'],
     });

@@ -78,3 +78,20 @@ export function redactValue<T>(value: T): T {
   }
   return value;
 }
+
+/**
+ * One line whatever it quotes: payloads, delivery ids, event fields and error texts
+ * come from whoever published them on NATS, so control characters (a newline forging a log
+ * line, terminal escapes) are written as escapes.
+ */
+export function oneLogLine(line: string): string {
+  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
+    c === '\n'
+      ? '\\n'
+      : c === '\r'
+        ? '\\r'
+        : c === '\t'
+          ? '\\t'
+          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}

@@ -6,12 +6,19 @@
 import { Command, Errors } from '@oclif/core';
 import type { ResolvedConfig, ResolveOptions } from '../config/load.js';
 import type { Logger } from '../contracts.js';
-import { ExitCode, fileSystemError, InterruptedError, isNatsghError, NatsghError } from '../errors.js';
+import {
+  type ErrorCode,
+  ExitCode,
+  fileSystemError,
+  InterruptedError,
+  isNatsghError,
+  NatsghError,
+} from '../errors.js';
 import { natsErrorFor } from '../nats/nats-errors.js';
 import { redact, redactValue } from '../redact.js';
 
 export interface ErrorDocument {
-  error: { code: string; message: string; suggestions: string[]; details?: Record<string, unknown> };
+  error: { code: ErrorCode; message: string; suggestions: string[]; details?: Record<string, unknown> };
 }
 
 export abstract class BaseCommand<T> extends Command {

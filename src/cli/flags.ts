@@ -1,7 +1,9 @@
 // oclif flags derived from the configuration table, so every command spells a
 // setting the same way and `natsgh config` can say which flag set it.
+
 import { Flags } from '@oclif/core';
 import { CONFIG_KEYS, type ConfigKey } from '../config/keys.js';
+import { InternalError } from '../errors.js';
 
 function flagFor(key: ConfigKey) {
   const envNote = key.env.length > 0 ? ` [env: ${key.env.join(', ')}]` : '';
@@ -24,7 +26,7 @@ export function configFlags(...paths: string[]): Record<string, ReturnType<typeo
   const out: Record<string, ReturnType<typeof flagFor>> = {};
   for (const path of paths) {
     const key = CONFIG_KEYS.find((k) => k.path === path);
-    if (!key) throw new Error(`unknown config key ${path}`);
+    if (!key) throw new InternalError(`unknown config key ${path}`);
     out[key.flag] = flagFor(key);
   }
   return out;

@@ -40,12 +40,19 @@ Exit status: 0 when no check failed, 1 when one did, 2 for bad flags or configur
     const { flags } = await this.parse(Doctor);
     const { assertValidCombination } = await import('../config/combination.js');
     const { runDoctor } = await import('../doctor/run.js');
-    const { config } = await this.resolveConfig(flags);
+    const { config, recorded } = await this.resolveConfig(flags);
     assertValidCombination(config.mode, config.natsType);
     const ignore = (flags.ignore ?? []).map((s) => s.trim()).filter(Boolean);
     const report = flags.remote
       ? await (await import('../controller/remote-doctor.js')).askControllerDoctor(config, { ignore })
-      : await runDoctor({ config, ignore, signal: this.signal });
+      : await runDoctor({
+          config,
+          ignore,
+          signal: this.signal,
+          // What the record says natsgh started for this deployment (a server or compose services).
+          natsRunning:
+            recorded?.record.started.some((s) => s.kind === 'nats-server' || s.kind === 'compose') ?? false,
+        });
     if (!report.ok) this.resultExitCode = 1;
     return report;
   }

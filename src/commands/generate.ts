@@ -3,7 +3,7 @@ import { BaseCommand } from '../cli/base-command.js';
 import { commonFlags, configFlags } from '../cli/flags.js';
 import { GITHUB_KEYS } from '../config/keys.js';
 import { ExitCode } from '../errors.js';
-import type { GenerateResult } from '../render/generate.js';
+import type { GenerateResult } from '../services/generate.js';
 
 export default class Generate extends BaseCommand<GenerateResult> {
   static summary = "Render the org's .github files into a local checkout, or commit them to the repository.";
@@ -27,7 +27,7 @@ export default class Generate extends BaseCommand<GenerateResult> {
   protected async execute(): Promise<GenerateResult> {
     const { flags } = await this.parse(Generate);
     const { config } = await this.resolveConfig(flags);
-    const { generateFiles } = await import('../render/generate.js');
+    const { generateFiles } = await import('../services/generate.js');
     const result = await generateFiles({
       config,
       outputDir: flags['output-dir'],

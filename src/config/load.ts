@@ -4,10 +4,10 @@
 // registered for redaction as soon as they are read; they are never recorded.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { closestMatch } from '../cli/suggest.js';
 import { UsageError } from '../errors.js';
-import { feedDeploymentCredentials } from '../nats/deployment-auth.js';
 import { registerSecret } from '../redact.js';
+import { closestMatch } from '../system/suggest.js';
+import { feedDeploymentCredentials } from './deployment-credentials.js';
 import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
 import {
   RECORDED_KEYS,

@@ -2,13 +2,14 @@
 // each event (ack when ignored), dedupes deliveries by kv.create in
 // natsgh_deliveries, runs regenerations with bounded concurrency and working()
 // keep-alives, naks transient failures with backoff and terms poison messages.
+
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { isNatsghError } from '../errors.js';
+import { type ErrorCode, isNatsghError } from '../errors.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { deliveryKey, parseGithubEventSubject, STREAM_GITHUB_EVENTS } from '../nats/names.js';
-import { redact } from '../redact.js';
+import { oneLogLine, redact } from '../redact.js';
 import type { Decision } from './decide.js';
 import { eventLabel, type MetricsRegistry } from './metrics.js';
 
@@ -21,7 +22,7 @@ const OUTAGE_LOG_EVERY_MS = 60 * 60 * 1000;
  * GitHub being down or rate limiting is not the event's fault: such events are
  * retried for as long as it lasts (the stream's age limit bounds it), never terminated.
  */
-const GITHUB_DOWN_CODES = new Set(['github_unavailable', 'github_rate_limited']);
+const GITHUB_DOWN_CODES = new Set<ErrorCode>(['github_unavailable', 'github_rate_limited']);
 
 export interface RegenerationTarget {
   owner: string;
@@ -65,7 +66,7 @@ export interface EventConsumer {
 }
 
 /** Errors worth retrying never carry one of these codes. */
-const PERMANENT_CODES = new Set([
+const PERMANENT_CODES = new Set<ErrorCode>([
   'github_permission',
   'github_not_found',
   // GitHub refusals reported at once (github/commit.ts), never retried into "kept moving".
@@ -129,23 +130,6 @@ export async function ensureEventConsumer(
 }
 
 const UTF8 = new TextDecoder();
-
-/**
- * One log line whatever it quotes: payloads, delivery ids and error texts come from
- * whoever published the event, so control characters (a newline forging a log
- * line, terminal escapes) are written as escapes.
- */
-export function oneLogLine(line: string): string {
-  return line.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) =>
-    c === '\n'
-      ? '\\n'
-      : c === '\r'
-        ? '\\r'
-        : c === '\t'
-          ? '\\t'
-          : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
-  );
-}
 
 export async function startEventConsumer(opts: EventConsumerOptions): Promise<EventConsumer> {
   const consumer = await ensureEventConsumer(opts.nc, opts.spec, opts.durableName, opts.maxAckPending);

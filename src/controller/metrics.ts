@@ -1,5 +1,7 @@
 // The controller's Prometheus metrics: a handful of counters and gauges kept in
 // memory and rendered in the text exposition format for GET /metrics.
+import { InternalError } from '../errors.js';
+import type { GithubResponseOutcome } from '../github/client.js';
 
 type Labels = Record<string, string>;
 
@@ -157,7 +159,7 @@ export class MetricsRegistry {
 
   private must(name: string): Series {
     const s = this.series.get(name);
-    if (!s) throw new Error(`metric ${name} is not defined`);
+    if (!s) throw new InternalError(`metric ${name} is not defined`);
     return s;
   }
 }
@@ -220,4 +222,12 @@ export function controllerMetrics(): MetricsRegistry {
   m.define('natsgh_nats_connected', 'gauge', '1 while connected to NATS.');
   m.define('natsgh_inflight', 'gauge', 'Events being handled right now.');
   return m;
+}
+
+/** The GitHub client's response observer that counts its requests in `m` (by status; rate limit remaining). */
+export function countGithubResponses(m: MetricsRegistry): (outcome: GithubResponseOutcome) => void {
+  return ({ status, rateLimitRemaining }) => {
+    m.inc('natsgh_github_calls_total', { status });
+    if (rateLimitRemaining !== undefined) m.set('natsgh_github_rate_limit_remaining', rateLimitRemaining);
+  };
 }

@@ -21,7 +21,7 @@ import { redact } from '../redact.js';
 import { type EventConsumer, startEventConsumer } from './consumer.js';
 import { decideEvent, decideFromSubject } from './decide.js';
 import { startHealthServer } from './health-server.js';
-import { controllerMetrics, type MetricsRegistry } from './metrics.js';
+import { controllerMetrics, countGithubResponses, type MetricsRegistry } from './metrics.js';
 
 export { DELIVERIES_TTL_MS } from '../nats/buckets.js';
 
@@ -155,7 +155,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     else if (opts.github !== undefined) github = opts.github ?? undefined;
     else {
       const { githubClientFromConfig } = await import('../github/client.js');
-      github = await githubClientFromConfig(config, { metrics });
+      github = await githubClientFromConfig(config, { onResponse: countGithubResponses(metrics) });
     }
     const selfLogins = new Set<string>();
     if (github) {
@@ -329,7 +329,7 @@ export async function startController(opts: ControllerOptions): Promise<RunningC
     let webhookPort: number | undefined;
     if (opts.webhookPort !== undefined) {
       const { startWebhookServer } = await import('../webhook/server.js');
-      const { parseWebhookSecrets } = await import('../webhook/secrets.js');
+      const { parseWebhookSecrets } = await import('../config/webhook-secrets.js');
       const webhook = await startWebhookServer({
         nc,
         spec,

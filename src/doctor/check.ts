@@ -34,6 +34,8 @@ export interface DoctorContext {
   deps: DoctorDeps;
   /** Aborted when the check times out or the command is interrupted. */
   signal: AbortSignal;
+  /** The deployment's record says natsgh started its NATS here: the NATS checks reach it. */
+  natsRunning?: boolean;
 }
 
 export interface DoctorCheck {

@@ -1,10 +1,11 @@
 // The doctor's entry point for `natsgh doctor` and the bootstrap's
 // prerequisites phase: runDoctor({config, mode, natsType, ignore}) → {ok, checks}.
-import { closestMatch } from '../cli/suggest.js';
+
 import type { Mode, NatsghConfig, NatsType } from '../config/keys.js';
 import { UsageError } from '../errors.js';
 import { currentPlatform } from '../system/platform.js';
 import { findOnPath, runCommand } from '../system/process.js';
+import { closestMatch } from '../system/suggest.js';
 import type { DoctorCheck, DoctorDeps, DoctorReport } from './check.js';
 import { DOCTOR_CHECK_IDS, DOCTOR_CHECKS } from './registry.js';
 import { runChecks } from './runner.js';
@@ -25,6 +26,8 @@ export interface RunDoctorOptions {
   signal?: AbortSignal;
   /** Replaces the registry (tests). */
   checks?: readonly DoctorCheck[];
+  /** The deployment's record says natsgh runs its NATS here (`natsgh doctor` after a bootstrap). */
+  natsRunning?: boolean;
 }
 
 export function defaultDoctorDeps(overrides: Partial<DoctorDeps> = {}): DoctorDeps {
@@ -73,6 +76,7 @@ export async function runDoctor(opts: RunDoctorOptions): Promise<DoctorReport> {
       natsType: opts.natsType ?? opts.config.natsType,
       deps: defaultDoctorDeps(opts.deps),
       signal: opts.signal ?? new AbortController().signal,
+      natsRunning: opts.natsRunning ?? false,
     },
     { timeoutMs: opts.timeoutMs, ignore },
   );

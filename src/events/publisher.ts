@@ -3,11 +3,13 @@
 // kill -9 loses nothing already published); attach() ensures NATSGH_EVENTS,
 // flushes the queue in order with Nats-Msg-Id = event id and clears it only
 // after every ack. After attach, publish() goes straight to JetStream.
+
 import { mkdirSync } from 'node:fs';
 import { appendFile, open, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StreamConfig, StreamInfo } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { InternalError } from '../errors.js';
 import { type EnsureOptions, ensureStream } from '../nats/buckets.js';
 import { jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { natsghEventSubject, STREAM_GITHUB_EVENTS, STREAM_NATSGH_EVENTS } from '../nats/names.js';
@@ -221,7 +223,7 @@ export function createEventPublisher(opts: EventPublisherOptions): EventPublishe
     },
 
     publish(built) {
-      if (closed) return Promise.reject(new Error('event publisher is closed'));
+      if (closed) return Promise.reject(new InternalError('event publisher is closed'));
       // Stamp now, so a queued event keeps the source of the process that published it.
       const event = {
         ...built,

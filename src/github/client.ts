@@ -1,13 +1,13 @@
 // The GitHub client: octokit with retry (5xx, network) and throttling (primary
 // and secondary rate limits), authenticated by a token or as a GitHub App
 // installation, against github.com or GitHub Enterprise Server. Every response
-// feeds the metrics (calls by status, rate-limit remaining). Every request has a
+// is reported to an observer (the controller counts them in its metrics: calls by
+// status, rate-limit remaining). Every request has a
 // deadline (30 s): a GitHub that never answers must not hold an event, and the
 // repo lock kept alive by it, for undici's 300 s.
 import { readFile } from 'node:fs/promises';
 import type { Octokit } from '@octokit/rest';
 import type { NatsghConfig } from '../config/keys.js';
-import type { MetricsRegistry } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { GitCache } from './commit.js';
@@ -30,8 +30,19 @@ export interface GithubClient {
   identityLogins(): Promise<string[]>;
 }
 
+/**
+ * What became of one request attempt (retries included): its HTTP status,
+ * `timeout` (natsgh's deadline passed) or `network_error`, and GitHub's
+ * x-ratelimit-remaining when the response carried it.
+ */
+export interface GithubResponseOutcome {
+  status: string;
+  rateLimitRemaining?: number;
+}
+
 export interface GithubClientOptions {
-  metrics?: MetricsRegistry;
+  /** Called once per request attempt, as it ends. */
+  onResponse?: (outcome: GithubResponseOutcome) => void;
   /** Minimum gap between write requests (GitHub asks for ~1 s; tests use 0). */
   writeMinTimeMs?: number;
   /** Multiplier of Retry-After seconds (tests shrink it). */
@@ -67,7 +78,7 @@ export async function createGithubClient(
           authStrategy: (await import('@octokit/auth-app')).createAppAuth,
           auth: { appId: auth.appId, privateKey: auth.privateKey, installationId: auth.installationId },
         };
-  const m = opts.metrics;
+  const observe = opts.onResponse ?? (() => undefined);
   const timeoutMs = opts.requestTimeoutMs ?? GITHUB_REQUEST_TIMEOUT_MS;
   // Counted at the fetch, so every attempt (retries included) and its rate-limit header is seen.
   const countingFetch = async (input: string, init?: Parameters<typeof httpFetch>[1]) => {
@@ -75,13 +86,15 @@ export async function createGithubClient(
     const signal = init?.signal ? AbortSignal.any([init.signal, deadline]) : deadline;
     try {
       const res = await httpFetch(input, { ...init, signal });
-      m?.inc('natsgh_github_calls_total', { status: String(res.status) });
       const remaining = Number(res.headers.get('x-ratelimit-remaining') ?? Number.NaN);
-      if (Number.isFinite(remaining)) m?.set('natsgh_github_rate_limit_remaining', remaining);
+      observe({
+        status: String(res.status),
+        rateLimitRemaining: Number.isFinite(remaining) ? remaining : undefined,
+      });
       return res;
     } catch (err) {
       if (deadline.aborted && !init?.signal?.aborted) {
-        m?.inc('natsgh_github_calls_total', { status: 'timeout' });
+        observe({ status: 'timeout' });
         // Answered as a 408, which is not retried at once: the event is retried later with backoff.
         return syntheticResponse(
           408,
@@ -90,7 +103,7 @@ export async function createGithubClient(
           input,
         );
       }
-      m?.inc('natsgh_github_calls_total', { status: 'network_error' });
+      observe({ status: 'network_error' });
       throw err;
     }
   };

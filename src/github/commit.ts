@@ -14,7 +14,7 @@
 // If-None-Match (a 304 is not counted by GitHub), and commits, trees and blobs,
 // which a SHA names immutably, are kept in a bounded cache and never read twice.
 import type { Octokit } from '@octokit/rest';
-import { NatsghError } from '../errors.js';
+import { InternalError, NatsghError } from '../errors.js';
 import { gitBlobSha } from '../render/git-blob.js';
 import { describeGithubError, githubMessage } from './errors.js';
 
@@ -273,7 +273,7 @@ function emptyHead(branch: string): RepoHead {
     treeSha: '',
     tree: new Map(),
     readBlob: async () => {
-      throw new Error('an empty repository has no blobs');
+      throw new InternalError('an empty repository has no blobs');
     },
   };
 }

@@ -81,6 +81,7 @@ function plainHeaders(h: unknown): Record<string, string> {
   return out;
 }
 
+// Errors here keep fetch's contract (TypeError, AbortError): octokit wraps them, describeGithubError names them.
 function bodyBytes(body: unknown): Buffer | undefined {
   if (body === undefined || body === null) return undefined;
   if (typeof body === 'string') return Buffer.from(body);

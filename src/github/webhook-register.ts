@@ -102,7 +102,7 @@ export async function registerOrgWebhookFromConfig(
       details: { flag: '--org', env: 'NATSGH_ORG' },
     });
   }
-  const { parseWebhookSecrets } = await import('../webhook/secrets.js');
+  const { parseWebhookSecrets } = await import('../config/webhook-secrets.js');
   const secret = parseWebhookSecrets(config.webhook.secret)[0];
   if (!secret) {
     throw new UsageError(

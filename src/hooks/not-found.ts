@@ -1,7 +1,8 @@
 // command_not_found hook: suggests the closest command ("did you mean") and
 // exits 2. It never prompts, so a mistyped command in CI cannot hang.
 import type { Hook } from '@oclif/core';
-import { closestMatch } from '../cli/suggest.js';
+import type { ErrorCode } from '../error-codes.js';
+import { closestMatch } from '../system/suggest.js';
 
 const hook: Hook<'command_not_found'> = async (opts) => {
   const ids = opts.config.commands.filter((c) => !c.hidden).map((c) => c.id);
@@ -13,7 +14,7 @@ const hook: Hook<'command_not_found'> = async (opts) => {
   const json = process.argv.includes('--json');
   if (json) {
     process.stdout.write(
-      `${JSON.stringify({ error: { code: 'command_not_found', message: `\`${typed}\` is not a natsgh command.`, suggestions: [hint] } }, null, 2)}\n`,
+      `${JSON.stringify({ error: { code: 'command_not_found' satisfies ErrorCode, message: `\`${typed}\` is not a natsgh command.`, suggestions: [hint] } }, null, 2)}\n`,
     );
   } else {
     process.stderr.write(`Error: \`${typed}\` is not a natsgh command. ${hint}\n`);

@@ -4,7 +4,7 @@
 // reported is the public key, the account and a fingerprint.
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { UsageError } from '../errors.js';
+import { type UsageCode, UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 
 export interface CredsInfo {
@@ -24,7 +24,7 @@ export interface CredsInfo {
 const JWT_BLOCK = /-----BEGIN NATS USER JWT-----\s*([\s\S]*?)\s*------END NATS USER JWT------/;
 const SEED_BLOCK = /-----BEGIN USER NKEY SEED-----\s*([\s\S]*?)\s*------END USER NKEY SEED------/;
 
-function bad(file: string, what: string, code = 'creds_invalid'): UsageError {
+function bad(file: string, what: string, code: UsageCode = 'creds_invalid'): UsageError {
   return new UsageError(`creds file ${file} ${what}`, {
     code,
     details: { file },

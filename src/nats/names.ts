@@ -2,6 +2,8 @@
 // any GitHub owner/repo name (dots included, e.g. ".github") a single, reversible
 // subject token and KV key token.
 
+import { NatsghError } from '../errors.js';
+
 export const BUCKET_CHECKPOINTS = 'natsgh_checkpoints';
 export const BUCKET_LOCKS = 'natsgh_locks';
 export const BUCKET_DELIVERIES = 'natsgh_deliveries';
@@ -16,8 +18,12 @@ export const LOCK_LEASE_MS = 30_000;
  * "_" and "-" stay; every other byte becomes "=XX" (hex). "=" itself is escaped,
  * so decoding is exact. ".github" -> "=2Egithub".
  */
+function subjectError(message: string): NatsghError {
+  return new NatsghError(message, { code: 'nats_subject_invalid' });
+}
+
 export function encodeToken(name: string): string {
-  if (name.length === 0) throw new Error('cannot encode an empty name as a subject token');
+  if (name.length === 0) throw subjectError('cannot encode an empty name as a subject token');
   let out = '';
   for (const byte of Buffer.from(name, 'utf8')) {
     const ch = String.fromCharCode(byte);
@@ -35,7 +41,7 @@ export function decodeToken(token: string): string {
   for (let i = 0; i < token.length; i++) {
     if (token[i] === '=') {
       const hex = token.slice(i + 1, i + 3);
-      if (!/^[0-9A-F]{2}$/.test(hex)) throw new Error(`malformed subject token "${token}"`);
+      if (!/^[0-9A-F]{2}$/.test(hex)) throw subjectError(`malformed subject token "${token}"`);
       bytes.push(Number.parseInt(hex, 16));
       i += 2;
     } else {
@@ -53,7 +59,7 @@ export function githubEventSubject(owner: string, repo: string, event: string): 
 export function parseGithubEventSubject(subject: string): { owner: string; repo: string; event: string } {
   const parts = subject.split('.');
   if (parts.length !== 5 || parts[0] !== 'github' || parts[1] !== 'events') {
-    throw new Error(`not a GitHub event subject: ${subject}`);
+    throw subjectError(`not a GitHub event subject: ${subject}`);
   }
   return { owner: decodeToken(parts[2]), repo: decodeToken(parts[3]), event: decodeToken(parts[4]) };
 }

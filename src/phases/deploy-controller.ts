@@ -9,24 +9,15 @@ import {
   controllerAdapter,
 } from '../deploy/controller/index.js';
 import type { PhaseBody } from '../workflow/phase.js';
-import { type BootstrapContext, provisionContext } from './context.js';
+import {
+  type BootstrapContext,
+  type PhaseContext,
+  type ProvisionerFields,
+  provisionContext,
+} from './context.js';
 
 /** What this phase reads of a run (its data interface). */
-export type DeployControllerContext = Pick<
-  BootstrapContext,
-  | 'config'
-  | 'deployment'
-  | 'stateDir'
-  | 'platform'
-  | 'interactive'
-  | 'assumeYes'
-  | 'signal'
-  | 'log'
-  | 'outputs'
-  | 'cliVersion'
-  | 'provisioner'
-  | 'nats'
->;
+export type DeployControllerContext = PhaseContext<ProvisionerFields | 'cliVersion' | 'nats'>;
 
 function controllerContext(ctx: DeployControllerContext): ControllerContext {
   const pctx = provisionContext(ctx);

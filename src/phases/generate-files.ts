@@ -1,60 +1,29 @@
 // generate-files: renders templates/github/** with the configuration into the
 // local checkout (--output-dir). Unchanged files are not rewritten, files natsgh
 // never generated are never touched, a hand-edited generated file is reported.
-import { resolve } from 'node:path';
 import type { PhaseBody } from '../workflow/phase.js';
-import type { BootstrapContext } from './context.js';
+import { checkoutDir, type PhaseContext } from './context.js';
+import { generateFilesOutputs } from './outputs.js';
 
-export function outputDir(ctx: BootstrapContext): string {
-  return resolve(ctx.config.outputDir || resolve(ctx.stateDir, 'github'));
-}
+export type GenerateFilesContext = PhaseContext<
+  'config' | 'deployment' | 'runId' | 'cliVersion' | 'stateDir' | 'log' | 'events' | 'memo',
+  // The hand edits the last run reported, which verify no longer counts as drift.
+  'generate-files'
+>;
 
-// One render per run: generate-files and validate both verify against it.
-const renders = new WeakMap<BootstrapContext, ReturnType<typeof renderOnce>>();
-
-/** Renders what the checkout should hold (with its natsgh.yaml and template overrides). */
-export function renderForCheckout(ctx: BootstrapContext): ReturnType<typeof renderOnce> {
-  let r = renders.get(ctx);
-  if (!r) {
-    r = renderOnce(ctx);
-    renders.set(ctx, r);
-  }
-  return r;
-}
-
-async function renderOnce(ctx: BootstrapContext) {
-  const { renderGithubFiles, renderVariablesFromConfig } = await import('../render/render.js');
-  const { readLocalRepoInputs } = await import('../render/local-checkout.js');
-  const dir = outputDir(ctx);
-  const repo = await readLocalRepoInputs(dir);
-  return renderGithubFiles({
-    variables: renderVariablesFromConfig(ctx.config),
-    overrides: repo.overrides,
-    config: repo.config,
-  });
-}
-
-/** Files that differ from the render, less the hand edits the last run already reported. */
-export async function unexpectedDifferences(ctx: BootstrapContext): Promise<string[]> {
-  const { checkRenderedFiles } = await import('../render/local-checkout.js');
-  const result = await renderForCheckout(ctx);
-  const { differing } = await checkRenderedFiles(outputDir(ctx), result);
-  const known = new Set((ctx.outputs['generate-files']?.handEdited ?? '').split('\n').filter(Boolean));
-  return differing.filter((p) => !known.has(p));
-}
-
-export const generateFiles: PhaseBody<BootstrapContext> = {
+export const generateFiles: PhaseBody<GenerateFilesContext> = {
   inputs: (ctx) => ({
-    dir: outputDir(ctx),
+    dir: checkoutDir(ctx),
     org: ctx.config.org,
     repo: ctx.config.github.repo,
     deployment: ctx.deployment,
     cliVersion: ctx.cliVersion,
   }),
+
   async run(ctx, task) {
     const { writeRenderedFiles } = await import('../render/local-checkout.js');
-    const dir = outputDir(ctx);
-    const result = await renderForCheckout(ctx);
+    const dir = checkoutDir(ctx);
+    const result = await ctx.memo.checkoutRender(ctx);
     const w = await writeRenderedFiles(dir, result);
     task.output(`${w.written.length} written, ${w.unchanged.length} unchanged in ${dir}`);
     for (const p of w.handEdited)
@@ -77,16 +46,20 @@ export const generateFiles: PhaseBody<BootstrapContext> = {
     } catch (err) {
       ctx.log.warn(`could not record the files-generated event: ${(err as Error).message}`);
     }
-    return {
+    return generateFilesOutputs.encode({
       dir,
       renderHash: result.hash,
-      written: String(w.written.length),
-      unchanged: String(w.unchanged.length),
-      handEdited: [...w.handEdited, ...w.notOwned].join('\n'),
-    };
+      written: w.written.length,
+      unchanged: w.unchanged.length,
+      handEdited: [...w.handEdited, ...w.notOwned],
+    });
   },
+
   async verify(ctx) {
-    const differing = await unexpectedDifferences(ctx);
+    const { checkoutDrift } = await import('../render/local-checkout.js');
+    const render = await ctx.memo.checkoutRender(ctx);
+    const known = ctx.recorded['generate-files']?.handEdited ?? [];
+    const differing = await checkoutDrift(checkoutDir(ctx), render, known);
     return differing.length === 0
       ? { ok: true }
       : { ok: false, reason: `files differ from the render: ${differing.join(', ')}` };

@@ -1,21 +1,29 @@
 // prerequisites: the doctor checks the chosen mode needs (failures stop the
 // bootstrap with the doctor's hints), and a nats-server binary when natsgh runs
-// one on this machine (PATH, cache, verified download, package manager).
+// one on this machine (PATH, cache, verified download, package manager). The
+// binary it records is the one provision-nats starts, also on a resumed run.
 import { access, constants } from 'node:fs/promises';
 import { NatsghError } from '../errors.js';
 import type { PhaseBody } from '../workflow/phase.js';
-import type { BootstrapContext } from './context.js';
+import type { PhaseContext } from './context.js';
+import { prerequisitesOutputs } from './outputs.js';
+
+export type PrerequisitesContext = PhaseContext<
+  'config' | 'platform' | 'interactive' | 'assumeYes' | 'signal' | 'log',
+  'prerequisites'
+>;
 
 /** Checks the bootstrap handles itself: the binary is resolved below, and our own server holds its ports on a re-run. */
 const HANDLED_HERE = ['nats-server', 'ports'];
 
-export const prerequisites: PhaseBody<BootstrapContext> = {
+export const prerequisites: PhaseBody<PrerequisitesContext> = {
   inputs: (ctx) => ({
     mode: ctx.config.mode,
     natsType: ctx.config.natsType,
     serverBin: ctx.config.nats.serverBin,
     mirror: ctx.config.nats.downloadMirror,
   }),
+
   async run(ctx, task) {
     const { runDoctor } = await import('../doctor/run.js');
     const { runsLocalNatsServer } = await import('../doctor/check.js');
@@ -37,9 +45,9 @@ export const prerequisites: PhaseBody<BootstrapContext> = {
         },
       );
     }
-    if (!runsLocalNatsServer(ctx.config.mode, ctx.config.natsType)) return undefined;
+    if (!runsLocalNatsServer(ctx.config.mode, ctx.config.natsType)) return prerequisitesOutputs.encode({});
     const { resolveNatsServerBinary } = await import('../system/nats-server-binary.js');
-    const bin = await resolveNatsServerBinary({
+    const natsServer = await resolveNatsServerBinary({
       config: ctx.config,
       platform: ctx.platform,
       interactive: ctx.interactive,
@@ -48,11 +56,14 @@ export const prerequisites: PhaseBody<BootstrapContext> = {
       log: ctx.log,
       confirm: (q) => task.confirm(q),
     });
-    task.output(`nats-server ${bin.version} (${bin.source}): ${bin.path}`);
-    return { natsServerBin: bin.path, natsServerVersion: bin.version, natsServerSource: bin.source };
+    task.output(`nats-server ${natsServer.version} (${natsServer.source}): ${natsServer.path}`);
+    return prerequisitesOutputs.encode({ natsServer });
   },
+
   async verify(ctx) {
-    const bin = ctx.outputs.prerequisites?.natsServerBin;
+    const recorded = ctx.recorded.prerequisites;
+    if (!recorded) return { ok: false, reason: 'no usable record of the nats-server binary' };
+    const bin = recorded.natsServer?.path;
     if (!bin) return { ok: true };
     try {
       await access(bin, process.platform === 'win32' ? constants.F_OK : constants.X_OK);

@@ -1,49 +1,54 @@
 // provision-nats: converges the NATS this deployment uses through its
 // provisioner (embedded, local cluster, docker, helm, synadia, hybrid). The
-// provisioner finds what already runs, so a re-run never starts a second server.
+// provisioner finds what already runs, so a re-run never starts a second server;
+// it starts the nats-server binary prerequisites recorded.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { InternalError } from '../errors.js';
 import {
   credentialsFingerprint,
   natsghRunsServer,
   readDeploymentCredentials,
 } from '../nats/deployment-auth.js';
-import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
-import { type BootstrapContext, provisionContext } from './context.js';
+import type { PhaseBody } from '../workflow/phase.js';
+import { type PhaseContext, type ProvisionerFields, provisionContext } from './context.js';
+import { type ProvisionNatsOutputs, provisionNatsOutputs } from './outputs.js';
 
-// provision-nats and validate both ask the provisioner whether NATS is healthy; on a
-// no-op re-run both verifies run at once, and for Synadia each check is a new TLS
-// connection over the WAN. One check per run serves both, until provision-nats runs.
-const natsVerifies = new WeakMap<BootstrapContext, Promise<VerifyResult>>();
+export type ProvisionNatsContext = PhaseContext<
+  ProvisionerFields | 'runId' | 'events' | 'memo',
+  // The binary to start, and the last run's nodes (to tell which ones this run restarted).
+  'prerequisites' | 'provision-nats'
+>;
 
-/** The provisioner's health check, once per run (forgotten when provision-nats converges). */
-export function verifyNatsOnce(ctx: BootstrapContext): Promise<VerifyResult> {
-  let v = natsVerifies.get(ctx);
-  if (!v) {
-    v = ctx.provisioner.verify(provisionContext(ctx));
-    natsVerifies.set(ctx, v);
-  }
-  return v;
-}
+export const provisionNats: PhaseBody<ProvisionNatsContext> = {
+  // NATS that exists before natsgh (Synadia, your own server) does not depend on the state dir,
+  // so a new machine with an empty one resumes from KV instead of provisioning again.
+  inputs: (ctx) => ({
+    nats: natsInputs(ctx),
+    stateDir: ctx.provisioner.reachableAtStart ? undefined : ctx.stateDir,
+  }),
 
-/** A SHA-256 of a file's bytes (a digest of a secret, only ever hashed again into the input hash); the path when unreadable. */
-function fileDigest(path: string | undefined): string | undefined {
-  if (!path) return undefined;
-  try {
-    return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
-  } catch {
-    return path;
-  }
-}
+  async run(ctx, task) {
+    const pctx = provisionContext(ctx, ctx.recorded.prerequisites?.natsServer);
+    const previous = ctx.recorded['provision-nats'];
+    for (const step of await ctx.provisioner.plan(pctx)) task.output(step.action);
+    ctx.memo.forgetNatsHealth();
+    const result = await ctx.provisioner.apply(pctx);
+    task.output(`NATS at ${result.servers.join(', ')}`);
+    const outputs = provisionNatsOutputs.decode({ ...result.outputs, url: result.servers.join(',') });
+    if (!outputs) throw new InternalError(`the ${ctx.provisioner.kind} provisioner reported no client URL`);
+    await publishProvisionEvents(ctx, outputs, previous);
+    return provisionNatsOutputs.encode(outputs);
+  },
 
-function serverCredentialsFingerprint(ctx: BootstrapContext): string | undefined {
-  if (!natsghRunsServer(ctx.config)) return undefined;
-  const stored = readDeploymentCredentials(ctx.stateDir, ctx.deployment);
-  return stored ? credentialsFingerprint(stored) : undefined;
-}
+  // One check per run serves this verify and validate's (the run memo).
+  verify: (ctx) => ctx.memo.natsHealth(ctx),
+
+  teardown: (ctx, opts) => ctx.provisioner.teardown(provisionContext(ctx), opts),
+};
 
 /** What decides the NATS deployment's shape; no secrets (auth files are named by path). */
-export function natsInputs(ctx: BootstrapContext): Record<string, unknown> {
+export function natsInputs(ctx: Pick<ProvisionNatsContext, 'config' | 'stateDir' | 'deployment'>) {
   const n = ctx.config.nats;
   return {
     mode: ctx.config.mode,
@@ -67,28 +72,23 @@ export function natsInputs(ctx: BootstrapContext): Record<string, unknown> {
   };
 }
 
-export const provisionNats: PhaseBody<BootstrapContext> = {
-  // NATS that exists before natsgh (Synadia, your own server) does not depend on the state dir,
-  // so a new machine with an empty one resumes from KV instead of provisioning again.
-  inputs: (ctx) => ({
-    nats: natsInputs(ctx),
-    stateDir: ctx.provisioner.reachableAtStart ? undefined : ctx.stateDir,
-  }),
-  async run(ctx, task) {
-    const pctx = provisionContext(ctx);
-    // The last done run's outputs (pids per node), to tell which nodes this run restarted.
-    const previous = ctx.outputs['provision-nats'];
-    for (const step of await ctx.provisioner.plan(pctx)) task.output(step.action);
-    natsVerifies.delete(ctx);
-    const result = await ctx.provisioner.apply(pctx);
-    task.output(`NATS at ${result.servers.join(', ')}`);
-    const outputs = { ...result.outputs, url: result.servers.join(',') };
-    await publishProvisionEvents(ctx, outputs, previous);
-    return outputs;
-  },
-  verify: (ctx) => verifyNatsOnce(ctx),
-  teardown: (ctx, opts) => ctx.provisioner.teardown(provisionContext(ctx), opts),
-};
+/** A SHA-256 of a file's bytes (a digest of a secret, only ever hashed again into the input hash); the path when unreadable. */
+function fileDigest(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  try {
+    return `sha256:${createHash('sha256').update(readFileSync(path)).digest('hex')}`;
+  } catch {
+    return path;
+  }
+}
+
+function serverCredentialsFingerprint(
+  ctx: Pick<ProvisionNatsContext, 'config' | 'stateDir' | 'deployment'>,
+): string | undefined {
+  if (!natsghRunsServer(ctx.config)) return undefined;
+  const stored = readDeploymentCredentials(ctx.stateDir, ctx.deployment);
+  return stored ? credentialsFingerprint(stored) : undefined;
+}
 
 /**
  * What provisioning tells the people watching: the NATS deployment, the
@@ -97,27 +97,28 @@ export const provisionNats: PhaseBody<BootstrapContext> = {
  * NATS is attached; a failure to record is a warning, never a failed phase.
  */
 async function publishProvisionEvents(
-  ctx: BootstrapContext,
-  outputs: Record<string, string>,
-  previous: Record<string, string> | undefined,
+  ctx: ProvisionNatsContext,
+  outputs: ProvisionNatsOutputs,
+  previous: ProvisionNatsOutputs | undefined,
 ): Promise<void> {
   const { clusterEvent, deploymentEvent, synadiaCloudConfigEvent } = await import('../events/builders.js');
-  const nodeCount = Number(outputs.nodes) || 0;
+  const nodeCount = outputs.nodes.length;
   const servers =
     nodeCount > 0
-      ? Array.from({ length: nodeCount }, (_, i) => ({
+      ? outputs.nodes.map((_, i) => ({
           name: `${ctx.deployment}-n${i}`,
           version: outputs.version ?? '',
           jetstream: true,
         }))
       : [
           {
-            name: outputs.serverName || outputs.serverId || ctx.config.natsType,
-            version: outputs.version || outputs.serverVersion || '',
+            name: outputs.serverName ?? outputs.serverId ?? ctx.config.natsType,
+            version: outputs.version ?? '',
             jetstream: true,
           },
         ];
   const spec = ctx.provisioner.connection(provisionContext(ctx));
+  const jetstreamDomain = outputs.jetstreamDomain ?? spec.jetstreamDomain;
   const events = [
     deploymentEvent({
       deployment: ctx.deployment,
@@ -125,31 +126,30 @@ async function publishProvisionEvents(
       change: previous ? 'updated' : 'provisioned',
       natsType: ctx.config.natsType,
       mode: ctx.config.mode,
-      urls: outputs.url.split(','),
-      jetstreamDomain: outputs.jetstreamDomain || spec.jetstreamDomain,
+      urls: outputs.urls,
+      jetstreamDomain,
       servers,
       clusterSize: Math.max(1, nodeCount),
-      tls: outputs.url.includes('tls://') || spec.tls !== undefined,
+      tls: outputs.urls.some((u) => u.includes('tls://')) || spec.tls !== undefined,
     }),
   ];
-  if (outputs.accountPublicKey && outputs.credsFingerprint) {
+  if (outputs.account) {
     events.push(
       synadiaCloudConfigEvent({
         deployment: ctx.deployment,
         runId: ctx.runId,
-        url: outputs.url.split(',')[0],
-        accountPublicKey: outputs.accountPublicKey,
-        userPublicKey: outputs.userPublicKey,
-        credsFingerprint: outputs.credsFingerprint,
-        expiresUnixS: Number(outputs.credsExpiresAt) || undefined,
-        jetstreamDomain: outputs.jetstreamDomain || spec.jetstreamDomain,
+        url: outputs.urls[0],
+        accountPublicKey: outputs.account.accountPublicKey,
+        userPublicKey: outputs.account.userPublicKey,
+        credsFingerprint: outputs.account.credsFingerprint,
+        expiresUnixS: outputs.account.credsExpiresAt,
+        jetstreamDomain,
       }),
     );
   }
-  for (let i = 0; i < nodeCount; i++) {
-    const before = previous?.[`node${i}.pid`];
-    const now = outputs[`node${i}.pid`];
-    if (before && now && before !== now) {
+  outputs.nodes.forEach((node, i) => {
+    const before = previous?.nodes[i]?.pid;
+    if (before !== undefined && node.pid !== undefined && before !== node.pid) {
       events.push(
         clusterEvent({
           deployment: ctx.deployment,
@@ -163,7 +163,7 @@ async function publishProvisionEvents(
         }),
       );
     }
-  }
+  });
   for (const event of events) {
     try {
       await ctx.events.publish(event);

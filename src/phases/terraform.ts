@@ -15,61 +15,14 @@ import { describePlan } from '../terraform/plan-summary.js';
 import { outputStrings, outputsDigest } from '../terraform/state-summary.js';
 import { isSecretBackendSetting, maskedValues, secretVariable } from '../terraform/variables.js';
 import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
-import type { BootstrapContext } from './context.js';
+import type { PhaseContext } from './context.js';
+import { terraformOutputs } from './outputs.js';
 
-/** The module natsgh ships, used when --terraform-dir is not given. */
-const SHIPPED_MODULE = resolve(import.meta.dirname, '../../terraform');
+export type TerraformContext = PhaseContext<
+  'terraform' | 'platform' | 'signal' | 'assumeYes' | 'deployment' | 'runId' | 'events'
+>;
 
-function moduleDir(ctx: BootstrapContext): string {
-  return ctx.terraform.dir ? resolve(ctx.terraform.dir) : SHIPPED_MODULE;
-}
-
-function requireModule(dir: string): void {
-  if (!existsSync(dir) || listConfigFiles(dir).length === 0) {
-    throw new UsageError(`no Terraform configuration in ${dir}`, {
-      code: 'terraform_dir_missing',
-      suggestions: [
-        'Point --terraform-dir at a directory holding .tf files (the default is the module natsgh ships).',
-      ],
-    });
-  }
-}
-
-function requireTerraform(ctx: BootstrapContext): string {
-  const binary = findOnPath('terraform', ctx.platform);
-  if (!binary) {
-    throw new NatsghError('terraform is not installed (needed by --terraform)', {
-      code: 'terraform_missing',
-      suggestions: [installHint(ctx.platform, 'terraform'), 'or run without --terraform'],
-    });
-  }
-  return binary;
-}
-
-/** Runs `body` with a terraform CLI for the module and a private scratch directory, removed afterwards. */
-async function withTerraform<T>(
-  ctx: BootstrapContext,
-  onLine: ((line: string) => void) | undefined,
-  body: (tf: ReturnType<typeof terraformCli>, workDir: string) => Promise<T>,
-): Promise<T> {
-  const dir = moduleDir(ctx);
-  requireModule(dir);
-  const binary = requireTerraform(ctx);
-  // Registers secret values with the redactor before terraform prints anything.
-  maskedValues(ctx.terraform.vars, secretVariable(sensitiveVariables(dir)));
-  maskedValues(ctx.terraform.backendConfig, isSecretBackendSetting);
-  selectBackend(dir, ctx.terraform.backend, ctx.terraform.backendConfig);
-  // Plan files hold variable values, secrets included: they live in a 0700 temp dir, never in the state dir.
-  const workDir = mkdtempSync(join(tmpdir(), 'natsgh-terraform-'));
-  try {
-    const tf = terraformCli({ binary, dir, vars: ctx.terraform.vars, workDir, signal: ctx.signal, onLine });
-    return await body(tf, workDir);
-  } finally {
-    rmSync(workDir, { recursive: true, force: true });
-  }
-}
-
-export const terraform: PhaseBody<BootstrapContext> = {
+export const terraform: PhaseBody<TerraformContext> = {
   applies(ctx) {
     return ctx.terraform.enabled ? true : 'not requested (--terraform)';
   },
@@ -129,16 +82,16 @@ export const terraform: PhaseBody<BootstrapContext> = {
             }),
           );
         }
-        const recorded: Record<string, string> = {
-          workspace,
-          serial: String(state.serial),
-          lineage: state.lineage,
-          resourceCount: String(state.resourceCount),
-          outputsDigest: digest,
-        };
-        for (const [name, value] of Object.entries(outputStrings(outputs)))
-          recorded[`output.${name}`] = value;
-        return redactValue(recorded);
+        return redactValue(
+          terraformOutputs.encode({
+            workspace,
+            serial: state.serial,
+            lineage: state.lineage,
+            resourceCount: state.resourceCount,
+            outputsDigest: digest,
+            outputs: outputStrings(outputs),
+          }),
+        );
       },
     );
   },
@@ -154,3 +107,55 @@ export const terraform: PhaseBody<BootstrapContext> = {
     }
   },
 };
+
+/** The module natsgh ships, used when --terraform-dir is not given. */
+const SHIPPED_MODULE = resolve(import.meta.dirname, '../../terraform');
+
+function moduleDir(ctx: TerraformContext): string {
+  return ctx.terraform.dir ? resolve(ctx.terraform.dir) : SHIPPED_MODULE;
+}
+
+function requireModule(dir: string): void {
+  if (!existsSync(dir) || listConfigFiles(dir).length === 0) {
+    throw new UsageError(`no Terraform configuration in ${dir}`, {
+      code: 'terraform_dir_missing',
+      suggestions: [
+        'Point --terraform-dir at a directory holding .tf files (the default is the module natsgh ships).',
+      ],
+    });
+  }
+}
+
+function requireTerraform(ctx: TerraformContext): string {
+  const binary = findOnPath('terraform', ctx.platform);
+  if (!binary) {
+    throw new NatsghError('terraform is not installed (needed by --terraform)', {
+      code: 'terraform_missing',
+      suggestions: [installHint(ctx.platform, 'terraform'), 'or run without --terraform'],
+    });
+  }
+  return binary;
+}
+
+/** Runs `body` with a terraform CLI for the module and a private scratch directory, removed afterwards. */
+async function withTerraform<T>(
+  ctx: TerraformContext,
+  onLine: ((line: string) => void) | undefined,
+  body: (tf: ReturnType<typeof terraformCli>, workDir: string) => Promise<T>,
+): Promise<T> {
+  const dir = moduleDir(ctx);
+  requireModule(dir);
+  const binary = requireTerraform(ctx);
+  // Registers secret values with the redactor before terraform prints anything.
+  maskedValues(ctx.terraform.vars, secretVariable(sensitiveVariables(dir)));
+  maskedValues(ctx.terraform.backendConfig, isSecretBackendSetting);
+  selectBackend(dir, ctx.terraform.backend, ctx.terraform.backendConfig);
+  // Plan files hold variable values, secrets included: they live in a 0700 temp dir, never in the state dir.
+  const workDir = mkdtempSync(join(tmpdir(), 'natsgh-terraform-'));
+  try {
+    const tf = terraformCli({ binary, dir, vars: ctx.terraform.vars, workDir, signal: ctx.signal, onLine });
+    return await body(tf, workDir);
+  } finally {
+    rmSync(workDir, { recursive: true, force: true });
+  }
+}

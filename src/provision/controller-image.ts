@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import { NatsghError } from '../errors.js';
+import { InternalError, NatsghError } from '../errors.js';
 import { installHint } from '../system/platform.js';
 import { PROJECT_ROOT } from './compose.js';
 import { findTool, runTool } from './kubectl.js';
@@ -40,7 +40,8 @@ export function githubRepository(repository: PackageJson['repository']): string 
 /** The image repository the release workflow pushes to: ghcr.io/<owner>/<repo>, lower case. */
 export function publishedImageRepository(pkg: PackageJson = packageJson()): string {
   const repo = githubRepository(pkg.repository);
-  if (!repo) throw new Error('package.json has no GitHub repository field; the image name derives from it');
+  if (!repo)
+    throw new InternalError('package.json has no GitHub repository field; the image name derives from it');
   return `ghcr.io/${repo.toLowerCase()}`;
 }
 
@@ -88,7 +89,7 @@ function need(ctx: ProvisionContext, tool: 'docker' | 'kind', why: string): stri
   const bin = findTool(ctx, tool);
   if (bin) return bin;
   throw new NatsghError(`${why} needs ${tool}, and it was not found on PATH`, {
-    code: `${tool}_missing`,
+    code: tool === 'kind' ? 'kind_missing' : 'docker_missing',
     suggestions: [
       tool === 'kind'
         ? 'Install kind: https://kind.sigs.k8s.io/docs/user/quick-start/#installation'

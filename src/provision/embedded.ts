@@ -100,11 +100,13 @@ export function authPlanStep(auth: ClientAuth | undefined): string {
   return `clients authenticate with ${kind}`;
 }
 
+/** Finds the binary to start: the injected resolver, else the one prerequisites resolved, else a new resolution. */
 export function defaultBinaryResolver(opts: LocalProvisionerOptions) {
-  return (ctx: ProvisionContext) =>
+  return async (ctx: ProvisionContext) =>
     opts.resolveBinary
       ? opts.resolveBinary(ctx)
-      : resolveNatsServerBinary({
+      : (ctx.natsServer ??
+        resolveNatsServerBinary({
           config: ctx.config,
           platform: ctx.platform,
           interactive: ctx.interactive,
@@ -112,7 +114,7 @@ export function defaultBinaryResolver(opts: LocalProvisionerOptions) {
           signal: ctx.signal,
           log: ctx.log,
           fetch: opts.fetch,
-        });
+        }));
 }
 
 export function embeddedServerName(deployment: string): string {

@@ -7,7 +7,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { connect } from 'node:net';
 import { join, resolve } from 'node:path';
-import { NatsghError } from '../errors.js';
+import { type ErrorCode, NatsghError } from '../errors.js';
 import { redact } from '../redact.js';
 import { installHint } from '../system/platform.js';
 import {
@@ -56,7 +56,7 @@ export async function runTool(
   ctx: ProvisionContext,
   bin: string,
   args: string[],
-  what: { title: string; code: string; suggestions: string[] },
+  what: { title: string; code: ErrorCode; suggestions: string[] },
   opts: { input?: string; timeoutMs?: number } = {},
 ): Promise<string> {
   const r = await runCommand(bin, args, {

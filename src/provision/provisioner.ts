@@ -2,9 +2,10 @@
 // types"): embedded, local cluster, bring-your-own, Synadia, hybrid leaf,
 // docker compose, Helm. The provision-nats phase only talks to this.
 import type { NatsghConfig } from '../config/keys.js';
-import type { Logger, VerifyResult } from '../contracts.js';
+import { type Logger, silentLog, type VerifyResult } from '../contracts.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
-import type { Platform } from '../system/platform.js';
+import type { ResolvedBinary } from '../system/nats-server-binary.js';
+import { currentPlatform, type Platform } from '../system/platform.js';
 
 export interface ProvisionContext {
   config: NatsghConfig;
@@ -15,6 +16,46 @@ export interface ProvisionContext {
   assumeYes: boolean;
   signal: AbortSignal;
   log: Logger;
+  /**
+   * The nats-server binary the prerequisites phase resolved (this run, or the
+   * run it resumes): a provisioner that starts nats-server uses it as it is
+   * instead of resolving (and probing) one again. Unset: it resolves one itself.
+   */
+  natsServer?: ResolvedBinary;
+}
+
+/** What a ProvisionContext is made of; the deployment, state dir and platform default to the config's and this machine's. */
+export interface ProvisionContextSource {
+  config: NatsghConfig;
+  signal: AbortSignal;
+  deployment?: string;
+  stateDir?: string;
+  platform?: Platform;
+  interactive?: boolean;
+  assumeYes?: boolean;
+  log?: Logger;
+}
+
+/**
+ * The provisioner's view of a run, built one way for every caller: the
+ * bootstrap's phases (with the binary prerequisites resolved) and the services
+ * (status, teardown, unlock), which never start a server.
+ */
+export function provisionContext(
+  from: ProvisionContextSource,
+  natsServer?: ResolvedBinary,
+): ProvisionContext {
+  return {
+    config: from.config,
+    deployment: from.deployment ?? from.config.deployment,
+    stateDir: from.stateDir ?? from.config.stateDir,
+    platform: from.platform ?? currentPlatform(),
+    interactive: from.interactive ?? false,
+    assumeYes: from.assumeYes ?? false,
+    signal: from.signal,
+    log: from.log ?? silentLog,
+    ...(natsServer ? { natsServer } : {}),
+  };
 }
 
 export interface PlanStep {

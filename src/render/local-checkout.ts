@@ -8,6 +8,7 @@
 // symlink on the way to a file it reads or writes.
 import { lstat, readFile, realpath } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
+import type { NatsghConfig } from '../config/keys.js';
 import { NatsghError } from '../errors.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { gitBlobSha } from './git-blob.js';
@@ -176,6 +177,27 @@ export async function checkRenderedFiles(
     if (!current || gitBlobSha(current) !== gitBlobSha(result.files.get(path)!)) differing.push(path);
   }
   return { matches: differing.length === 0, differing };
+}
+
+/** Renders what the checkout at `dir` should hold: the configuration with the checkout's natsgh.yaml and template overrides. */
+export async function renderForCheckout(dir: string, config: NatsghConfig): Promise<RenderResult> {
+  const { renderGithubFiles, renderVariablesFromConfig } = await import('./render.js');
+  const repo = await readLocalRepoInputs(dir);
+  return renderGithubFiles({
+    variables: renderVariablesFromConfig(config),
+    overrides: repo.overrides,
+    config: repo.config,
+  });
+}
+
+/** Rendered files the checkout does not hold as rendered, less the `known` ones (hand edits reported before). */
+export async function checkoutDrift(
+  dir: string,
+  result: RenderResult,
+  known: readonly string[],
+): Promise<string[]> {
+  const { differing } = await checkRenderedFiles(dir, result);
+  return differing.filter((p) => !known.includes(p));
 }
 
 /** Reads the checkout's natsgh.yaml and natsgh/templates/** overrides (both optional). */

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import { UsageError } from '../errors.js';
+import { InternalError, UsageError } from '../errors.js';
 import { pathSelected, type RepoConfig } from './repo-config.js';
 import { substituteVariables, TemplateVariableError } from './substitute.js';
 
@@ -41,7 +41,7 @@ export function defaultActionRef(
   const m =
     /github\.com[/:]([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+?)(?:\.git)?\/?$/.exec(url) ??
     /^(?:github:)?([A-Za-z0-9][A-Za-z0-9-]*)\/([A-Za-z0-9._-]+)$/.exec(url);
-  if (!m || !pkg.version) throw new Error('package.json names no GitHub repository or version');
+  if (!m || !pkg.version) throw new InternalError('package.json names no GitHub repository or version');
   return `${m[1]}/${m[2]}@v${pkg.version}`;
 }
 

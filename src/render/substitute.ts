@@ -3,14 +3,17 @@
 // untouched, as does anything between braces that is not a name. An unknown
 // variable is an error, never an empty string.
 
+import { NatsghError } from '../errors.js';
+
 const PLACEHOLDER = /(\$?)\{\{\s*([A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*)\s*\}\}/g;
 
-export class TemplateVariableError extends Error {
+/** In a repository's template, render.ts reports it as template_variable_missing; in natsgh's own, a bug. */
+export class TemplateVariableError extends NatsghError {
   constructor(
     readonly template: string,
     readonly variable: string,
   ) {
-    super(`template ${template} uses {{ ${variable} }}, which is not defined`);
+    super(`template ${template} uses {{ ${variable} }}, which is not defined`, { code: 'internal' });
     this.name = 'TemplateVariableError';
   }
 }

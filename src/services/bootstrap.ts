@@ -22,14 +22,14 @@ import {
 } from '../config/recorded.js';
 import type { Logger } from '../contracts.js';
 import { silentLog } from '../contracts.js';
-import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import { type ErrorCode, errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
 import type { EventSink } from '../events/sink.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
-import type { BootstrapContext } from '../phases/context.js';
+import { newBootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_LIST, type PhaseId } from '../phases/list.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import { type Provisioner, provisionContext } from '../provision/provisioner.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
 import type { TerraformOptions } from '../terraform/options.js';
@@ -57,12 +57,7 @@ import {
   readJournal,
   readKvCheckpoints,
 } from './checkpoints.js';
-import {
-  type DeploymentNats,
-  openDeploymentNats,
-  provisionContextFor,
-  tryOpenDeploymentNats,
-} from './deployment-nats.js';
+import { type DeploymentNats, openDeploymentNats, tryOpenDeploymentNats } from './deployment-nats.js';
 import { newRunId } from './run-id.js';
 import { testHooks } from './test-hooks.js';
 
@@ -168,7 +163,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   // Every stream and bucket declares its size, from one table (nats/sizing.ts).
   const { streamSizes } = await import('../nats/sizing.js');
   const sizes = streamSizes(config);
-  const pctx = provisionContextFor(config, {
+  const pctx = provisionContext({
+    config,
     signal: opts.signal,
     interactive: opts.interactive,
     assumeYes: opts.assumeYes,
@@ -179,7 +175,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   const lockLost = new AbortController();
   const signal = AbortSignal.any([opts.signal, lockLost.signal]);
   const store = newCheckpointStore(config.stateDir, deployment, !dryRun);
-  const ctx: BootstrapContext = {
+  const ctx = newBootstrapContext({
     config,
     deployment,
     runId,
@@ -191,11 +187,10 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     signal,
     log,
     provisioner,
-    outputs: {},
     events: noEvents,
     terraform: opts.terraform,
     checkpoints: store,
-  };
+  });
 
   let fileLock: LockHandle | undefined;
   /** The record in the state dir, as this run last wrote or found it. */
@@ -252,7 +247,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
    * that differs from what is recorded there (a no-op re-run writes nothing).
    */
   const recordWhatRuns = async (reports: readonly PhaseReport[]) => {
-    const nodes = ctx.outputs['provision-nats'];
+    const nodes = ctx.recorded['provision-nats'];
     // What this run left out and why (status shows it); "done and verified" is in the checkpoints.
     const skipped = Object.fromEntries(
       reports
@@ -303,6 +298,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   try {
     if (!dryRun) {
       await mkdir(config.stateDir, { recursive: true });
+      await ignoreStateDir(config.stateDir);
       fileLock = await acquireFileLock(lockFilePath(config.stateDir, deployment), currentHolder(runId), {
         waitMs: opts.lockTimeoutMs,
         signal: opts.signal,
@@ -451,14 +447,14 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           // quorum: a transient failure is retried for a while; a refusal that waiting cannot
           // change (credentials, permissions, limits, a full store) is not.
           const retryUntil = Date.now() + 30_000;
-          const provisioned = () => !dryRun && ctx.outputs['provision-nats'] !== undefined;
+          const provisioned = () => !dryRun && ctx.recorded['provision-nats'] !== undefined;
           while (!n && provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
             await new Promise((r) => setTimeout(r, 500));
             openError = undefined;
             n = await open();
           }
           if (n) await attachNats(n);
-          else if (phase.id === 'provision-nats' && !dryRun && ctx.outputs['provision-nats']) {
+          else if (phase.id === 'provision-nats' && provisioned()) {
             // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
             if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
               throw openError;
@@ -472,7 +468,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
       },
     });
     if (!dryRun && nats) await writeContextFile(config, nats.spec, log);
-    const url = ctx.outputs['provision-nats']?.url ?? (nats ? nats.spec.servers.join(',') : null);
+    const url = ctx.recorded['provision-nats']?.urls.join(',') ?? (nats ? nats.spec.servers.join(',') : null);
     if (!dryRun) await recordWhatRuns(result.phases);
     return {
       ok: result.ok,
@@ -503,8 +499,25 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   }
 }
 
+/**
+ * The state dir holds server configs with credentials, TLS keys, logs and pids:
+ * machine state, never to be committed. The default `.natsgh/` often sits in a
+ * repository, where `git add -A` would take all of it: a `.gitignore` of `*` in
+ * it keeps git out (a file the user wrote there is left as it is).
+ */
+async function ignoreStateDir(stateDir: string): Promise<void> {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(
+    resolve(stateDir, '.gitignore'),
+    '# written by natsgh: machine state (server configs with credentials, TLS keys, logs)\n*\n',
+    { flag: 'wx' },
+  ).catch((err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EEXIST') throw err;
+  });
+}
+
 /** Codes of a failed open that no amount of waiting changes. */
-const PERMANENT_OPEN_ERRORS = new Set([
+const PERMANENT_OPEN_ERRORS = new Set<ErrorCode>([
   'jetstream_storage_full',
   'nats_permissions',
   'nats_account_limits',

@@ -1,6 +1,7 @@
 // natsgh's checkpoint format: protobuf natsgh.v1.PhaseCheckpoint, in KV bucket
 // natsgh_checkpoints under <deployment>.phase.<id> (DESIGN.md, "KV layout").
 // The journal/KV mechanics are the workflow's (workflow/checkpoints.ts).
+import { NatsghError } from '../errors.js';
 import { BUCKET_CHECKPOINTS, checkpointKey } from '../nats/names.js';
 import { natsgh } from '../proto/gen/natsgh.js';
 import {
@@ -51,7 +52,8 @@ export const natsghCheckpointFormat: CheckpointFormat = {
   decode(bytes): Checkpoint {
     const m = natsgh.v1.PhaseCheckpoint.decode(bytes);
     const status = FROM_PROTO.get(m.status) ?? (m.status === 0 ? 'pending' : undefined);
-    if (status === undefined) throw new Error(`unknown status ${m.status}`);
+    if (status === undefined)
+      throw new NatsghError(`unknown status ${m.status}`, { code: 'checkpoint_corrupt' });
     return {
       deployment: m.deployment,
       phaseId: m.phase_id,

@@ -3,14 +3,11 @@
 // buckets (a real run) or strictly read-only (--dry-run, status).
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { NatsghConfig } from '../config/keys.js';
-import { type Logger, silentLog } from '../contracts.js';
 import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { BUCKET_CHECKPOINTS, BUCKET_LOCKS } from '../nats/names.js';
 import type { PreflightOptions } from '../nats/preflight.js';
 import type { StreamSizes } from '../nats/sizing.js';
 import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
-import { currentPlatform } from '../system/platform.js';
 
 export interface DeploymentNats {
   nc: NatsConnection;
@@ -19,22 +16,6 @@ export interface DeploymentNats {
   checkpoints?: KV;
   locks?: KV;
   close(): Promise<void>;
-}
-
-export function provisionContextFor(
-  config: NatsghConfig,
-  opts: { signal: AbortSignal; interactive?: boolean; assumeYes?: boolean; log?: Logger },
-): ProvisionContext {
-  return {
-    config,
-    deployment: config.deployment,
-    stateDir: config.stateDir,
-    platform: currentPlatform(),
-    interactive: opts.interactive ?? false,
-    assumeYes: opts.assumeYes ?? false,
-    signal: opts.signal,
-    log: opts.log ?? silentLog,
-  };
 }
 
 /**

@@ -4,16 +4,18 @@
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { SettingsRecord } from '../config/recorded.js';
+import { errorMessage } from '../errors.js';
 import { natsContextPath } from '../nats/deployment-auth.js';
 import { deploymentLockKey } from '../nats/names.js';
 import type { BootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_IDS } from '../phases/list.js';
-import type { NodeStatus, Provisioner } from '../provision/provisioner.js';
+import { type NodeStatus, type Provisioner, provisionContext } from '../provision/provisioner.js';
+import { redact } from '../redact.js';
 import { type LockHolder, lockFilePath, readFileLockHolder, readKvLockHolder } from '../workflow/locks.js';
 import { traced } from '../workflow/trace.js';
 import { type Checkpoint, CorruptCheckpointError, readJournal, readKvCheckpoints } from './checkpoints.js';
-import { type DeploymentNats, provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
+import { type DeploymentNats, tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface PhaseStatusRow {
   id: string;
@@ -59,7 +61,7 @@ async function prepare(opts: StatusOptions) {
       : await (await import('../phases/index.js')).loadPhases());
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal });
+  const pctx = provisionContext({ config, signal: opts.signal });
   return { config, phases, provisioner, pctx, recorded: opts.recorded };
 }
 
@@ -178,15 +180,23 @@ async function snapshot(
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {
   const prep = await traced('status modules', () => prepare(opts));
   const local = localProbes(prep);
+  let openError: unknown;
   const nats = await traced('open NATS', () =>
     tryOpenDeploymentNats(prep.provisioner, prep.pctx, {
       create: false,
       timeoutMs: 1500,
       requestTimeoutMs: 1500,
+      onError: (err) => {
+        openError = err;
+      },
     }),
   );
   try {
-    return await traced('snapshot', () => snapshot(prep, nats, local));
+    const result = await traced('snapshot', () => snapshot(prep, nats, local));
+    // A server that answers but refuses these credentials (or their permissions) is not "unreachable": say why.
+    if (!nats && openError !== undefined && !result.nats.healthy && result.nats.reason === 'not reachable')
+      result.nats.reason = `not reachable: ${redact(errorMessage(openError))}`;
+    return result;
   } finally {
     await nats?.close();
   }

@@ -9,9 +9,9 @@ import type { NatsghConfig } from '../config/keys.js';
 import { type Logger, silentLog } from '../contracts.js';
 import { BusyError, errorMessage } from '../errors.js';
 import { deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
-import type { BootstrapContext } from '../phases/context.js';
+import { newBootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import { type Provisioner, provisionContext } from '../provision/provisioner.js';
 import { redact } from '../redact.js';
 import { currentPlatform } from '../system/platform.js';
 import {
@@ -21,13 +21,9 @@ import {
   type LockHandle,
   lockFilePath,
 } from '../workflow/locks.js';
+import type { PhaseOutputs } from '../workflow/phase.js';
 import { clearJournal, clearKvCheckpoints, readJournal, readKvCheckpoints } from './checkpoints.js';
-import {
-  type DeploymentNats,
-  openDeploymentNats,
-  provisionContextFor,
-  tryOpenDeploymentNats,
-} from './deployment-nats.js';
+import { type DeploymentNats, openDeploymentNats, tryOpenDeploymentNats } from './deployment-nats.js';
 import { newRunId } from './run-id.js';
 
 export interface TeardownOptions {
@@ -62,7 +58,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
   const phases = [...(opts.phases ?? (await (await import('../phases/index.js')).loadPhases()))];
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal, log });
+  const pctx = provisionContext({ config, signal: opts.signal, log });
   const runId = newRunId();
   const steps: TeardownStep[] = [];
   let cleared = 0;
@@ -125,7 +121,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
     const inKv = nats?.checkpoints
       ? await readKvCheckpoints(nats.checkpoints, deployment, ids).catch(() => new Map())
       : new Map();
-    const ctx: BootstrapContext = {
+    const ctx = newBootstrapContext({
       config,
       deployment,
       runId,
@@ -137,14 +133,13 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       signal: opts.signal,
       log,
       provisioner,
-      outputs: {},
       events: { publish: async () => {} },
       terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
       nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined,
-    };
-    for (const cp of [...journal.values(), ...inKv.values()]) {
-      (ctx.outputs as Record<string, Record<string, string>>)[cp.phaseId] = cp.outputs;
-    }
+    });
+    // Read through ctx.recorded (typed); KV's record wins over the journal's.
+    const outputs = ctx.outputs as Record<string, PhaseOutputs>;
+    for (const cp of [...journal.values(), ...inKv.values()]) outputs[cp.phaseId] = cp.outputs;
 
     if (nats?.checkpoints) {
       try {

@@ -3,8 +3,10 @@
 // lease on another host lapses by itself); with force, whoever holds it.
 import { resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
+import { errorMessage } from '../errors.js';
 import { deploymentLockKey } from '../nats/names.js';
-import type { Provisioner } from '../provision/provisioner.js';
+import { type Provisioner, provisionContext } from '../provision/provisioner.js';
+import { redact } from '../redact.js';
 import {
   describeHolder,
   forceRemoveKvLock,
@@ -14,7 +16,7 @@ import {
   readKvLockHolder,
   removeFileLock,
 } from '../workflow/locks.js';
-import { provisionContextFor, tryOpenDeploymentNats } from './deployment-nats.js';
+import { tryOpenDeploymentNats } from './deployment-nats.js';
 
 export interface UnlockEntry {
   lock: 'file' | 'kv';
@@ -46,15 +48,26 @@ export async function runUnlock(opts: {
   });
   const provisioner =
     opts.provisioner ?? (await (await import('../provision/index.js')).createProvisioner(config));
-  const pctx = provisionContextFor(config, { signal: opts.signal });
-  const nats = await tryOpenDeploymentNats(provisioner, pctx, { create: false, timeoutMs: 1500 });
+  const pctx = provisionContext({ config, signal: opts.signal });
+  let openError: unknown;
+  const nats = await tryOpenDeploymentNats(provisioner, pctx, {
+    create: false,
+    timeoutMs: 1500,
+    onError: (err) => {
+      openError = err;
+    },
+  });
   try {
     if (!nats?.locks) {
       locks.push({
         lock: 'kv',
         removed: false,
         holder: null,
-        reason: 'NATS not reachable or no lock bucket',
+        reason: nats
+          ? 'no lock bucket'
+          : openError === undefined
+            ? 'NATS not reachable'
+            : `NATS not reachable: ${redact(errorMessage(openError))}`,
       });
     } else {
       const key = deploymentLockKey(deployment);

@@ -3,7 +3,9 @@
 // PATH (Git Bash's GNU tar cannot read zip; Windows' bsdtar can) and never
 // writes a path named by the archive (no "../" escapes). Supports what release
 // zips use: stored and deflated entries, no encryption, no zip64.
+
 import { crc32, inflateRawSync } from 'node:zlib';
+import { NatsghError } from '../errors.js';
 
 const EOCD = 0x06054b50;
 const CENTRAL = 0x02014b50;
@@ -19,8 +21,8 @@ export interface ZipEntry {
   crc: number;
 }
 
-function bad(why: string): Error {
-  return new Error(`not a readable zip archive: ${why}`);
+function bad(why: string): NatsghError {
+  return new NatsghError(`not a readable zip archive: ${why}`, { code: 'archive_unreadable' });
 }
 
 /** The central directory's entries. */

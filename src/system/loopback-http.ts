@@ -35,7 +35,8 @@ export function loopbackRequest(
         res.on('error', reject);
       },
     );
-    // `timeout` covers an idle socket; the deadline also bounds a slow trickle.
+    // `timeout` covers an idle socket; the deadline also bounds a slow trickle. Like node's own
+    // socket errors, it reaches callers that take any failure as "not answering".
     const fail = () => req.destroy(new Error(`${opts.method} ${url} timed out after ${timeoutMs} ms`));
     const deadline = setTimeout(fail, timeoutMs);
     deadline.unref();

@@ -4,7 +4,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { chmod, mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { NatsghConfig } from '../config/keys.js';
 import type { Logger } from '../contracts.js';
 import { errorMessage, NatsghError, UsageError } from '../errors.js';
 import { cacheDir, exeName, installHint, type Platform } from './platform.js';
@@ -25,8 +24,13 @@ export interface ResolvedBinary {
   source: BinarySource;
 }
 
+/** The two settings the search reads (nats.serverBin, nats.downloadMirror); a NatsghConfig fits. */
+export interface NatsServerBinarySettings {
+  nats: { serverBin?: string; downloadMirror?: string };
+}
+
 export interface ResolveBinaryOptions {
-  config: NatsghConfig;
+  config: NatsServerBinarySettings;
   platform: Platform;
   interactive: boolean;
   assumeYes: boolean;
@@ -348,7 +352,7 @@ export async function resolveNatsServerBinary(opts: ResolveBinaryOptions): Promi
     const version = await natsServerVersion(path, run);
     if (compareVersions(version, NATS_SERVER_MIN_VERSION) < 0) {
       throw new UsageError(`${tooOld(path)}; it is v${version}`, {
-        code: 'nats_server_too_old',
+        code: 'nats_server_bin_too_old',
         suggestions: ['Pass a newer binary with --nats-server-bin, or unset it to let natsgh download one.'],
       });
     }

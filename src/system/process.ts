@@ -1,8 +1,10 @@
 // The only module that spawns processes, finds binaries and signals pids.
 // execa is loaded lazily so commands that never spawn stay fast to start.
+
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readFileSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
+import { NatsghError } from '../errors.js';
 import { currentPlatform, type Platform } from './platform.js';
 import { type IdentityDeps, type ProcessRecord, verifyProcess } from './process-identity.js';
 
@@ -52,6 +54,7 @@ export async function runCommand(file: string, args: string[], opts: RunOptions 
   }
   const r = await child;
   if ((r as any).code === 'ENOENT' || /ENOENT/.test(String((r as any).originalMessage ?? ''))) {
+    // Errno-shaped like spawn's own: callers test `code === 'ENOENT'` for a missing tool.
     const err = new Error(`${file}: command not found`) as NodeJS.ErrnoException;
     err.code = 'ENOENT';
     throw err;
@@ -83,7 +86,10 @@ export function spawnDetached(file: string, args: string[], opts: DetachedOption
       stdio: ['ignore', fd, fd],
       windowsHide: true,
     });
-    if (child.pid === undefined) throw new Error(`could not start ${file}`);
+    // A file that cannot be run gives no pid now and an 'error' event later: the throw reports
+    // it, and the event must not crash natsgh as an unhandled one.
+    child.on('error', () => undefined);
+    if (child.pid === undefined) throw new NatsghError(`could not start ${file}`, { code: 'spawn_failed' });
     child.unref();
     return child.pid;
   } finally {

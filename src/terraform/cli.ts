@@ -1,7 +1,7 @@
 // Drives the terraform binary for one module directory: init, plan -out, show, apply,
 // outputs, state. Terraform's UI is streamed line by line (redacted); failures carry its diagnostics.
 import { join } from 'node:path';
-import { NatsghError } from '../errors.js';
+import { type ErrorCode, NatsghError } from '../errors.js';
 import { redact, redactValue } from '../redact.js';
 import { runCommand } from '../system/process.js';
 import { type Diagnostic, describeDiagnostic, parseUiLine } from './diagnostics.js';
@@ -23,10 +23,22 @@ export interface TerraformCliOptions {
   onLine?: (line: string) => void;
 }
 
+/** The terraform commands natsgh runs, each with the code of its failure. */
+const FAILED = {
+  init: 'terraform_init_failed',
+  plan: 'terraform_plan_failed',
+  show: 'terraform_show_failed',
+  apply: 'terraform_apply_failed',
+  output: 'terraform_output_failed',
+  state: 'terraform_state_failed',
+  workspace: 'terraform_workspace_failed',
+} as const satisfies Record<string, ErrorCode>;
+export type TerraformCommand = keyof typeof FAILED;
+
 /** A terraform command failed; names the resources and terraform's errors. */
 export class TerraformError extends NatsghError {
   constructor(
-    readonly command: string,
+    readonly command: TerraformCommand,
     readonly diagnostics: Diagnostic[],
     readonly addresses: string[],
     fallback: string,
@@ -37,7 +49,7 @@ export class TerraformError extends NatsghError {
     const where =
       addresses.length > 0 && !errors.some((d) => d.address) ? ` (resources: ${addresses.join(', ')})` : '';
     super(redact(`terraform ${command} failed${where}: ${named}`), {
-      code: `terraform_${command}_failed`,
+      code: FAILED[command],
       details: redactDetails({ command, addresses, diagnostics: errors }),
       suggestions: [
         `Inspect with: terraform -chdir=${dir} ${command === 'init' ? 'init' : 'plan'}`,
@@ -91,13 +103,13 @@ export function terraformCli(opts: TerraformCliOptions) {
   }
 
   /** Runs a quiet command whose stdout is data (JSON, a name). */
-  async function data(args: string[]): Promise<string> {
+  async function data(args: [TerraformCommand, ...string[]]): Promise<string> {
     const r = await runCommand(opts.binary, [`-chdir=${opts.dir}`, ...args], { env, signal: opts.signal });
     if (r.exitCode !== 0) throw failure(args[0], { ...r, diagnostics: [], erroredAddresses: [] });
     return r.stdout;
   }
 
-  function failure(command: string, r: Streamed): TerraformError {
+  function failure(command: TerraformCommand, r: Streamed): TerraformError {
     const tail = (r.stderr || r.stdout)
       .split('\n')
       .filter((l) => l.trim() && !l.startsWith('{') && !/[╷│╵]\s*$/.test(l))

@@ -1,13 +1,13 @@
 // The service behind `natsgh webhook serve`: connects to NATS (reconnecting
 // forever), serves the webhook endpoint until the signal aborts, then drains.
 import type { NatsghConfig } from '../config/keys.js';
+import { parseWebhookSecrets } from '../config/webhook-secrets.js';
 import { controllerMetrics } from '../controller/metrics.js';
 import { UsageError } from '../errors.js';
 import { deploymentReplicas } from '../nats/buckets.js';
 import { connectionSpecFromConfig, connectNats, drainUntilClosed } from '../nats/connect.js';
 import { streamSizes } from '../nats/sizing.js';
 import { redact } from '../redact.js';
-import { parseWebhookSecrets } from './secrets.js';
 import { startWebhookServer } from './server.js';
 
 export interface WebhookServeResult {

@@ -10,7 +10,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { NatsghConfig } from '../../src/config/keys.js';
 import { resolveConfig } from '../../src/config/load.js';
-import type { MetricsRegistry } from '../../src/controller/metrics.js';
+import { countGithubResponses, type MetricsRegistry } from '../../src/controller/metrics.js';
 import { type RunningController, startController } from '../../src/controller/run.js';
 import { publishGithubEvent } from '../../src/events/github-publish.js';
 import { createGithubClient } from '../../src/github/client.js';
@@ -64,7 +64,7 @@ async function controller(name: string, durable?: string): Promise<RunningContro
     createGithubClient({ kind: 'token', token: `ghp_chaos${name}tokentesttokentest1234` }, GITHUB_API, {
       writeMinTimeMs: 0,
       retryAfterBaseMs: 5,
-      metrics,
+      onResponse: countGithubResponses(metrics),
     });
   const r = await startController({
     config,

@@ -11,7 +11,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
 import { controllerFiles } from '../../src/deploy/controller/dev.js';
-import type { BootstrapContext as PhaseContext } from '../../src/phases/context.js';
+import { newBootstrapContext, type BootstrapContext as PhaseContext } from '../../src/phases/context.js';
 import { deployController } from '../../src/phases/deploy-controller.js';
 import { phaseOf } from '../../src/phases/index.js';
 import { readStatus } from '../../src/services/status.js';
@@ -66,7 +66,7 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
       'controller-port': await freePort(),
     },
   });
-  return {
+  return newBootstrapContext({
     config,
     deployment,
     runId: 'forged',
@@ -78,11 +78,10 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
     signal: new AbortController().signal,
     log: { info: () => undefined, warn: () => undefined },
     provisioner: await createProvisioner(config),
-    outputs: {},
     events: { publish: async () => {} },
     terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
     nats: { nc, spec: { servers: [server.url] } },
-  };
+  });
 }
 
 async function deployAndTearDown(ctx: PhaseContext, guard: KillGuard, forged: number): Promise<number> {

@@ -197,6 +197,44 @@ describe('natsgh events (CLI)', () => {
     expect(lines[0]).toMatch(/live\s+terraform\s+apply workspace default serial 3 lineage abc 2 resource/);
   });
 
+  it('tail prints what others published as one escaped line, and redacts secret shapes in --json', async () => {
+    // Anyone who may publish on natsgh.events.* wrote these fields: a reason carrying a
+    // terminal escape (retitling the terminal), a forged second line and a token.
+    const token = `ghp_${'A1b2'.repeat(9)}`;
+    const reason = `\u001b]0;owned\u0007\u001b[2Jfailed\nnatsgh: all good ${token}`;
+    const publishHostile = async (deployment: string) => {
+      const p = createEventPublisher({ stateDir: dir, deployment, source: 'test' });
+      await p.attach(nc, spec);
+      await p.publish(
+        phaseEvent({
+          deployment,
+          runId: `r-${deployment}`,
+          phaseId: 'validate',
+          transition: 'failed',
+          reason,
+        }),
+      );
+      await p.close();
+    };
+    const human = startTail(['--nats-url', server.url, '--deployment', 'hostile', '--max', '1']);
+    await human.ready;
+    await publishHostile('hostile');
+    const printed = (await human.done).stdout;
+    expect(printed).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f]/);
+    expect(printed.trim().split('\n')).toHaveLength(1);
+    expect(printed).toContain('\\u001b]0;owned\\u0007');
+    expect(printed).toContain('failed\\nnatsgh: all good [REDACTED:github-token]');
+
+    const json = startTail(['--nats-url', server.url, '--deployment', 'hostile2', '--json', '--max', '1']);
+    await json.ready;
+    await publishHostile('hostile2');
+    const line = (await json.done).stdout.trim();
+    expect(line).not.toContain(token);
+    expect(JSON.parse(line).message.reason).toBe(
+      '\u001b]0;owned\u0007\u001b[2Jfailed\nnatsgh: all good [REDACTED:github-token]',
+    );
+  });
+
   it('tail exits 0 on SIGTERM', async () => {
     const tail = startTail(['--nats-url', server.url, '--deployment', 'quiet']);
     await tail.ready;

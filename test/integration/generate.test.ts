@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
-import { generateFiles } from '../../src/render/generate.js';
+import { generateFiles } from '../../src/services/generate.js';
 import { parseJson, runCli } from '../support/cli.js';
 import { GITHUB_API, GithubModel } from '../support/github-model.js';
 

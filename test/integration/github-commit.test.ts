@@ -5,7 +5,7 @@
 // pace of writes, and a deadline on every request.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
-import { controllerMetrics } from '../../src/controller/metrics.js';
+import { controllerMetrics, countGithubResponses } from '../../src/controller/metrics.js';
 import { regenerateRepository } from '../../src/controller/regenerate.js';
 import { createGithubClient, type GithubClientOptions } from '../../src/github/client.js';
 import { classifyRefRefusal, PULL_REQUEST_BRANCH } from '../../src/github/commit.js';
@@ -285,7 +285,7 @@ describe('pace and deadlines', () => {
     model.createRepo(ORG, REPO);
     model.hang('GET', /\/git\/ref\//, 3000);
     const metrics = controllerMetrics();
-    const github = await client({ requestTimeoutMs: 300, metrics });
+    const github = await client({ requestTimeoutMs: 300, onResponse: countGithubResponses(metrics) });
     const t0 = performance.now();
     await expect(regenerate(github)).rejects.toMatchObject({ code: 'github_unavailable' });
     expect(performance.now() - t0).toBeLessThan(2500);

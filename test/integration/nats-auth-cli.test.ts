@@ -3,6 +3,7 @@
 // controller it spawns) connects with them, the NATS CLI context works, new
 // credentials given to a re-run reconfigure the server, no secret is printed or
 // left outside the owner-only files, and teardown --purge removes them.
+import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -112,6 +113,33 @@ describe('NATS authentication through the CLI (dev/embedded)', () => {
       expect(out).not.toContain(secret);
     }
     for (const cmd of await d.processes()) expect(cmd).not.toContain(secret);
+
+    // The state dir inside a repository: `git add -A` takes none of it (server.conf holds the password).
+    const git = (...args: string[]) => execFileSync('git', ['-C', d.dir, ...args], { encoding: 'utf8' });
+    git('init', '-q');
+    git('add', '-A');
+    expect(
+      git('ls-files')
+        .split('\n')
+        .filter((f) => f.startsWith('state/')),
+    ).toEqual([]);
+  });
+
+  it('status and unlock name refused credentials instead of calling a running server unreachable', async () => {
+    const wrong = { NATSGH_NATS_USER: 'natsgh', NATSGH_NATS_PASSWORD: 'not-the-password-123' };
+    const status = parseJson(await d.run(['status', '--json'], wrong));
+    expect(status.nats.healthy).toBe(false);
+    expect(status.nats.reason).toMatch(/authoriz|credential/i);
+    expect(JSON.stringify(status)).not.toContain(wrong.NATSGH_NATS_PASSWORD);
+    // The recorded settings say where NATS runs: only the state dir is given.
+    const unlock = parseJson(
+      await runCli(['unlock', '--json', '--state-dir', d.stateDir], {
+        cwd: d.dir,
+        env: { CI: '1', ...wrong },
+      }),
+    );
+    const kv = unlock.locks.find((l: { lock: string }) => l.lock === 'kv');
+    expect(kv.reason).toMatch(/authoriz|credential/i);
   });
 
   it('a re-run with new credentials reconfigures the server; later commands use them without being told', async () => {

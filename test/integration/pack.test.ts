@@ -48,6 +48,8 @@ const ALLOWED = [
   /^bin\/run\.js$/,
   /^oclif\.manifest\.json$/,
   /^dist\/.+\.js$/,
+  // The whole CLI in one file (scripts/bundle.mjs), which bin/run.js loads.
+  /^dist\/bundle\/natsgh\.cjs$/,
   // Each command's --help, rendered at build time (bin/run.js prints it without loading oclif).
   /^dist\/help\/[a-z.]+\.txt$/,
   /^templates\//,
@@ -71,6 +73,7 @@ describe('npm pack', () => {
       'dist/commands/doctor.js',
       'dist/commands/bootstrap.js',
       'dist/help/bootstrap.txt',
+      'dist/bundle/natsgh.cjs',
     ]) {
       expect(files, `${required} is missing from the package`).toContain(required);
     }

@@ -148,6 +148,19 @@ describe('a deployment bootstrapped with non-default ports and --state-dir', () 
     );
   });
 
+  it("doctor reaches the NATS this deployment runs (it used to skip it as 'nothing to reach yet')", async () => {
+    const checks = parseJson(await cli(['doctor', '--json', ...only])).checks as Array<{
+      id: string;
+      status: string;
+      message: string;
+    }>;
+    const url = checks.find((c) => c.id === 'nats-url')!;
+    expect(url.status, url.message).toBe('ok');
+    expect(url.message).toContain(`127.0.0.1:${d.natsPort}`);
+    expect(url.message).toMatch(/JetStream enabled/);
+    expect(checks.find((c) => c.id === 'nats-account')!.status).toBe('ok');
+  });
+
   it('teardown with only --state-dir stops what bootstrap started', async () => {
     const r = await cli(['teardown', '--yes', '--json', ...only]);
     expect(r.code, r.stderr).toBe(0);

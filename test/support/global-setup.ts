@@ -37,6 +37,8 @@ function buildCli(): void {
   } catch {
     console.warn('global-setup: tsc reported type errors; testing what it emitted (run `npm run typecheck`)');
   }
+  // The one-file bundle bin/run.js runs and oclif finds the commands in (package.json oclif.commands).
+  execFileSync(process.execPath, [join(root, 'scripts', 'bundle.mjs')], { cwd: root, stdio: 'ignore' });
   execFileSync('npx', ['oclif', 'manifest'], {
     cwd: root,
     stdio: 'ignore',

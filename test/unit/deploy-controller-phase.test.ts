@@ -89,6 +89,7 @@ describe.each(MODES)('deploy-controller over the %s adapter', (mode, natsType) =
       signal: new AbortController().signal,
       log: { info: () => {}, warn: () => {} },
       outputs: {},
+      recorded: {},
       provisioner,
     };
   }

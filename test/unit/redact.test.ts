@@ -54,7 +54,7 @@ describe('redact', () => {
   it('redacts deeply, including error documents', () => {
     const doc = errorDocument(
       new NatsghError(`push with ${SECRETS.classic} failed`, {
-        code: 'x',
+        code: 'internal',
         suggestions: [`retry without ${SECRETS.seed}`],
         details: { url: 'nats://u:pw123456@h:1' },
       }),

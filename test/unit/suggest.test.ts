@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestMatch, editDistance } from '../../src/cli/suggest.js';
+import { closestMatch, editDistance } from '../../src/system/suggest.js';
 
 describe('closestMatch', () => {
   it('finds typos, case and separator variants, and last-segment matches', () => {

@@ -3,6 +3,7 @@ import { BaseCommand } from '../../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../../cli/flags.js';
 import { UsageError } from '../../errors.js';
 import type { TailedEvent } from '../../events/tail.js';
+import { oneLogLine, redactValue } from '../../redact.js';
 
 export interface EventsTailResult {
   count: number;
@@ -65,8 +66,10 @@ export default class EventsTail extends BaseCommand<EventsTailResult> {
       signal: this.signal,
       onReady: (filter) => this.note(`following ${filter} (Ctrl-C to stop)`),
       onEvent: (e: TailedEvent) => {
-        if (json) process.stdout.write(`${JSON.stringify(e)}\n`);
-        else this.out(describeEvent(e));
+        // Anyone who may publish on the events subjects wrote these fields: secrets are
+        // redacted, and control characters (terminal escapes, forged lines) printed as escapes.
+        if (json) process.stdout.write(`${JSON.stringify(redactValue(e))}\n`);
+        else this.out(oneLogLine(describeEvent(e)));
       },
     });
   }

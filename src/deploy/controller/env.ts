@@ -5,6 +5,7 @@
 // environment, docker in the environment of `docker compose` (interpolated into
 // the container), kubernetes in the natsgh Secret (secretKeyRef).
 import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../../config/keys.js';
+import { InternalError } from '../../errors.js';
 import type { NatsConnectionSpec } from '../../nats/connect.js';
 
 /**
@@ -33,7 +34,7 @@ function settingAt(config: NatsghConfig, path: string): string | undefined {
 
 function keyOf(path: string) {
   const key = CONFIG_KEYS.find((k) => k.path === path);
-  if (!key) throw new Error(`internal: no configuration key ${path}`);
+  if (!key) throw new InternalError(`no configuration key ${path}`);
   return key;
 }
 

@@ -210,6 +210,8 @@ function natsUrlApplies(ctx: DoctorContext): true | string {
   if (ctx.natsType === 'synadia') return true;
   if (ctx.config.nats.url && (ctx.natsType === 'self_hosted' || ctx.natsType === 'self_hosted_cluster'))
     return true;
+  // A deployment natsgh already runs here is checked like any NATS: a doctor after the bootstrap.
+  if (ctx.natsRunning) return true;
   return `natsgh starts the ${ctx.natsType} server itself; there is nothing to reach yet`;
 }
 
@@ -226,6 +228,14 @@ export const natsUrlCheck: DoctorCheck = {
     } catch (err) {
       if (!(err instanceof NatsghError)) throw err;
       const mtls = err.code === 'nats_timeout' && !(spec.tls?.cert && spec.tls?.key);
+      // The deployment's own server is down: `natsgh bootstrap` starts it again, nothing to fix first.
+      if (ctx.natsRunning && !ctx.config.nats.url && err.code === 'nats_unreachable') {
+        return {
+          status: 'warn',
+          message: `this deployment's NATS does not answer: ${err.message}`,
+          hint: 'Run `natsgh bootstrap` to start it again, or `natsgh status` to see what stopped.',
+        };
+      }
       return {
         status: 'fail',
         message: err.message,

@@ -3,9 +3,9 @@
 // a local checkout or commits them through the GitHub API; --check only compares.
 import type { NatsghConfig } from '../config/keys.js';
 import { UsageError } from '../errors.js';
-import { gitBlobSha } from './git-blob.js';
-import { checkRenderedFiles, readLocalRepoInputs, writeRenderedFiles } from './local-checkout.js';
-import { renderGithubFiles, renderVariablesFromConfig } from './render.js';
+import { gitBlobSha } from '../render/git-blob.js';
+import { checkRenderedFiles, readLocalRepoInputs, writeRenderedFiles } from '../render/local-checkout.js';
+import { renderGithubFiles, renderVariablesFromConfig } from '../render/render.js';
 
 export interface GenerateResult {
   target: string;
