@@ -6,11 +6,12 @@
 // a ping reply is anyone's message on NATS and never names a process to signal.
 import { randomBytes } from 'node:crypto';
 import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { controllerNodeOptions } from '../../controller/node-options.js';
 import { controllerHttpHealthy, type PingReply, pingAll, pingController } from '../../controller/ping.js';
 import { NatsghError } from '../../errors.js';
 import type { NatsConnectionSpec } from '../../nats/connect.js';
+import { PROJECT_ROOT } from '../../provision/docker-image.js';
 import { writeFileAtomic } from '../../system/atomic-file.js';
 import { loopbackRequest } from '../../system/loopback-http.js';
 import { isAlive, spawnDetached, stopRecordedProcess } from '../../system/process.js';
@@ -25,8 +26,8 @@ import { controllerProcessEnv, controllerSettingsInputs } from './env.js';
 import { controllerRecordMeta } from './record.js';
 import { stampSettings, startedWith } from './settings-stamp.js';
 
-/** The CLI entry point this very process runs from (dist/deploy/controller -> bin/run.js). */
-const CLI_BIN = resolve(import.meta.dirname, '../../../bin/run.js');
+/** The CLI entry point of the package this very process runs from (dist/ modules or the bundle alike). */
+const CLI_BIN = join(PROJECT_ROOT, 'bin', 'run.js');
 const START_TIMEOUT_MS = 20_000;
 
 export function controllerFiles(stateDir: string) {
