@@ -1,367 +1,56 @@
-// deploy-controller (dev mode): runs `natsgh controller run` as a background
-// process (pid file, identity record and log in the state dir). A re-run keeps
-// the controller it recorded when that still runs the same version and settings
-// and answers /healthz, and replaces it otherwise. What is stopped is decided by
-// the identity record alone (host, pid, start time, command line): a ping reply
-// is anyone's message on NATS and never names a process to signal.
-// Docker mode: the compose service, through provision/docker-controller.ts.
-import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
-import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../config/keys.js';
-import { controllerNodeOptions } from '../controller/node-options.js';
-import { controllerHttpHealthy, type PingReply, pingAll, pingController } from '../controller/ping.js';
-import { NatsghError } from '../errors.js';
-import type { NatsConnectionSpec } from '../nats/connect.js';
-import { dockerControllerInputs } from '../provision/docker-image.js';
-import { writeFileAtomic } from '../system/atomic-file.js';
-import { loopbackRequest } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+// deploy-controller: the controller, in every mode, through its mode's adapter
+// (deploy/controller/: dev a supervised background process, docker the compose
+// service, kubernetes a Deployment). Its inputs are every setting the
+// controller acts on (secrets only as a salted digest outside checkpoints,
+// compared by verify), so any change of them redeploys it.
 import {
-  type ProcessRecord,
-  recordOrAdopt,
-  recordProcess,
-  verifyProcess,
-} from '../system/process-identity.js';
-import type { PhaseBody, VerifyResult } from '../workflow/phase.js';
-import type { BootstrapContext } from './context.js';
-import { provisionContext } from './context.js';
-import { controllerRecordMeta } from './controller-record.js';
+  type ControllerAdapter,
+  type ControllerContext,
+  controllerAdapter,
+} from '../deploy/controller/index.js';
+import type { PhaseBody } from '../workflow/phase.js';
+import {
+  type BootstrapContext,
+  type PhaseContext,
+  type ProvisionerFields,
+  provisionContext,
+} from './context.js';
 
-/** The CLI entry point this very process runs from (dist/phases -> bin/run.js). */
-const CLI_BIN = resolve(import.meta.dirname, '../../bin/run.js');
-const START_TIMEOUT_MS = 20_000;
+/** What this phase reads of a run (its data interface). */
+export type DeployControllerContext = PhaseContext<ProvisionerFields | 'cliVersion' | 'nats'>;
 
-export function controllerFiles(stateDir: string) {
+function controllerContext(ctx: DeployControllerContext): ControllerContext {
+  const pctx = provisionContext(ctx);
   return {
-    pidFile: join(stateDir, 'controller.pid'),
-    /** Identity of the controller natsgh started here (process-identity.ts), mode 0600. */
-    recordFile: join(stateDir, 'controller.proc.json'),
-    logFile: join(stateDir, 'controller.log'),
-    /** A salted digest of the settings the running controller was started with (mode 0600). */
-    settingsFile: join(stateDir, 'controller.settings'),
-  };
-}
-
-/** What the controller is started with, besides the inherited environment. */
-function desiredEnv(ctx: BootstrapContext, spec: NatsConnectionSpec): Record<string, string> {
-  return {
-    ...controllerEnv(spec, ctx.config),
-    NODE_OPTIONS: controllerNodeOptions(),
-    NATSGH_MODE: ctx.config.mode,
-    NATSGH_NATS_TYPE: ctx.config.natsType,
-  };
-}
-
-function settingsDigest(env: Record<string, string>, salt: string): string {
-  const entries = Object.entries(env).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return createHash('sha256').update(salt).update(JSON.stringify(entries)).digest('hex');
-}
-
-/**
- * Whether the running controller was started with these settings. Secrets (a
- * rotated GitHub token, a new webhook secret) count too, so only a salted
- * digest is kept, in an owner-only file, never in a checkpoint. "unknown" when
- * this state dir started none (a run resumed from KV on another machine, or a
- * kill before the stamp was written): the controller is then judged as before,
- * by its version and health.
- */
-async function startedWith(
-  settingsFile: string,
-  env: Record<string, string>,
-): Promise<'same' | 'different' | 'unknown'> {
-  let text: string;
-  try {
-    text = await readFile(settingsFile, 'utf8');
-  } catch {
-    return 'unknown';
-  }
-  try {
-    const stamp = JSON.parse(text) as { salt?: string; digest?: string };
-    return typeof stamp.salt === 'string' && stamp.digest === settingsDigest(env, stamp.salt)
-      ? 'same'
-      : 'different';
-  } catch {
-    return 'different';
-  }
-}
-
-async function stampSettings(settingsFile: string, env: Record<string, string>): Promise<void> {
-  const salt = randomBytes(16).toString('hex');
-  await writeFileAtomic(settingsFile, `${JSON.stringify({ salt, digest: settingsDigest(env, salt) })}\n`, {
-    mode: 0o600,
-  });
-}
-
-export async function readPid(pidFile: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt((await readFile(pidFile, 'utf8')).trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-async function writePid(pidFile: string, pid: number): Promise<void> {
-  await writeFileAtomic(pidFile, `${pid}\n`);
-}
-
-/** What the command line of this state dir's controller holds (see the spawn in run()). */
-export function controllerMarkers(stateDir: string, deployment: string): string[] {
-  // Each value is followed by the next flag (see the spawn below), so "prod" never matches "prod2".
-  return ['controller run', `--deployment ${deployment} `, `--state-dir ${stateDir} `];
-}
-
-/** The controller natsgh recorded in this state dir, while it is still that process. */
-async function ourController(
-  ctx: Pick<BootstrapContext, 'stateDir' | 'deployment'>,
-): Promise<ProcessRecord | undefined> {
-  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
-  const record = await recordOrAdopt(
-    recordFile,
-    await readPid(pidFile),
-    controllerMarkers(ctx.stateDir, ctx.deployment),
-  );
-  if (!record) return undefined;
-  const verdict = await verifyProcess(record, controllerMarkers(ctx.stateDir, ctx.deployment));
-  return verdict.state === 'ours' ? record : undefined;
-}
-
-/** Asks the recorded controller to drain and exit over its loopback health port. */
-async function requestShutdown(record: ProcessRecord): Promise<boolean> {
-  const token = record.meta?.shutdownToken;
-  const port = Number(record.meta?.port);
-  if (!token || !Number.isInteger(port) || port <= 0) return false;
-  const res = await loopbackRequest(`http://127.0.0.1:${port}/shutdown`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${token}` },
-    timeoutMs: 2000,
-  });
-  return res.status === 202;
-}
-
-/** Stops this state dir's recorded controller, and nothing else. */
-async function stopOurController(ctx: BootstrapContext, graceMs: number): Promise<void> {
-  const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
-  const record = await recordOrAdopt(
-    recordFile,
-    await readPid(pidFile),
-    controllerMarkers(ctx.stateDir, ctx.deployment),
-  );
-  if (!record) return;
-  const { outcome, reason } = await stopRecordedProcess(
-    record,
-    controllerMarkers(ctx.stateDir, ctx.deployment),
-    { graceMs, graceful: () => requestShutdown(record) },
-  );
-  if (outcome === 'not-ours') ctx.log.warn(`not stopping pid ${record.pid}: ${reason}`);
-  await rm(recordFile, { force: true });
-}
-
-/**
- * Settings of the bootstrap's resolved configuration the controller acts on,
- * besides the connection: given as flags to the bootstrap they would otherwise
- * never reach it (it would run without GitHub credentials, or for any org).
- */
-export const CONTROLLER_SETTINGS = [
-  'org',
-  ...GITHUB_KEYS,
-  'webhook.port',
-  'webhook.secret',
-  'nats.replicas',
-  // The controller creates natsgh's streams too: with the bootstrap's sizes, or it would not fit the account.
-  ...STREAM_SIZE_KEYS,
-] as const;
-
-function settingAt(config: NatsghConfig, path: string): string | undefined {
-  let v: unknown = config;
-  for (const part of path.split('.')) v = (v as Record<string, unknown> | undefined)?.[part];
-  return v === undefined || v === null || v === '' ? undefined : String(v);
-}
-
-/**
- * The connection and CONTROLLER_SETTINGS as environment variables of the
- * controller: secrets stay out of its argv (and /proc/<pid>/environ is readable
- * by its owner only).
- */
-export function controllerEnv(spec: NatsConnectionSpec, config?: NatsghConfig): Record<string, string> {
-  const byPath: Record<string, string | undefined> = {
-    ...(config ? Object.fromEntries(CONTROLLER_SETTINGS.map((p) => [p, settingAt(config, p)])) : {}),
-    'nats.url': spec.servers.join(','),
-    'nats.credsFile': spec.credsFile,
-    'nats.nkeyFile': spec.nkeyFile,
-    'nats.user': spec.user,
-    'nats.password': spec.password,
-    'nats.token': spec.token,
-    'nats.tls.ca': spec.tls?.ca,
-    'nats.tls.cert': spec.tls?.cert,
-    'nats.tls.key': spec.tls?.key,
-    'nats.jetstreamDomain': spec.jetstreamDomain,
-  };
-  const env: Record<string, string> = {};
-  for (const key of CONFIG_KEYS) {
-    if (!(key.path in byPath)) continue;
-    const value = byPath[key.path];
-    // Clear every alias, so a variable the user exported cannot outrank the value natsgh chose.
-    for (const name of key.env) env[name] = '';
-    if (value) env[key.env[0]] = value;
-  }
-  return env;
-}
-
-async function waitForController(ctx: BootstrapContext, pid: number, logFile: string): Promise<PingReply> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (Date.now() < deadline) {
-    if (ctx.signal.aborted) throw ctx.signal.reason;
-    if (!isAlive(pid)) {
-      const log = await readFile(logFile, 'utf8').catch(() => '');
-      throw new NatsghError(`the controller (pid ${pid}) exited during start-up`, {
-        code: 'controller_start_failed',
-        details: { logFile },
-        suggestions: [
-          `See its log: ${logFile}`,
-          ...(log ? [`Last lines: ${log.trim().split('\n').slice(-3).join(' | ')}`] : []),
-        ],
-      });
-    }
-    // Our controller's own answer (its pid): another controller of the deployment may answer too.
-    const reply = (await pingAll(ctx, 300)).find((r) => r.pid === pid);
-    if (reply) return reply;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new NatsghError(
-    `the controller (pid ${pid}) did not answer ping within ${START_TIMEOUT_MS / 1000} s`,
-    {
-      code: 'controller_start_timeout',
-      details: { logFile },
-      suggestions: [`See its log: ${logFile}`],
-    },
-  );
-}
-
-export const deployController: PhaseBody<BootstrapContext> = {
-  applies: (ctx) =>
-    ctx.config.mode === 'dev' || ctx.config.mode === 'docker'
-      ? true
-      : `the ${ctx.config.mode} controller is deployed by its provisioner`,
-  inputs: (ctx) => ({
-    mode: ctx.config.mode,
-    controllerPort: ctx.config.controller.port,
-    servers: ctx.provisioner.connection(provisionContext(ctx)).servers,
-    jetstreamDomain: ctx.config.nats.jetstreamDomain,
+    ...pctx,
     cliVersion: ctx.cliVersion,
-    // Not the secrets themselves: a change of those is found by verify (controller.settings).
-    org: ctx.config.org,
-    github: { apiUrl: ctx.config.github.apiUrl, repo: ctx.config.github.repo },
-    docker: ctx.config.mode === 'docker' ? dockerControllerInputs(ctx.config) : undefined,
-  }),
-  async run(ctx, task) {
-    if (ctx.config.mode === 'docker') {
-      const { deployDockerController } = await import('../provision/docker-controller.js');
-      return deployDockerController(provisionContext(ctx), (line) => task.output(line));
-    }
-    if (!ctx.nats)
-      throw new NatsghError('NATS is not reachable, so the controller cannot be started', {
-        code: 'nats_unreachable',
-      });
-    const { pidFile, logFile, settingsFile, recordFile } = controllerFiles(ctx.stateDir);
-    const port = ctx.config.controller.port;
-    const env = desiredEnv(ctx, ctx.nats.spec);
-    const sameSettings = (await startedWith(settingsFile, env)) !== 'different';
-    const ours = await ourController(ctx);
-    if (ours) {
-      // Judged by what this host recorded and its loopback /healthz, not by who answers ping.
-      const current =
-        ours.meta?.version === ctx.cliVersion && sameSettings && (await controllerHttpHealthy(port));
-      if (current) {
-        try {
-          // Answers at once when running; a controller still starting gets the start-up budget.
-          const reply = await waitForController(ctx, ours.pid, logFile);
-          await writePid(pidFile, ours.pid);
-          task.output(`controller already running (pid ${ours.pid})`);
-          return { pid: String(ours.pid), version: reply.version, port: String(port), logFile };
-        } catch {
-          // Hung: replaced below.
-        }
-      }
-      task.output(`replacing the controller (pid ${ours.pid})`);
-    }
-    await stopOurController(ctx, 5000);
-    await rm(pidFile, { force: true });
-    // A port someone else holds would only show as a controller that never answers: say who holds it.
-    const { isPortFree } = await import('../provision/local-server.js');
-    if (!(await isPortFree(port))) {
-      const { portInUseError } = await import('../system/port-holder.js');
-      throw await portInUseError(
-        port,
-        'the controller port',
-        '--controller-port (or NATSGH_CONTROLLER_PORT)',
-      );
-    }
-    const args = [
-      CLI_BIN,
-      'controller',
-      'run',
-      '--deployment',
-      ctx.deployment,
-      '--state-dir',
-      ctx.stateDir,
-      '--controller-port',
-      String(port),
-    ];
-    // POST /shutdown on its health port with this token stops it gracefully (Windows has no SIGTERM).
-    const shutdownToken = randomBytes(24).toString('base64url');
-    const pid = spawnDetached(process.execPath, args, {
-      logFile,
-      // The controller records itself too (NATSGH_PROCESS_RECORD), so a run killed
-      // right after this spawn leaves a controller the next run can identify.
-      env: {
-        ...process.env,
-        ...env,
-        NATSGH_PROCESS_RECORD: recordFile,
-        NATSGH_PROCESS_VERSION: ctx.cliVersion,
-        NATSGH_CONTROLLER_SHUTDOWN_TOKEN: shutdownToken,
-      },
-    });
-    await recordProcess(recordFile, pid, controllerRecordMeta(ctx.cliVersion, port, shutdownToken));
-    await writePid(pidFile, pid);
-    await stampSettings(settingsFile, env);
-    task.output(`started the controller (pid ${pid}), log: ${logFile}`);
-    const reply = await waitForController(ctx, pid, logFile);
-    return { pid: String(reply.pid), version: reply.version, port: String(port), logFile };
-  },
-  async verify(ctx): Promise<VerifyResult> {
-    if (ctx.config.mode === 'docker')
-      return (await import('../provision/docker-controller.js')).verifyDockerController(
-        provisionContext(ctx),
-      );
-    const reply = await pingController(ctx);
-    if (!reply) return { ok: false, reason: 'the controller does not answer ping' };
-    if (reply.version !== ctx.cliVersion)
-      return { ok: false, reason: `the controller runs version ${reply.version}` };
-    if (
-      ctx.nats &&
-      (await startedWith(controllerFiles(ctx.stateDir).settingsFile, desiredEnv(ctx, ctx.nats.spec))) ===
-        'different'
-    )
-      return { ok: false, reason: 'the controller runs with other settings (org, GitHub, webhook or NATS)' };
-    if (!(await controllerHttpHealthy(ctx.config.controller.port))) {
-      return {
-        ok: false,
-        reason: `the controller's /healthz on port ${ctx.config.controller.port} does not answer`,
-      };
-    }
-    return { ok: true };
-  },
-  async teardown(ctx) {
-    if (ctx.config.mode === 'docker')
-      return (await import('../provision/docker-controller.js')).teardownDockerController(
-        provisionContext(ctx),
-      );
-    const { pidFile, settingsFile } = controllerFiles(ctx.stateDir);
-    // Only the controller recorded in this state dir: a ping reply names no process to stop.
-    await stopOurController(ctx, 10_000);
-    await rm(pidFile, { force: true });
-    await rm(settingsFile, { force: true });
-  },
-};
+    nats: ctx.nats,
+    hostServers: () => ctx.provisioner.connection(pctx).servers,
+  };
+}
+
+/** The phase over the adapter `adapterFor` picks for a mode (tests give a fake one). */
+export function deployControllerWith(
+  adapterFor: (mode: BootstrapContext['config']['mode']) => ControllerAdapter,
+): PhaseBody<DeployControllerContext> {
+  return {
+    inputs: (ctx) => ({
+      mode: ctx.config.mode,
+      cliVersion: ctx.cliVersion,
+      controller: adapterFor(ctx.config.mode).inputs(controllerContext(ctx)),
+    }),
+
+    async run(ctx, task) {
+      const adapter = adapterFor(ctx.config.mode);
+      const cctx = controllerContext(ctx);
+      for (const line of adapter.plan(cctx)) task.output(line);
+      return adapter.deploy(cctx, (line) => task.output(line));
+    },
+
+    verify: (ctx) => adapterFor(ctx.config.mode).verify(controllerContext(ctx)),
+
+    teardown: (ctx, opts) => adapterFor(ctx.config.mode).teardown(controllerContext(ctx), opts),
+  };
+}
+
+export const deployController = deployControllerWith(controllerAdapter);

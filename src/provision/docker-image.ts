@@ -1,12 +1,11 @@
 // What the docker-mode controller is, decided without the engine (cheap and
 // synchronous, so the deploy-controller phase can hash it into its inputs): its
 // image (natsgh-controller:<version>-<digest of the build inputs>, or the one
-// the user named), the uid it runs as, and its plain environment.
+// the user named) and the uid it runs as. Its environment is deploy/controller/env.ts's.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
-import { streamSizeEnv } from '../nats/sizing.js';
 
 /** natsgh's package root: the Dockerfile and what it copies. */
 export const PROJECT_ROOT = resolve(import.meta.dirname, '../..');
@@ -97,41 +96,4 @@ export function controllerUser(): { uid: number; gid: number } | undefined {
   const gid = process.getgid?.();
   if (uid === undefined || gid === undefined) return undefined;
   return uid === 0 ? { uid: 1000, gid: 1000 } : { uid, gid };
-}
-
-/** Non-secret settings the controller container gets as plain environment values. */
-export function controllerPlainEnv(config: NatsghConfig): Record<string, string> {
-  const env: Record<string, string> = {
-    GITHUB_API_URL: config.github.apiUrl,
-    NATSGH_GITHUB_REPO: config.github.repo,
-  };
-  if (config.org) env.NATSGH_ORG = config.org;
-  if (config.github.appId) env.NATSGH_GITHUB_APP_ID = config.github.appId;
-  if (config.github.appInstallationId)
-    env.NATSGH_GITHUB_APP_INSTALLATION_ID = config.github.appInstallationId;
-  // The controller creates natsgh's streams with the bootstrap's sizes (nats/sizing.ts).
-  Object.assign(env, streamSizeEnv(config));
-  if (config.natsType === 'self_hosted_cluster') {
-    // The controller creates its streams and buckets R3 from the start (deploymentReplicas).
-    env.NATSGH_NATS_TYPE = config.natsType;
-    env.NATSGH_REPLICAS = String(config.nats.replicas);
-  }
-  return env;
-}
-
-/**
- * What the docker-mode controller is deployed with, besides secrets (those are
- * checked by the deploy-controller verify through a salted digest): any change
- * re-runs the phase, which rewrites compose.yaml and recreates the container.
- */
-export function dockerControllerInputs(config: NatsghConfig): Record<string, unknown> {
-  const image = controllerImage(config);
-  return {
-    image: image.image,
-    pullPolicy: image.pullPolicy,
-    user: controllerUser(),
-    env: controllerPlainEnv(config),
-    port: config.controller.port,
-    tls: config.nats.tls,
-  };
 }

@@ -1,7 +1,7 @@
 // `--mode docker`: writes compose.yaml (+ nats configs) into <stateDir>/docker
 // and runs `docker compose -p natsgh-<deployment> up -d --wait` for the NATS
-// services (provision-nats); the controller service is deployed by the
-// deploy-controller phase through docker-controller.ts. Teardown runs `down`,
+// services (provision-nats); the controller service in the same file is deployed
+// by the deploy-controller phase (deploy/controller/docker.ts). Teardown runs `down`,
 // removing volumes only with purge. Secrets reach compose only through the
 // environment of the `docker compose` process and owner-only files beside
 // compose.yaml; the containers get copies of the TLS and creds files they need
@@ -11,6 +11,7 @@ import { chmod, chown, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../contracts.js';
+import { controllerPlainEnv, controllerSecretEnv, natsAuth } from '../deploy/controller/env.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
@@ -28,13 +29,11 @@ import {
   renderCompose,
   renderNatsAuth,
 } from './compose.js';
-import { controllerImage, controllerPlainEnv, controllerUser } from './docker-image.js';
+import { controllerImage, controllerUser } from './docker-image.js';
 import { leafRemoteFromConfig } from './hybrid.js';
 import { isHealthy } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
-
-export { controllerPlainEnv };
 
 const UP_TIMEOUT_MS = 10 * 60_000;
 
@@ -49,27 +48,6 @@ export function composeFiles(stateDir: string) {
     controllerFilesDir: join(dir, 'controller-files'),
     authFile: join(dir, NATS_AUTH_FILE),
   };
-}
-
-/** The servers natsgh runs in compose require these credentials (the controller gets the same). */
-function natsAuth(config: NatsghConfig): { user?: string; password?: string; token?: string } {
-  if (config.natsType === 'synadia') return {};
-  const n = config.nats;
-  if (n.token) return { token: n.token };
-  if (n.user && n.password) return { user: n.user, password: n.password };
-  return {};
-}
-
-/** Secret config values the controller needs, by the environment variable compose interpolates. */
-export function controllerSecretEnv(config: NatsghConfig): Record<string, string> {
-  const out: Record<string, string> = {};
-  if (config.github.token) out.GITHUB_TOKEN = config.github.token;
-  if (config.webhook.secret) out.NATSGH_WEBHOOK_SECRET = config.webhook.secret;
-  const auth = natsAuth(config);
-  if (auth.token) out.NATSGH_NATS_TOKEN = auth.token;
-  if (auth.user) out.NATSGH_NATS_USER = auth.user;
-  if (auth.password) out.NATSGH_NATS_PASSWORD = auth.password;
-  return out;
 }
 
 /** Writes an owner-only copy (0600, in a 0700 dir) of `text`, owned by `owner` when we are root. */
@@ -515,7 +493,7 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
 
 /**
  * Docker mode's NATS: compose services, or Synadia for --nats-type synadia. The
- * controller service is the deploy-controller phase's (docker-controller.ts);
+ * controller service is the deploy-controller phase's (deploy/controller/docker.ts);
  * teardown takes the whole compose project down.
  */
 export function createDockerProvisioner(config: NatsghConfig): Provisioner {

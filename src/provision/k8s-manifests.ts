@@ -17,6 +17,7 @@ import type {
   VolumeMount,
 } from 'kubernetes-types/core/v1.js';
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js';
+import type { NatsghConfig } from '../config/keys.js';
 import { NATS_IMAGE } from './compose.js';
 import { type LeafRemote, renderLeafnodesBlock } from './hybrid.js';
 
@@ -62,6 +63,19 @@ export function kubeNames(deployment: string, namespace: string): KubeNames {
     secret: `natsgh-${deployment}`,
     controller: `natsgh-${deployment}-controller`,
   };
+}
+
+/** TLS on the servers natsgh runs (--tls generate), and whether they demand client certificates. */
+export function serverTls(c: NatsghConfig): { verify: boolean } | undefined {
+  return c.nats.tls.mode === 'generate' && c.natsType !== 'synadia'
+    ? { verify: c.nats.tls.verify }
+    : undefined;
+}
+
+/** The in-cluster NATS URL the controller uses. */
+export function inClusterNatsUrl(c: NatsghConfig, names: KubeNames): string {
+  if (c.natsType === 'synadia') return c.nats.url ?? 'tls://connect.ngs.global';
+  return `${c.nats.tls.mode === 'generate' ? 'tls' : 'nats'}://${names.nats}.${names.namespace}.svc:4222`;
 }
 
 /** Keys of the natsgh secret. */
@@ -340,6 +354,11 @@ export interface ControllerManifestInput {
   clientCert?: boolean;
   imagePullPolicy?: Container['imagePullPolicy'];
   port?: number;
+  /**
+   * A salted digest of the secret values the pod reads (deploy/controller/settings-stamp.ts):
+   * env values from a Secret are read at start only, so new ones must roll the pod.
+   */
+  secretsDigest?: string;
 }
 
 export function controllerManifests(input: ControllerManifestInput): Manifest[] {
@@ -442,7 +461,12 @@ export function controllerManifests(input: ControllerManifestInput): Manifest[] 
       strategy: { type: 'Recreate' },
       selector: { matchLabels: selector },
       template: {
-        metadata: { labels: selector },
+        metadata: {
+          labels: selector,
+          ...(input.secretsDigest
+            ? { annotations: { 'natsgh.io/secrets-digest': input.secretsDigest } }
+            : {}),
+        },
         spec: {
           serviceAccountName: names.controller,
           securityContext: { runAsNonRoot: true, runAsUser: 1000, fsGroup: 1000 },

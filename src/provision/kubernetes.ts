@@ -2,7 +2,9 @@
 // official nats Helm chart (pinned) when helm is installed, otherwise the
 // equivalent StatefulSet + Services through kubectl. Verified with `kubectl
 // rollout status` and NATS health through a port-forward natsgh runs for the
-// run (or --nats-url). Also deploys the controller (deployControllerToKubernetes).
+// run (or --nats-url). NATS only: the controller's Deployment is the
+// deploy-controller phase's (deploy/controller/kubernetes.ts), which shares the
+// namespace and the natsgh Secret applied here (applyNamespaceAndSecrets).
 import { readFileSync } from 'node:fs';
 import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -13,14 +15,12 @@ import { NatsghError } from '../errors.js';
 import { connectionSpecFromConfig, type NatsConnectionSpec, readNkeySeedFile } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
-import { controllerImagePlan, prepareControllerImage } from './controller-image.js';
-import { controllerPlainEnv } from './docker.js';
 import { probeNats } from './external.js';
 import { chartServicePorts, helmInstallArgs, helmUninstallArgs, natsChartValues } from './helm.js';
 import { leafRemoteFromConfig } from './hybrid.js';
 import {
-  controllerManifests,
   FALLBACK_SERVICE_PORTS,
+  inClusterNatsUrl as inClusterUrl,
   type KubeNames,
   kubeNames,
   type Manifest,
@@ -30,6 +30,7 @@ import {
   natsManifests,
   SECRET_KEYS,
   secretManifest,
+  serverTls,
 } from './k8s-manifests.js';
 import {
   applyFile,
@@ -53,7 +54,7 @@ export interface KubernetesOptions {
 
 type Installer = 'helm' | 'kubectl';
 
-function files(stateDir: string) {
+export function kubeFiles(stateDir: string) {
   const dir = kubeStateDir(stateDir);
   return {
     dir,
@@ -78,10 +79,7 @@ function replicas(c: NatsghConfig): number {
 
 /** The in-cluster NATS URL the controller uses. */
 export function inClusterNatsUrl(ctx: ProvisionContext): string {
-  const c = ctx.config;
-  if (c.natsType === 'synadia') return c.nats.url ?? 'tls://connect.ngs.global';
-  const n = namesOf(ctx);
-  return `${c.nats.tls.mode === 'generate' ? 'tls' : 'nats'}://${n.nats}.${n.namespace}.svc:4222`;
+  return inClusterUrl(ctx.config, namesOf(ctx));
 }
 
 /** Client auth the servers natsgh runs require (values only in the natsgh Secret). */
@@ -96,15 +94,8 @@ export async function natsAuthInput(c: NatsghConfig): Promise<NatsAuthInput | un
   return undefined;
 }
 
-/** TLS on the servers natsgh runs (--tls generate), and whether they demand client certificates. */
-function serverTls(c: NatsghConfig): { verify: boolean } | undefined {
-  return c.nats.tls.mode === 'generate' && c.natsType !== 'synadia'
-    ? { verify: c.nats.tls.verify }
-    : undefined;
-}
-
 /** Secret values from natsgh's configuration, by secret key (only those that are set). */
-async function secretData(ctx: ProvisionContext): Promise<Record<string, string>> {
+export async function secretData(ctx: ProvisionContext): Promise<Record<string, string>> {
   const c = ctx.config;
   const data: Record<string, string> = {};
   if (c.nats.credsFile && (c.natsType === 'synadia' || c.natsType === 'hybrid')) {
@@ -149,7 +140,7 @@ async function secretData(ctx: ProvisionContext): Promise<Record<string, string>
  * generate) the server TLS secret and, with --tls-verify, the controller's
  * client certificate secret; values go through stdin only.
  */
-async function applyNamespaceAndSecrets(ctx: ProvisionContext, kubectl: string): Promise<string[]> {
+export async function applyNamespaceAndSecrets(ctx: ProvisionContext, kubectl: string): Promise<string[]> {
   const n = namesOf(ctx);
   await ensureNamespace(ctx, kubectl, n.namespace, namespaceManifest(n.namespace));
   const objects: unknown[] = [];
@@ -190,66 +181,6 @@ async function applyNamespaceAndSecrets(ctx: ProvisionContext, kubectl: string):
   return Object.keys(data);
 }
 
-/** deploy-controller in kubernetes mode: ServiceAccount + Deployment + Service, then rollout status. */
-export async function deployControllerToKubernetes(
-  ctx: ProvisionContext,
-  opts: KubernetesOptions = {},
-): Promise<Record<string, string>> {
-  const kubectl = requireKubectl(ctx);
-  await assertKubeContext(ctx, kubectl);
-  const n = namesOf(ctx);
-  const secretKeys = (await applyNamespaceAndSecrets(ctx, kubectl)) as never[];
-  const image = await prepareControllerImage(ctx, controllerImagePlan(ctx.config));
-  const f = files(ctx.stateDir);
-  await mkdir(f.dir, { recursive: true });
-  const tls = serverTls(ctx.config);
-  const objects = controllerManifests(controllerInput(ctx, secretKeys, image));
-  await writeFileAtomic(f.controllerManifests, manifestsYaml(objects));
-  await applyFile(ctx, kubectl, f.controllerManifests, 'controller');
-  await rolloutStatus(
-    ctx,
-    kubectl,
-    n.namespace,
-    `deployment/${n.controller}`,
-    opts.rolloutTimeoutSeconds,
-  ).catch((err: NatsghError) => {
-    // The usual cause on kind and air-gapped clusters: the nodes cannot pull the image.
-    err.suggestions?.push(
-      `If the pod waits in ImagePullBackOff, the nodes cannot pull ${image.image}: use --load-image kind[:<cluster>], --image-registry <registry>, or --controller-image <an image they can pull>.`,
-    );
-    throw err;
-  });
-  return {
-    namespace: n.namespace,
-    deployment: n.controller,
-    manifests: f.controllerManifests,
-    image: image.image,
-    ...(tls?.verify ? { clientCertSecret: n.natsClientTlsSecret } : {}),
-  };
-}
-
-/** The controller objects' input from the config (pure apart from the secret keys and image passed in). */
-export function controllerInput(
-  ctx: Pick<ProvisionContext, 'config' | 'deployment'>,
-  secretKeys: never[],
-  image: { image: string; pullPolicy?: 'Always' | 'IfNotPresent' | 'Never' },
-) {
-  const tls = serverTls(ctx.config);
-  return {
-    names: kubeNames(ctx.deployment, ctx.config.namespace),
-    deployment: ctx.deployment,
-    image: image.image,
-    imagePullPolicy: image.pullPolicy,
-    natsUrl: inClusterNatsUrl(ctx as ProvisionContext),
-    jetstreamDomain: ctx.config.nats.jetstreamDomain,
-    env: controllerPlainEnv(ctx.config),
-    secretKeys,
-    tls: Boolean(tls),
-    clientCert: Boolean(tls?.verify),
-    port: ctx.config.controller.port,
-  };
-}
-
 /** The NATS objects' (or chart values') input from the config. */
 export async function natsInput(
   ctx: Pick<ProvisionContext, 'config' | 'deployment'>,
@@ -285,7 +216,7 @@ export function portForwards(
 /** The NATS in the cluster (self_hosted, self_hosted_cluster, hybrid leaf). */
 function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Provisioner {
   async function installer(ctx: ProvisionContext): Promise<Installer> {
-    const recorded = (await readFile(files(ctx.stateDir).installer, 'utf8').catch(() => '')).trim();
+    const recorded = (await readFile(kubeFiles(ctx.stateDir).installer, 'utf8').catch(() => '')).trim();
     if (recorded === 'helm' || recorded === 'kubectl') return recorded;
     return findTool(ctx, 'helm') ? 'helm' : 'kubectl';
   }
@@ -335,7 +266,7 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
       const kubectl = requireKubectl(ctx);
       const context = await assertKubeContext(ctx, kubectl);
       const n = namesOf(ctx);
-      const f = files(ctx.stateDir);
+      const f = kubeFiles(ctx.stateDir);
       await mkdir(f.dir, { recursive: true });
       await applyNamespaceAndSecrets(ctx, kubectl);
       const helm = findTool(ctx, 'helm');
@@ -469,70 +400,32 @@ function kubeNatsProvisioner(_config: NatsghConfig, opts: KubernetesOptions): Pr
 }
 
 /**
- * Kubernetes mode: the NATS (in the cluster, or Synadia for --nats-type
- * synadia) and then the controller Deployment, which the deploy-controller
- * phase leaves to this provisioner outside dev mode.
+ * Kubernetes mode's NATS: in the cluster, or Synadia for --nats-type synadia.
+ * The controller Deployment is the deploy-controller phase's; teardown (which
+ * runs after the controller's) removes the natsgh Secret with purge.
  */
 export function createKubernetesProvisioner(config: NatsghConfig, opts: KubernetesOptions = {}): Provisioner {
   const nats = config.natsType === 'synadia' ? new SynadiaProvisioner() : kubeNatsProvisioner(config, opts);
   return {
     kind: 'kubernetes',
     reachableAtStart: nats.reachableAtStart,
-    async plan(ctx) {
-      const n = namesOf(ctx);
-      const image = controllerImagePlan(ctx.config);
-      const how =
-        image.build?.deliver === 'kind'
-          ? `docker build ${image.image}; kind load docker-image ${image.image} --name ${image.build.cluster}`
-          : image.build?.deliver === 'push'
-            ? `docker build ${image.image}; docker push ${image.image}`
-            : undefined;
-      return [
-        ...(await nats.plan(ctx)),
-        ...(how ? [{ action: how }] : []),
-        {
-          action: `kubectl apply Deployment (image ${image.image}), Service and ServiceAccount ${n.controller}; rollout status`,
-        },
-      ];
-    },
-    async apply(ctx) {
-      const result = await nats.apply(ctx);
-      const controller = await deployControllerToKubernetes(ctx, opts);
-      return {
-        servers: result.servers,
-        outputs: {
-          ...result.outputs,
-          controllerDeployment: controller.deployment,
-          controllerImage: controller.image,
-        },
-      };
-    },
-    async verify(ctx) {
-      const v = await nats.verify(ctx);
-      if (!v.ok) return v;
-      try {
-        const n = namesOf(ctx);
-        await rolloutStatus(ctx, requireKubectl(ctx), n.namespace, `deployment/${n.controller}`, 30);
-        return { ok: true };
-      } catch (err) {
-        return { ok: false, reason: (err as Error).message };
-      }
-    },
+    plan: (ctx) => nats.plan(ctx),
+    apply: (ctx) => nats.apply(ctx),
+    verify: (ctx) => nats.verify(ctx),
     async teardown(ctx, o) {
-      const kubectl = requireKubectl(ctx);
-      const n = namesOf(ctx);
-      const del = (args: string[], title: string) =>
-        runTool(ctx, kubectl, ['delete', ...args, '-n', n.namespace, '--ignore-not-found'], {
-          title,
-          code: 'kube_delete_failed',
-          suggestions: [`Delete by hand: kubectl delete ${args.join(' ')} -n ${n.namespace}`],
-        });
-      await del(
-        ['deployment,service,serviceaccount', '-l', `app.kubernetes.io/instance=${n.controller}`],
-        'delete controller',
-      );
       await nats.teardown(ctx, o);
-      if (o.purge) await del([`secret/${n.secret}`], 'delete the natsgh secret');
+      if (!o.purge) return;
+      const n = namesOf(ctx);
+      await runTool(
+        ctx,
+        requireKubectl(ctx),
+        ['delete', `secret/${n.secret}`, '-n', n.namespace, '--ignore-not-found'],
+        {
+          title: 'delete the natsgh secret',
+          code: 'kube_delete_failed',
+          suggestions: [`Delete by hand: kubectl delete secret/${n.secret} -n ${n.namespace}`],
+        },
+      );
     },
     connection: (ctx) => nats.connection(ctx),
     nodes: nats.nodes ? (ctx) => nats.nodes!(ctx) : undefined,

@@ -262,8 +262,8 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
           nodes && !provisioner.reachableAtStart
             ? { servers: provisioner.connection(pctx).servers, provisionerKind: provisioner.kind }
             : undefined,
-        controller:
-          config.mode === 'dev' ? ctx.outputs['deploy-controller'] !== undefined : nodes !== undefined,
+        // deploy-controller deploys it in every mode.
+        controller: ctx.outputs['deploy-controller'] !== undefined,
       }),
       skipped,
     });

@@ -79,7 +79,11 @@ function localProbes(prep: Awaited<ReturnType<typeof prepare>>) {
     fileHolder: readFileLockHolder(lockFilePath(config.stateDir, config.deployment)),
     ping: import('../controller/ping.js'),
     recordedPid:
-      config.mode === 'dev' ? recordedControllerPid(resolve(config.stateDir), config.deployment) : undefined,
+      config.mode === 'dev'
+        ? import('../deploy/controller/dev.js').then(({ recordedControllerPid }) =>
+            recordedControllerPid(resolve(config.stateDir), config.deployment),
+          )
+        : undefined,
   };
   // Awaited in snapshot(); a snapshot that fails before (a corrupt checkpoint) must not leave
   // them unhandled.
@@ -171,16 +175,6 @@ async function snapshot(
         ? { ...fileHolder, where: 'file' }
         : null,
   };
-}
-
-/** The pid of the controller natsgh started from this state dir on this host, while it still runs. */
-async function recordedControllerPid(stateDir: string, deployment: string): Promise<number | undefined> {
-  const { controllerFiles, controllerMarkers } = await import('../phases/deploy-controller.js');
-  const { readProcessRecord, verifyProcess } = await import('../system/process-identity.js');
-  const record = await readProcessRecord(controllerFiles(stateDir).recordFile);
-  if (!record) return undefined;
-  const verdict = await verifyProcess(record, controllerMarkers(stateDir, deployment));
-  return verdict.state === 'ours' ? record.pid : undefined;
 }
 
 export async function readStatus(opts: StatusOptions): Promise<StatusResult> {

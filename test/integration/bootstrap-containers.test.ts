@@ -2,13 +2,15 @@
 // stand-ins for docker, helm and kubectl first on PATH (no engine or cluster
 // here); a real nats-server listens where compose would map NATS / where the
 // port-forward would land, so the NATS side runs for real. Checks the command
-// sequence natsgh issues, that the provisioner (not a local process) deploys the
-// controller, that a re-run is a no-op, and that the port-forward ends with the run.
+// sequence natsgh issues, that deploy-controller deploys the controller through
+// the mode's adapter (a compose service, a Deployment; never a local process),
+// that a re-run is a no-op, that a changed controller setting redeploys only the
+// controller, and that the port-forward ends with the run.
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import { parse, parseAllDocuments } from 'yaml';
 import { isAlive } from '../../src/system/process.js';
 import { listProcesses } from '../../src/system/process-identity.js';
 import { parseJson, runCli } from '../support/cli.js';
@@ -30,7 +32,7 @@ const COLD = {
   prerequisites: 'done',
   'provision-nats': 'done',
   handoff: 'done',
-  'deploy-controller': 'skipped',
+  'deploy-controller': 'done',
   'generate-files': 'done',
   terraform: 'skipped',
   validate: 'done',
@@ -100,20 +102,13 @@ esac`,
     if (dir) rmSync(dir, { recursive: true, force: true });
   });
 
-  it('issues the expected commands, deploys the controller through the provisioner, and re-runs as a no-op', async () => {
+  it('issues the expected commands, deploys the controller through deploy-controller, and re-runs as a no-op', async () => {
     const cold = await natsgh(['bootstrap', '--json']);
     expect(cold.code, cold.stdout + cold.stderr).toBe(0);
     const doc = parseJson(cold);
-    // Docker's controller is deploy-controller's (a compose service); Kubernetes' is its provisioner's.
-    expect(statuses(doc)).toEqual({
-      ...COLD,
-      'deploy-controller': mode === 'docker' ? 'done' : 'skipped',
-    });
-    if (mode === 'kubernetes')
-      expect(doc.phases.find((p: { id: string }) => p.id === 'deploy-controller').reason).toContain(
-        'deployed by its provisioner',
-      );
-    // No local controller process, no pid file: the provisioner deployed it.
+    // The controller is deploy-controller's in every mode: a compose service, a Deployment.
+    expect(statuses(doc)).toEqual(COLD);
+    // No local controller process, no pid file: a container runs it.
     expect(existsSync(join(stateDir, 'controller.pid'))).toBe(false);
     expect((await processesUnder(stateDir)).filter((c) => c.includes('controller run'))).toEqual([]);
 
@@ -169,6 +164,27 @@ esac`,
       expect(tools.calls('helm')).toEqual([]);
       expect(tools.calls('kubectl').filter((c) => c[0] === 'apply')).toEqual([]);
       expect((await processesUnder(tools.dir)).filter((c) => c.includes('port-forward'))).toEqual([]);
+    }
+
+    if (mode === 'kubernetes') {
+      // A changed controller setting re-applies the controller Deployment, and nothing of NATS.
+      tools.reset('kubectl');
+      tools.reset('helm');
+      const changed = await natsgh(['bootstrap', '--json', '--org', 'other-org']);
+      expect(changed.code, changed.stdout + changed.stderr).toBe(0);
+      expect(statuses(parseJson(changed))).toMatchObject({
+        'provision-nats': 'skipped',
+        'deploy-controller': 'done',
+      });
+      expect(tools.calls('helm')).toEqual([]);
+      const controllerYaml = join(stateDir, 'kubernetes', 'controller.yaml');
+      expect(tools.calls('kubectl').filter((c) => c[0] === 'apply' && c.at(-1) !== '-')).toEqual([
+        expect.arrayContaining(['-f', controllerYaml]),
+      ]);
+      const env = parseAllDocuments(readFileSync(controllerYaml, 'utf8'))
+        .map((d) => d.toJSON())
+        .find((o) => o.kind === 'Deployment').spec.template.spec.containers[0].env;
+      expect(env).toContainEqual({ name: 'NATSGH_ORG', value: 'other-org' });
     }
 
     if (mode === 'docker') {

@@ -20,11 +20,10 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { deployKubernetesController, kubernetesController } from '../../src/deploy/controller/kubernetes.js';
 import { PROJECT_ROOT } from '../../src/provision/compose.js';
 import { dockerBuildArgs, publishedImage } from '../../src/provision/controller-image.js';
-import { createProvisioner } from '../../src/provision/index.js';
 import { kubeNames } from '../../src/provision/k8s-manifests.js';
-import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
 import { findOnPath, runCommand } from '../../src/system/process.js';
 import { type FakeKubeApi, startFakeKubeApi } from '../support/fake-kube-api.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
@@ -117,7 +116,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
 
   it('default: the image the release workflow publishes, nothing built', async () => {
     const ctx = await setup({});
-    const out = await deployControllerToKubernetes(ctx);
+    const out = await deployKubernetesController(ctx);
     expect(out.image).toBe(publishedImage());
     expect(publishedImage()).toBe('ghcr.io/natsgh/natsgh:0.1.0');
     expect(controller().image).toBe('ghcr.io/natsgh/natsgh:0.1.0');
@@ -130,7 +129,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
       'controller-image': 'mirror.example.com/natsgh:pinned',
       'image-pull-policy': 'Always',
     });
-    await deployControllerToKubernetes(ctx);
+    await deployKubernetesController(ctx);
     expect(controller()).toMatchObject({
       image: 'mirror.example.com/natsgh:pinned',
       imagePullPolicy: 'Always',
@@ -139,7 +138,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
 
   it('--load-image kind:dev builds from the Dockerfile, loads into cluster "dev", never pulls', async () => {
     const ctx = await setup({ 'load-image': 'kind:dev' }, ['dev']);
-    await deployControllerToKubernetes(ctx);
+    await deployKubernetesController(ctx);
     expect(tools.calls('docker')[0]).toEqual(dockerBuildArgs('ghcr.io/natsgh/natsgh:0.1.0'));
     expect(dockerBuildArgs('x:1')).toEqual([
       'build',
@@ -156,7 +155,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
       image: 'ghcr.io/natsgh/natsgh:0.1.0',
       imagePullPolicy: 'IfNotPresent',
     });
-    const plan = (await (await createProvisioner(ctx.config)).plan(ctx)).map((s) => s.action);
+    const plan = kubernetesController.plan({ ...ctx, cliVersion: '0.1.0', hostServers: () => [] });
     expect(plan).toContain(
       'docker build ghcr.io/natsgh/natsgh:0.1.0; kind load docker-image ghcr.io/natsgh/natsgh:0.1.0 --name dev',
     );
@@ -165,7 +164,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
 
   it("--load-image kind without that cluster is kind's error and says how to create it", async () => {
     const ctx = await setup({ 'load-image': 'kind' }, ['dev']);
-    const err = (await deployControllerToKubernetes(ctx).catch((e) => e)) as Error & {
+    const err = (await deployKubernetesController(ctx).catch((e) => e)) as Error & {
       code: string;
       suggestions: string[];
     };
@@ -177,7 +176,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
 
   it('--image-registry builds, tags and pushes <registry>/natsgh:<version>, and deploys that', async () => {
     const ctx = await setup({ 'image-registry': 'registry.example.com:5000/team' });
-    await deployControllerToKubernetes(ctx);
+    await deployKubernetesController(ctx);
     const image = 'registry.example.com:5000/team/natsgh:0.1.0';
     expect(tools.calls('docker')).toEqual([dockerBuildArgs(image), ['push', image]]);
     expect(tools.calls('kind')).toEqual([]);
@@ -192,7 +191,7 @@ describe('controller image: default, --load-image kind, --image-registry', () =>
     mkdirSync(bin);
     symlinkSync(findOnPath('kubectl')!, join(bin, 'kubectl'));
     ctx.platform = { ...ctx.platform, env: { ...ctx.platform.env, PATH: `${tools.dir}:${bin}` } };
-    const err = (await deployControllerToKubernetes(ctx).catch((e) => e)) as Error & {
+    const err = (await deployKubernetesController(ctx).catch((e) => e)) as Error & {
       code: string;
       suggestions: string[];
     };

@@ -21,6 +21,7 @@ import { join } from 'node:path';
 import { createUser } from '@nats-io/nkeys';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { deployKubernetesController } from '../../src/deploy/controller/kubernetes.js';
 import { generateDevTls } from '../../src/nats/tls-generate.js';
 import { natsChartValues } from '../../src/provision/helm.js';
 import { createProvisioner } from '../../src/provision/index.js';
@@ -108,6 +109,13 @@ function appKeyFile(dir: string): string {
   return file;
 }
 
+/** What a bootstrap applies: NATS (provision-nats), then the controller (deploy-controller). */
+async function applyNatsAndController(ctx: RecordingContext) {
+  const result = await (await createProvisioner(ctx.config)).apply(ctx);
+  await deployKubernetesController(ctx);
+  return result;
+}
+
 describe('kubernetes mode with the real kubectl against a fake API server', () => {
   let api: FakeKubeApi;
   let nats: TestNatsServer;
@@ -187,7 +195,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
       'jetstream-storage': '20Gi',
     });
     const p = await createProvisioner(ctx.config);
-    const result = await p.apply(ctx);
+    const result = await applyNatsAndController(ctx);
     expect(result.outputs.installer).toBe('kubectl');
     expect(ctx.lines.join('\n')).toContain('helm not found');
     expect(api.rejected).toEqual([]);
@@ -265,7 +273,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     writeFileSync(seedFile, `${new TextDecoder().decode(user.getSeed())}\n`, { mode: 0o600 });
     const ctx = await context({ 'nkey-file': seedFile });
     // The NATS natsgh probes here (--nats-url) has no auth; a cluster server would demand the NKey.
-    await (await createProvisioner(ctx.config)).apply(ctx);
+    await applyNatsAndController(ctx);
     expect(api.rejected).toEqual([]);
     const conf = api.get('ConfigMap', 'natsgh', names.natsConfig)!.data['nats.conf'];
     expect(conf).toContain(`users: [ { nkey: "${user.getPublicKey()}" } ]`);
@@ -364,7 +372,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
       const values = natsChartValues(await natsInput(ctx));
       api.put(chartStatefulSet(values));
       api.put(chartClientService(values));
-      const result = await (await createProvisioner(ctx.config)).apply(ctx);
+      const result = await applyNatsAndController(ctx);
       expect(result.outputs.installer).toBe('helm');
       expect(result.outputs.serverVersion).toMatch(/^2\./);
     } finally {
@@ -463,7 +471,7 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     const values = natsChartValues(await natsInput(ctx));
     api.put(chartStatefulSet(values));
     api.put(chartClientService(values));
-    const result = await (await createProvisioner(ctx.config)).apply(ctx);
+    const result = await applyNatsAndController(ctx);
     expect(result.outputs.installer).toBe('helm');
     const call = tools.calls('helm')[0];
     expect(call).not.toContain('--create-namespace');
@@ -474,4 +482,75 @@ describe('kubernetes mode with the real kubectl against a fake API server', () =
     expect(api.rejected).toEqual([]);
     expect(api.get('Deployment', 'natsgh', names.controller)).toBeTruthy();
   }, 120_000);
+
+  it('a re-run with another --org, --github-repo or --controller-port re-applies the controller Deployment (deploy-controller), not NATS; an unchanged re-run applies nothing', async () => {
+    await freshApi();
+    const state = join(dir, 'state');
+    const env = { ...api.env, GITHUB_TOKEN: '', GH_TOKEN: '', CI: '1' };
+    const boot = (...extra: string[]) =>
+      runCli(
+        [
+          'bootstrap',
+          '--mode',
+          'kubernetes',
+          '--nats-type',
+          'self_hosted',
+          '--nats-url',
+          nats.url,
+          '--state-dir',
+          state,
+          '--output-dir',
+          join(dir, 'out'),
+          '--json',
+          ...extra,
+        ],
+        { env, cwd: dir, timeoutMs: 90_000 },
+      );
+    const controllerEnv = () =>
+      Object.fromEntries(
+        api
+          .get('Deployment', 'natsgh', names.controller)!
+          .spec.template.spec.containers[0].env.filter((e: Obj) => 'value' in e)
+          .map((e: Obj) => [e.name, e.value]),
+      );
+    const statusOf = (r: Awaited<ReturnType<typeof boot>>) =>
+      Object.fromEntries(
+        parseJson<{ phases: Array<{ id: string; status: string }> }>(r).phases.map((p) => [p.id, p.status]),
+      );
+
+    const cold = await boot('--org', 'acme');
+    expect(cold.code, cold.stdout + cold.stderr).toBe(0);
+    expect(statusOf(cold)['deploy-controller']).toBe('done');
+    expect(controllerEnv()).toMatchObject({ NATSGH_ORG: 'acme', NATSGH_GITHUB_REPO: '.github' });
+
+    const patchesSince = (n: number) => api.requests.slice(n).filter((r) => r.method === 'PATCH');
+    let before = api.requests.length;
+    const same = await boot('--org', 'acme');
+    expect(same.code, same.stdout + same.stderr).toBe(0);
+    expect(statusOf(same)['deploy-controller']).toBe('skipped');
+    expect(patchesSince(before)).toEqual([]);
+
+    before = api.requests.length;
+    const changed = await boot(
+      '--org',
+      'other-org',
+      '--github-repo',
+      'github-private',
+      '--controller-port',
+      '8081',
+    );
+    expect(changed.code, changed.stdout + changed.stderr).toBe(0);
+    expect(statusOf(changed)).toMatchObject({ 'provision-nats': 'skipped', 'deploy-controller': 'done' });
+    expect(controllerEnv()).toMatchObject({
+      NATSGH_ORG: 'other-org',
+      NATSGH_GITHUB_REPO: 'github-private',
+      NATSGH_CONTROLLER_PORT: '8081',
+    });
+    // Only the controller's objects (and the shared Secret) were applied again; the NATS StatefulSet was not.
+    expect(patchesSince(before).some((r) => r.url.includes('/statefulsets/'))).toBe(false);
+    expect(patchesSince(before).some((r) => r.url.includes(`/deployments/${names.controller}`))).toBe(true);
+    expect(api.rejected).toEqual([]);
+    for (const o of api.objects().filter((o) => o.kind !== 'Pod')) await validateAgainstSchema(o);
+    expect(crossObjectProblems(api.objects().filter((o) => o.kind !== 'Pod'))).toEqual([]);
+  }, 240_000);
 });

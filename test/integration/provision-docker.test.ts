@@ -4,15 +4,23 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { dockerController } from '../../src/deploy/controller/docker.js';
 import { ensureKvBucket } from '../../src/nats/buckets.js';
 import { connectNats } from '../../src/nats/connect.js';
 import { composeFiles } from '../../src/provision/docker.js';
-import { deployDockerController, verifyDockerController } from '../../src/provision/docker-controller.js';
 import { controllerImage } from '../../src/provision/docker-image.js';
 import { createProvisioner } from '../../src/provision/index.js';
+import type { ProvisionContext } from '../../src/provision/provisioner.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
 import { provisionContext, type RecordingContext } from '../support/provision-context.js';
 import { createStandIns, type StandIns } from '../support/stand-in.js';
+
+/** The deploy-controller phase's view of a provisioner test's context. */
+const controllerContext = (c: ProvisionContext) => ({
+  ...c,
+  cliVersion: '0.0.0-test',
+  hostServers: () => [],
+});
 
 const HEALTHY_PS = `case "$*" in
   *" ps "*) echo '{"Service":"nats","State":"running","Health":"healthy","Name":"natsgh-default-nats-1"}'
@@ -63,7 +71,7 @@ describe('docker mode (stand-in docker)', () => {
       '--wait',
       'nats',
     ]);
-    // The controller is the deploy-controller phase's (docker-controller.ts), not the provisioner's.
+    // The controller is the deploy-controller phase's (deploy/controller/docker.ts), not the provisioner's.
     expect(calls).toHaveLength(2);
     // The token reached docker compose through its environment and is nowhere on disk.
     expect(existsSync(join(tools.dir, 'had-token'))).toBe(true);
@@ -89,7 +97,7 @@ describe('docker mode (stand-in docker)', () => {
   it('deploys the controller under a tag of its version and build digest, built by compose when missing', async () => {
     tools.reset('docker');
     tools.behave('docker', HEALTHY_PS);
-    const out = await deployDockerController(ctx, () => undefined);
+    const out = await dockerController.deploy(controllerContext(ctx), () => undefined);
     const { composeFile } = composeFiles(ctx.stateDir);
     // No --build: compose builds only when the tag is missing, so a re-run never rebuilds.
     expect(tools.calls('docker')).toEqual([
@@ -118,7 +126,7 @@ describe('docker mode (stand-in docker)', () => {
     app.platform = tools.platform(app.platform);
     tools.reset('docker');
     tools.behave('docker', HEALTHY_PS);
-    await deployDockerController(app, () => undefined);
+    await dockerController.deploy(controllerContext(app), () => undefined);
     const { composeFile, controllerFilesDir } = composeFiles(app.stateDir);
     const text = readFileSync(composeFile, 'utf8');
     const controller = parse(text).services.controller;
@@ -141,10 +149,12 @@ describe('docker mode (stand-in docker)', () => {
     tools.behave('docker', ps(want));
     // A new run each time (`ps` is shared by the verifies of one run only).
     const run = () => ({ ...ctx, signal: new AbortController().signal });
-    expect(await verifyDockerController(run())).toEqual({ ok: true });
+    expect(await dockerController.verify(controllerContext(run()))).toEqual({ ok: true });
     tools.behave('docker', ps('natsgh-controller:0.0.9-000000000000'));
-    expect(await verifyDockerController(run())).toMatchObject({ ok: false });
-    expect(JSON.stringify(await verifyDockerController(run()))).toContain('runs natsgh-controller:0.0.9');
+    expect(await dockerController.verify(controllerContext(run()))).toMatchObject({ ok: false });
+    expect(JSON.stringify(await dockerController.verify(controllerContext(run())))).toContain(
+      'runs natsgh-controller:0.0.9',
+    );
     tools.behave('docker', ps(want));
     const rotated = {
       ...run(),
@@ -153,7 +163,7 @@ describe('docker mode (stand-in docker)', () => {
         github: { ...ctx.config.github, token: 'ghp_rotatedrotatedrotatedrotated0123456' },
       },
     };
-    expect(await verifyDockerController(rotated)).toEqual({
+    expect(await dockerController.verify(controllerContext(rotated))).toEqual({
       ok: false,
       reason: 'the controller runs with other secrets (GitHub token, webhook secret or NATS)',
     });

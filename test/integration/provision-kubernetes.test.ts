@@ -6,9 +6,9 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
+import { deployKubernetesController, kubernetesController } from '../../src/deploy/controller/kubernetes.js';
 import { createProvisioner } from '../../src/provision/index.js';
 import { APPLY_ARGS, stopPortForward } from '../../src/provision/kubectl.js';
-import { deployControllerToKubernetes } from '../../src/provision/kubernetes.js';
 import { findOnPath, isAlive } from '../../src/system/process.js';
 import { hostIdentity } from '../../src/system/process-identity.js';
 import { startNatsServer, type TestNatsServer } from '../support/nats-server.js';
@@ -93,16 +93,9 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     ]);
     expect(k[4].slice(0, 4)).toEqual(['port-forward', '-n', 'natsgh', 'svc/natsgh-default-nats']);
     expect(k[4]).toContain(`${nats.port}:4222`);
-    // Outside dev mode the provisioner also deploys the controller and waits for it.
-    expect(k).toContainEqual([...APPLY_ARGS, '-f', join(ctx.stateDir, 'kubernetes', 'controller.yaml')]);
-    expect(k.at(-1)).toEqual([
-      'rollout',
-      'status',
-      'deployment/natsgh-default-controller',
-      '-n',
-      'natsgh',
-      '--timeout=300s',
-    ]);
+    // NATS only: the controller is the deploy-controller phase's (deploy/controller/kubernetes.ts).
+    expect(k).toHaveLength(5);
+    expect(k.flat()).not.toContain(join(ctx.stateDir, 'kubernetes', 'controller.yaml'));
     expect(result.outputs.installer).toBe('helm');
     expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
     expect(result.outputs.serverVersion).toMatch(/^2\./);
@@ -192,7 +185,7 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
         '  "rollout status") if [ "$3" = "deployment/natsgh-default-controller" ]; then echo "error: timed out waiting for the condition" >&2; exit 1; fi; echo ok ;;',
       ),
     );
-    const err = (await deployControllerToKubernetes(ctx).catch((e) => e)) as Error & {
+    const err = (await deployKubernetesController(ctx).catch((e) => e)) as Error & {
       code: string;
       suggestions: string[];
     };
@@ -247,7 +240,7 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
 
   it('deploys the controller (Deployment, Service, ServiceAccount) with secrets by reference, then waits for the rollout', async () => {
     const ctx = await context();
-    const out = await deployControllerToKubernetes(ctx);
+    const out = await deployKubernetesController(ctx);
     const k = tools.calls('kubectl');
     expect(k).toContainEqual([...APPLY_ARGS, '-f', out.manifests]);
     expect(k.at(-1)).toEqual([
@@ -265,7 +258,33 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     expect(text).toContain('secretKeyRef');
   });
 
-  it('kubernetes + synadia: real operator-mode NATS, creds only in the cluster Secret, controller deployed', async () => {
+  it('a rotated secret fails verify and its redeploy rolls the pod (a new salted digest on the template, never the value)', async () => {
+    const ctx = await context();
+    const cc = (c: RecordingContext) => ({ ...c, cliVersion: '0.0.0-test', hostServers: () => [] });
+    const digest = (file: string) =>
+      parseAllDocuments(readFileSync(file, 'utf8'))
+        .map((d) => d.toJSON())
+        .find((o) => o.kind === 'Deployment').spec.template.metadata.annotations['natsgh.io/secrets-digest'];
+    const first = await deployKubernetesController(ctx);
+    expect(await kubernetesController.verify(cc(ctx))).toEqual({ ok: true });
+    const rotatedToken = 'ghp_rotatedKubernetesSecret0123456789ab';
+    const rotated = {
+      ...ctx,
+      config: { ...ctx.config, github: { ...ctx.config.github, token: rotatedToken } },
+    };
+    expect(await kubernetesController.verify(cc(rotated))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('other secrets'),
+    });
+    const before = digest(first.manifests);
+    await deployKubernetesController(rotated);
+    expect(digest(first.manifests)).toMatch(/^[0-9a-f]{64}$/);
+    expect(digest(first.manifests)).not.toBe(before);
+    expect(await kubernetesController.verify(cc(rotated))).toEqual({ ok: true });
+    for (const f of allFiles(ctx.stateDir)) expect(readFileSync(f, 'utf8')).not.toContain(rotatedToken);
+  });
+
+  it('kubernetes + synadia: real operator-mode NATS, creds only in the cluster Secret, then the controller deployed', async () => {
     const { createOperatorSetup } = await import('../support/operator-mode.js');
     const op = await createOperatorSetup();
     const hub = await startNatsServer({ extraConfig: op.serverConfig });
@@ -276,6 +295,7 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
       const p = await createProvisioner(ctx.config);
       expect(p.reachableAtStart).toBe(true);
       const result = await p.apply(ctx);
+      await deployKubernetesController(ctx);
       expect(result.outputs.accountPublicKey).toBe(op.accountPublicKey);
       expect(tools.calls('helm')).toEqual([]);
       expect(existsSync(join(tools.dir, 'secret-applied'))).toBe(true);
@@ -290,13 +310,31 @@ describe('kubernetes mode (stand-in kubectl and helm)', () => {
     }
   });
 
-  it('teardown: controller, helm release; PVCs and secrets only with purge', async () => {
+  it('teardown: controller (its adapter), then the helm release; PVCs and secrets only with purge', async () => {
     const ctx = await context();
     const p = await createProvisioner(ctx.config);
     await p.apply(ctx);
+    await deployKubernetesController(ctx);
     tools.reset('kubectl');
     tools.reset('helm');
+    await kubernetesController.teardown(
+      { ...ctx, cliVersion: '0.0.0-test', hostServers: () => [] },
+      { purge: false },
+    );
+    expect(tools.calls('kubectl')).toEqual([
+      [
+        'delete',
+        'deployment,service,serviceaccount',
+        '-l',
+        'app.kubernetes.io/instance=natsgh-default-controller',
+        '-n',
+        'natsgh',
+        '--ignore-not-found',
+      ],
+    ]);
+    tools.reset('kubectl');
     await p.teardown(ctx, { purge: false });
+    expect(tools.calls('kubectl').flat()).not.toContain('deployment,service,serviceaccount');
     expect(tools.calls('helm')).toEqual([
       ['uninstall', 'natsgh-default-nats', '--namespace', 'natsgh', '--wait', '--ignore-not-found'],
     ]);

@@ -5,13 +5,14 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import type { NatsghConfig } from '../../src/config/keys.js';
 import { resolveConfig } from '../../src/config/load.js';
-import {
-  controllerBuildId,
-  controllerImage,
-  controllerUser,
-  dockerControllerInputs,
-} from '../../src/provision/docker-image.js';
+import { dockerController } from '../../src/deploy/controller/docker.js';
+import { controllerBuildId, controllerImage, controllerUser } from '../../src/provision/docker-image.js';
+
+/** The docker adapter's inputs (what deploy-controller hashes) for a configuration. */
+const dockerControllerInputs = (config: NatsghConfig) =>
+  dockerController.inputs({ config, deployment: config.deployment, stateDir: config.stateDir } as never);
 
 const roots: string[] = [];
 afterAll(() => {
@@ -79,6 +80,9 @@ describe('the docker-mode controller image', () => {
       { org: 'acme', 'controller-image': 'mirror.example/natsgh:1.0' },
       { org: 'acme', 'github-repo': 'github-private' },
       { org: 'acme', 'github-api-url': 'https://ghe.example.com/api/v3' },
+      { org: 'acme', 'github-app-id': '4242' },
+      { org: 'acme', 'stream-max-bytes': '64MB' },
+      { org: 'acme', 'nats-type': 'self_hosted_cluster', replicas: 5 },
     ]) {
       expect(dockerControllerInputs(await config(flags)), JSON.stringify(flags)).not.toEqual(base);
     }

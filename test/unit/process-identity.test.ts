@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { controllerMarkers } from '../../src/phases/deploy-controller.js';
+import { controllerMarkers } from '../../src/deploy/controller/dev.js';
 import { type LocalServerSpec, stopServer } from '../../src/provision/local-server.js';
 import type { Platform } from '../../src/system/platform.js';
 import { isAlive, type RunResult, stopRecordedProcess } from '../../src/system/process.js';

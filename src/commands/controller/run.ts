@@ -3,8 +3,8 @@ import { BaseCommand } from '../../cli/base-command.js';
 import { commonFlags, configFlags, NATS_CONNECTION_KEYS } from '../../cli/flags.js';
 import { GITHUB_KEYS } from '../../config/keys.js';
 import type { ControllerRunResult } from '../../controller/run.js';
+import { controllerRecordMeta } from '../../deploy/controller/record.js';
 import { UsageError } from '../../errors.js';
-import { controllerRecordMeta } from '../../phases/controller-record.js';
 
 /** "90s", "10m", "1h", "500ms" or a number of seconds; "0" disables. */
 export function parseInterval(value: string, flag: string, env: string): number {

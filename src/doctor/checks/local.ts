@@ -1,7 +1,7 @@
 // Checks of this machine's resources natsgh will use: the TCP ports of the
 // servers it runs here, and the state directory (journal, lock, pid files).
 import { randomBytes } from 'node:crypto';
-import { access, constants, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { access, constants, rm, stat, writeFile } from 'node:fs/promises';
 import { connect, createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { type PlannedPort, planPortConflicts, planPorts } from '../../config/port-plan.js';
@@ -72,11 +72,8 @@ async function heldByThisDeployment(
   holder: PortHolder | undefined,
 ): Promise<boolean> {
   if (use.owner === 'controller') {
-    const { controllerFiles } = await import('../../phases/deploy-controller.js');
-    const pid = Number.parseInt(
-      await readFile(controllerFiles(ctx.config.stateDir).pidFile, 'utf8').catch(() => ''),
-      10,
-    );
+    const { controllerFiles, readPid } = await import('../../deploy/controller/dev.js');
+    const pid = await readPid(controllerFiles(ctx.config.stateDir).pidFile);
     return holder !== undefined && holder.pid === pid;
   }
   const monitor = plan.find((p) => p.owner === use.owner && p.what.startsWith('monitoring port'));
