@@ -9,20 +9,12 @@ import { layerReport } from '../../scripts/layers.mjs';
 
 const SRC = resolve(import.meta.dirname, '../../src');
 
-// Being removed right now by another engineer of issue 13 ("ctl"): the doctor's
-// controller check and the deploy-controller phase reaching past the phase files.
-// Empty once that is merged.
-const BEING_REMOVED = new Set([
-  'doctor/checks/local.ts -> phases/deploy-controller.ts (runtimes and adapters -> phases)',
-  'phases/deploy-controller.ts -> phases/controller-record.ts',
-]);
-
 describe('layers of src/', () => {
-  it('has no upward import and no phase importing another (beyond the ones being removed)', () => {
+  it('has no upward import and no phase importing another', () => {
     const r = layerReport(SRC);
     expect(r.imports).toBeGreaterThan(500);
     expect(r.unranked).toEqual([]);
-    expect([...r.upward, ...r.phaseToPhase].filter((line) => !BEING_REMOVED.has(line))).toEqual([]);
+    expect([...r.upward, ...r.phaseToPhase]).toEqual([]);
   });
 });
 
