@@ -170,8 +170,15 @@ describe('a poisoned event in front of a valid one (natsgh controller run)', () 
       30_000,
     );
     expect(await reachable(health)).toBe(200);
-    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-    expect(metrics).toMatch(/natsgh_events_processed_total 1\b/);
+    // The commit is visible before the regeneration returns (it still records its event): the
+    // event counts as processed a moment later.
+    const metrics = () => fetch(`http://127.0.0.1:${port}/metrics`).then((r) => r.text());
+    await until(
+      () => `natsgh_events_processed_total 1 in /metrics\n${ctl.output()}`,
+      async () => /natsgh_events_processed_total 1\b/.test(await metrics()),
+      10_000,
+    );
+    expect(await metrics()).toMatch(/natsgh_events_processed_total 1\b/);
     expect(ctl.output()).toContain('terminating delivery poison-bytes');
     checked('poisoned-event', 'the valid dispatch committed once, /healthz 200, the non-JSON one terminated');
   }, 90_000);
