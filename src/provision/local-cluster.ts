@@ -224,7 +224,9 @@ export function createLocalClusterProvisioner(
       }
       const after = restarted.length > 0 ? ` (after restarting ${restarted.join(', ')})` : '';
       if (found) {
-        const missing = found.nodes.filter((n) => !n.member).map((n) => n.name);
+        // The nodes the others formed without, when that is what went wrong; else every non-member.
+        const missing =
+          found.outside.length > 0 ? found.outside : found.nodes.filter((n) => !n.member).map((n) => n.name);
         throw formError(
           ctx,
           `the local NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s${after}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing from the JetStream meta group: ${describeMetaGroup(found)}`,
