@@ -117,8 +117,9 @@ export function judgeMetaGroup(metas: Array<MetaCluster | undefined>, names: str
   return { formed, leader, outside, nodes };
 }
 
-/** One line naming each node that is not a full member, for errors and warnings. */
+/** One line naming each node that is not a full member (those `outside` first), for errors and warnings. */
 export function describeMetaGroup(judgement: MetaGroupJudgement): string {
-  const off = judgement.nodes.filter((n) => !n.member);
+  const first = (n: { name: string }) => (judgement.outside.includes(n.name) ? 0 : 1);
+  const off = judgement.nodes.filter((n) => !n.member).sort((a, b) => first(a) - first(b));
   return (off.length > 0 ? off : judgement.nodes).map((n) => `${n.name} ${n.detail}`).join('; ');
 }
