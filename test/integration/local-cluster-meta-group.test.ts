@@ -5,12 +5,13 @@
 // the leader, the leader lists only the other follower, leader and member count 2 peers) for as
 // long as the chosen node's process lives. natsgh must notice it, restart exactly that process
 // (found through its identity record), or refuse and name the node.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JszMeta } from '../../src/nats/meta-group.js';
 import { createLocalClusterProvisioner, MAX_META_RESTARTS } from '../../src/provision/local-cluster.js';
 import type { Provisioner } from '../../src/provision/provisioner.js';
+import { isAlive } from '../../src/system/process.js';
 import { clusterPorts } from '../support/local-cluster.js';
 import { provisionContext, type RecordingContext } from '../support/provision-context.js';
 
@@ -124,6 +125,39 @@ describe('a local cluster with a node outside the meta group', () => {
 
     race = { off: true };
     await p.apply(ctx);
+    expect(await p.verify(ctx)).toEqual({ ok: true });
+  });
+
+  it('does not signal a process its identity record does not match (a reused pid): fails instead', async () => {
+    race = {};
+    // Which node the fake picks is known once it has read a /jsz with a leader.
+    await p.verify(ctx);
+    const stuck = race.stuck!;
+    const dir = join(ctx.stateDir, 'nats', stuck);
+    const recordFile = join(dir, 'nats-server.proc.json');
+    const pidFile = join(dir, 'nats-server.pid');
+    const [record, pidText] = [readFileSync(recordFile, 'utf8'), readFileSync(pidFile, 'utf8')];
+    // The record of a process that started at another time than the one now holding that pid.
+    writeFileSync(recordFile, JSON.stringify({ ...JSON.parse(record), startTime: '1' }));
+    const pid = Number(pidText);
+    try {
+      const err = await p.apply(ctx).then(
+        () => undefined,
+        (e) => e,
+      );
+      expect(err?.code).toBe('nats_cluster_form');
+      expect(err.message).toBe(
+        `nats-server ${stuck} is outside the JetStream meta group, and natsgh could not stop it: it is not the process natsgh recorded in ${recordFile}`,
+      );
+      expect(isAlive(pid)).toBe(true);
+      expect(
+        ctx.lines.some((l) => l.startsWith(`warn: not stopping pid ${pid} (nats-server ${stuck})`)),
+      ).toBe(true);
+    } finally {
+      writeFileSync(recordFile, record);
+      writeFileSync(pidFile, pidText);
+    }
+    race = { off: true };
     expect(await p.verify(ctx)).toEqual({ ok: true });
   });
 });
