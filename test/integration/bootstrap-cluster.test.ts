@@ -119,6 +119,11 @@ describe('bootstrap --nats-type self_hosted_cluster', () => {
     const rerun = await natsgh(['bootstrap', '--json']);
     expect(rerun.code, rerun.stdout + rerun.stderr).toBe(0);
     const r = parseJson(rerun);
+    // A node natsgh restarted because the meta leader never counted it (the nats-server
+    // 2.10.23-2.10.29 start race, local-cluster.ts) shows in the test's output.
+    for (const w of [...(doc.warnings ?? []), ...(r.warnings ?? [])]) {
+      if (/start race/.test(w)) console.warn(`natsgh warned: ${w}`);
+    }
     expect(r.phases.find((p: { id: string }) => p.id === 'provision-nats')).toMatchObject({
       status: 'done',
       reason: expect.stringContaining('default-n1: not running'),

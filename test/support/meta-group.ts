@@ -12,35 +12,27 @@
 // as long as that process lives. Seen in about 1 start in 20 of three servers here, with or
 // without CPU load, independent of the config. 2.9 (SystemAccount() reads s.sys under s.mu)
 // and 2.11 (the account is handed to newSendQ) do not have it. Restarting the process heals it.
+import { judgeMetaGroup, type MetaCluster } from '../../src/nats/meta-group.js';
+
 const get = async <T>(monitor: number, path: string): Promise<T | undefined> => {
   const r = await fetch(`http://127.0.0.1:${monitor}${path}`).catch(() => undefined);
   return r?.ok ? ((await r.json()) as T) : undefined;
 };
 
-export interface MetaJsz {
-  leader?: string;
-  cluster_size?: number;
-  replicas?: Array<{ name: string }>;
-}
-
 /** Each server's `/jsz` meta_cluster (undefined while a server does not answer). */
-export async function metaJsz(monitors: number[]): Promise<Array<MetaJsz | undefined>> {
+export async function metaJsz(monitors: number[]): Promise<Array<MetaCluster | undefined>> {
   return Promise.all(
-    monitors.map(async (m) => (await get<{ meta_cluster?: MetaJsz }>(m, '/jsz'))?.meta_cluster),
+    monitors.map(async (m) => (await get<{ meta_cluster?: MetaCluster }>(m, '/jsz'))?.meta_cluster),
   );
 }
 
 /**
- * The meta group has formed with all `names`: every server follows the same leader and counts
- * `names.length` peers, and the leader (whose peer set the others copy) lists each other server
- * as a replica.
+ * The meta group has formed with all `names`, as natsgh's own local cluster judges it
+ * (src/nats/meta-group.ts): every server follows the same leader and counts `names.length`
+ * peers, and the leader (whose peer set the others copy) hears from each other server.
  */
-export function metaGroupFormed(metas: Array<MetaJsz | undefined>, names: string[]): boolean {
-  const leader = metas[0]?.leader;
-  if (!leader) return false;
-  if (!metas.every((m) => m?.leader === leader && m.cluster_size === names.length)) return false;
-  const replicas = (metas[names.indexOf(leader)]?.replicas ?? []).map((r) => r.name).sort();
-  return JSON.stringify(replicas) === JSON.stringify(names.filter((n) => n !== leader).sort());
+export function metaGroupFormed(metas: Array<MetaCluster | undefined>, names: string[]): boolean {
+  return judgeMetaGroup(metas, names).formed;
 }
 
 interface RaftzMeta {
