@@ -33,7 +33,10 @@ function hashTree(hash: ReturnType<typeof createHash>, root: string, path: strin
   }
   if (st.isDirectory()) {
     for (const name of readdirSync(full).sort()) {
-      if (!name.endsWith('.map')) hashTree(hash, root, join(path, name));
+      // Not build inputs: source maps, and the V8 code cache each command writes on its first
+      // run (bin/run.js; excluded from the image by .dockerignore too). Hashing the cache made
+      // every fresh build's second run a new image tag, and a controller redeploy.
+      if (!name.endsWith('.map') && name !== '.v8-cache') hashTree(hash, root, join(path, name));
     }
     return;
   }

@@ -48,6 +48,18 @@ describe('the docker-mode controller image', () => {
     );
   });
 
+  it('is not changed by the code cache a command writes next to the bundle on its first run', () => {
+    const root = packageRoot('1.2.3', 'FROM node:24-alpine\n');
+    mkdirSync(join(root, 'dist', 'bundle'), { recursive: true });
+    writeFileSync(join(root, 'dist', 'bundle', 'natsgh.cjs'), '"use strict";\n');
+    const before = controllerBuildId(root).hash;
+    const fresh = packageRoot('1.2.3', 'FROM node:24-alpine\n');
+    mkdirSync(join(fresh, 'dist', 'bundle', '.v8-cache'), { recursive: true });
+    writeFileSync(join(fresh, 'dist', 'bundle', 'natsgh.cjs'), '"use strict";\n');
+    writeFileSync(join(fresh, 'dist', 'bundle', '.v8-cache', 'status-abc.bin'), 'cached code');
+    expect(controllerBuildId(fresh).hash).toBe(before);
+  });
+
   it('runs the controller as the host user (non-root), or as uid 1000 when natsgh runs as root', () => {
     const uid = vi.spyOn(process, 'getuid');
     const gid = vi.spyOn(process, 'getgid');
