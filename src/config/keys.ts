@@ -16,12 +16,20 @@ export interface ConfigKey {
   /** The flag name without dashes. */
   flag: string;
   description: string;
-  /** Secrets come only from env or flags and are always redacted. */
+  /**
+   * Secrets come only from env (directly, or from a file `<ENV>_FILE` names) or flags, and are
+   * always redacted.
+   */
   secret?: boolean;
   /** Extra validation for strings: a regular expression and what it means. */
   pattern?: { re: RegExp; meaning: string };
   min?: number;
   max?: number;
+}
+
+/** The variable naming a file that holds a secret key's value: `<ENV>_FILE` (the docker secrets convention). */
+export function fileEnvName(name: string): string {
+  return `${name}_FILE`;
 }
 
 export const MODES = ['dev', 'docker', 'kubernetes'] as const;
@@ -191,7 +199,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_PASSWORD'],
     flag: 'nats-password',
-    description: 'Password for user/password auth (env or flag only; applied to a server natsgh runs).',
+    description:
+      'Password for user/password auth (env, a file NATSGH_NATS_PASSWORD_FILE names, or flag; applied to a server natsgh runs).',
   },
   {
     path: 'nats.token',
@@ -199,7 +208,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_NATS_TOKEN'],
     flag: 'nats-token',
-    description: 'Token for token auth (env or flag only; applied to a server natsgh runs).',
+    description:
+      'Token for token auth (env, a file NATSGH_NATS_TOKEN_FILE names, or flag; applied to a server natsgh runs).',
   },
   {
     path: 'nats.jetstreamDomain',
@@ -425,7 +435,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['GITHUB_TOKEN', 'GH_TOKEN'],
     flag: 'github-token',
-    description: 'GitHub token (classic or fine-grained) (env or flag only).',
+    description:
+      'GitHub token (classic or fine-grained) (env, a file GITHUB_TOKEN_FILE or GH_TOKEN_FILE names, or flag).',
   },
   {
     path: 'github.appId',
@@ -483,7 +494,8 @@ export const CONFIG_KEYS: readonly ConfigKey[] = [
     secret: true,
     env: ['NATSGH_WEBHOOK_SECRET'],
     flag: 'webhook-secret',
-    description: 'Webhook secret(s), comma-separated for rotation (env or flag only).',
+    description:
+      'Webhook secret(s), comma-separated for rotation (env, a file NATSGH_WEBHOOK_SECRET_FILE names, or flag).',
   },
 ];
 

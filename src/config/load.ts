@@ -1,14 +1,15 @@
 // Resolves natsgh's configuration: defaults < the deployment's recorded settings
-// < config file < environment < flags, each a layer. Every value remembers where
-// it came from; secrets are accepted only from the environment or flags and are
-// registered for redaction as soon as they are read; they are never recorded.
+// < config file < secret files the environment names (`<ENV>_FILE`) < environment
+// < flags, each a layer. Every value remembers where it came from; secrets are
+// accepted only from the environment (directly or as a file it names) or flags and
+// are registered for redaction as soon as they are read; they are never recorded.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { UsageError } from '../errors.js';
 import { registerSecret } from '../redact.js';
 import { closestMatch } from '../system/suggest.js';
 import { feedDeploymentCredentials } from './deployment-credentials.js';
-import { CONFIG_KEYS, type ConfigKey, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
+import { CONFIG_KEYS, type ConfigKey, fileEnvName, KEYS_BY_PATH, type NatsghConfig } from './keys.js';
 import {
   RECORDED_KEYS,
   RUNTIME_KEYS,
@@ -307,7 +308,9 @@ function fileLayer(loaded: { file: string; data: unknown } | undefined): Layer {
         {
           code: 'config_secret_in_file',
           details: { file, key: path },
-          suggestions: [`Remove it from ${file} and set ${key.env[0]} or --${key.flag} instead.`],
+          suggestions: [
+            `Remove it from ${file} and set ${key.env[0]}, ${fileEnvName(key.env[0])} or --${key.flag} instead.`,
+          ],
         },
       );
     }
@@ -331,6 +334,47 @@ function envLayer(env: NodeJS.ProcessEnv, cwd: string): Layer {
     let value = validate(key, parseEnvValue(key, name, raw), `environment variable ${name}`);
     if (key.type === 'path' && typeof value === 'string') value = resolve(cwd, value);
     layer.values[key.path] = value;
+    layer.sources[key.path] = `env:${name}`;
+  }
+  return layer;
+}
+
+/**
+ * Secrets from files the environment names: for a secret key, `<ENV>_FILE` (for
+ * each of its variables, in their order) names a file whose trimmed content is the
+ * value, as docker and kubernetes secrets are mounted. Below the environment and
+ * flags: a key they set is taken from them and its file is not read.
+ */
+function fileEnvLayer(env: NodeJS.ProcessEnv, cwd: string, setAbove: ReadonlySet<string>): Layer {
+  const layer = emptyLayer();
+  for (const key of CONFIG_KEYS) {
+    if (!key.secret || setAbove.has(key.path)) continue;
+    const name = key.env.map(fileEnvName).find((n) => env[n] !== undefined && env[n] !== '');
+    if (!name) continue;
+    const file = resolve(cwd, env[name]!);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+      throw new UsageError(`environment variable ${name} names ${file}, which cannot be read (${code})`, {
+        code: 'config_invalid',
+        details: { key: key.path, variable: name, file },
+        suggestions: [
+          `Make ${file} readable by this user, or unset ${name} and set ${key.env[0]} or --${key.flag} instead.`,
+        ],
+      });
+    }
+    const value = text.trim();
+    registerSecret(value);
+    if (!value) {
+      throw new UsageError(`environment variable ${name} names ${file}, which is empty`, {
+        code: 'config_invalid',
+        details: { key: key.path, variable: name, file },
+        suggestions: [`Write the value of "${key.path}" into ${file}, or unset ${name}.`],
+      });
+    }
+    layer.values[key.path] = validate(key, value, `file ${file} (environment variable ${name})`);
     layer.sources[key.path] = `env:${name}`;
   }
   return layer;
@@ -424,7 +468,10 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
 
   const loaded = await loadFile(opts, cwd);
   const defaults = defaultsLayer();
-  const given = [fileLayer(loaded), envLayer(env, cwd), flagsLayer(opts.flags, cwd)];
+  const fromEnv = envLayer(env, cwd);
+  const fromFlags = flagsLayer(opts.flags, cwd);
+  const setAbove = new Set([...Object.keys(fromEnv.values), ...Object.keys(fromFlags.values)]);
+  const given = [fileLayer(loaded), fileEnvLayer(env, cwd, setAbove), fromEnv, fromFlags];
 
   // Which deployment the command is pointed at (--deployment, --state-dir, or the config file):
   // those two are never recorded, so they are settled before the recorded layer is read.
@@ -439,7 +486,7 @@ export async function resolveConfig(opts: ResolveOptions = {}): Promise<Resolved
         warnings,
       );
 
-  // defaults < recorded settings < config file < environment < flags.
+  // defaults < recorded settings < config file < secret files (<ENV>_FILE) < environment < flags.
   // (Secrets, including credentials natsgh generates, never enter the recorded layer.)
   const recordedValues = recorded ? recordedLayer(recorded, warnings) : emptyLayer();
   const { values, sources } = merge([defaults, recordedValues, ...given]);

@@ -5,9 +5,10 @@
 // per service. Secrets never appear in these files: the servers' authorization
 // is an owner-only file beside them (auth.conf), TLS and creds files are copies
 // natsgh prepares for the containers, and the controller's tokens and passwords
-// are compose interpolations filled from natsgh's environment.
+// are owner-only files in its mounted files directory, named to it by
+// `<ENV>_FILE` variables.
 import { stringify } from 'yaml';
-import type { NatsghConfig } from '../config/keys.js';
+import { fileEnvName, type NatsghConfig } from '../config/keys.js';
 import { NATS_SERVER_PINNED } from '../system/nats-server-binary.js';
 import { type LeafRemote, renderLeafnodesBlock } from './hybrid.js';
 
@@ -26,7 +27,7 @@ export const CONTAINER_PATHS = {
   hubCreds: '/etc/nats/hub.creds',
   hubTls: '/etc/nats/hub-tls',
   natsAuth: '/etc/nats/auth.conf',
-  /** The controller's TLS and creds copies (ca.pem, client.pem, client-key.pem, nats.creds). */
+  /** The controller's copies (ca.pem, client.pem, client-key.pem, nats.creds, its secrets' files). */
   controllerFiles: '/etc/natsgh/files',
   controllerState: '/var/lib/natsgh',
 } as const;
@@ -54,7 +55,7 @@ export interface ComposeInput {
   tlsVerify?: boolean;
   /** The servers require the deployment's credentials: nats.conf includes auth.conf (owner-only, beside it). */
   natsAuth?: boolean;
-  /** Host directory of the controller's copies (ca.pem, client cert and key, nats.creds). */
+  /** Host directory of the controller's copies (ca.pem, client cert and key, nats.creds, secrets). */
   controllerFilesDir?: string;
   /** The controller's image; built from buildContext when `build` is set, else used as given. */
   controllerImage: string;
@@ -78,8 +79,11 @@ export interface ComposeInput {
   filesDigest?: { nats: string; controller: string };
   /** Config values of the controller that are not secrets (org, repo, API URL). */
   controllerEnv: Record<string, string>;
-  /** Names of environment variables holding secrets; written as ${NAME} interpolations. */
-  secretEnv: string[];
+  /**
+   * The controller's secrets: environment variable -> the name of the file in controllerFilesDir
+   * holding its value; the container gets `<NAME>_FILE=/etc/natsgh/files/<file>`, never the value.
+   */
+  secretFiles: Record<string, string>;
 }
 
 export interface RenderedCompose {
@@ -236,8 +240,8 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
       ? (input.externalUrl ?? 'tls://connect.ngs.global')
       : natsServices.map((s) => `${scheme}://${s}:4222`).join(',');
   if (input.jetstreamDomain) env.NATSGH_JS_DOMAIN = input.jetstreamDomain;
-  for (const name of input.secretEnv) env[name] = `\${${name}:-}`;
   const mounted = CONTAINER_PATHS.controllerFiles;
+  for (const [name, file] of Object.entries(input.secretFiles)) env[fileEnvName(name)] = `${mounted}/${file}`;
   if (input.tlsDir) {
     env.NATSGH_TLS_CA = `${mounted}/ca.pem`;
     if (input.tlsVerify) {
@@ -291,7 +295,7 @@ export function renderCompose(input: ComposeInput): RenderedCompose {
     services,
     volumes,
   };
-  const header = `# Written by natsgh for deployment ${input.deployment}; rewritten on every bootstrap.\n# Secrets are not in this file: they come from natsgh's environment or owner-only files beside it.\n`;
+  const header = `# Written by natsgh for deployment ${input.deployment}; rewritten on every bootstrap.\n# Secrets are not in this file: they are owner-only files beside it.\n`;
   return { compose: header + stringify(document, { lineWidth: 0 }), document, files, natsServices };
 }
 

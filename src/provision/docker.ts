@@ -2,16 +2,19 @@
 // and runs `docker compose -p natsgh-<deployment> up -d --wait` for the NATS
 // services (provision-nats); the controller service in the same file is deployed
 // by the deploy-controller phase (deploy/controller/docker.ts). Teardown runs `down`,
-// removing volumes only with purge. Secrets reach compose only through the
-// environment of the `docker compose` process and owner-only files beside
-// compose.yaml; the containers get copies of the TLS and creds files they need
-// (never the CA's private key), readable by the uid they run as.
+// removing volumes only with purge. Secrets are only in owner-only files beside
+// compose.yaml: the servers' auth.conf, and the controller's token, webhook
+// secret and NATS password in its files directory, which its `<ENV>_FILE`
+// variables name (never a value in compose.yaml, the environment of `docker
+// compose` or the container's configuration); the containers get copies of the
+// TLS and creds files they need (never the CA's private key), readable by the uid
+// they run as.
 import { createHmac, randomBytes } from 'node:crypto';
 import { chmod, chown, mkdir, readdir, readFile, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { NatsghConfig } from '../config/keys.js';
 import type { VerifyResult } from '../contracts.js';
-import { controllerPlainEnv, controllerSecretEnv, natsAuth } from '../deploy/controller/env.js';
+import { controllerPlainEnv, controllerSecretFiles, natsAuth } from '../deploy/controller/env.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
@@ -44,7 +47,7 @@ export function composeFiles(stateDir: string) {
     composeFile: join(dir, 'compose.yaml'),
     /** The servers' TLS copies: ca.pem, server.pem, server-key.pem (never ca-key.pem). */
     natsTlsDir: join(dir, 'nats-tls'),
-    /** The controller's copies: ca.pem, client.pem, client-key.pem, nats.creds. */
+    /** The controller's copies: ca.pem, client.pem, client-key.pem, nats.creds, its secrets (github-token, ...). */
     controllerFilesDir: join(dir, 'controller-files'),
     authFile: join(dir, NATS_AUTH_FILE),
   };
@@ -78,8 +81,8 @@ async function syncCopies(dir: string, files: Map<string, Buffer>, owner?: { uid
 
 /**
  * The files the containers mount: the servers' authorization (auth.conf) and
- * TLS copies, the controller's TLS and creds copies. Files a setting no longer
- * asks for are removed.
+ * TLS copies, the controller's TLS and creds copies and its secrets. Files a
+ * setting no longer asks for are removed.
  */
 async function prepareContainerFiles(
   ctx: ProvisionContext,
@@ -123,6 +126,8 @@ async function prepareContainerFiles(
     });
     controllerCopies.set(GITHUB_APP_KEY_FILE, key);
   }
+  for (const secret of controllerSecretFiles(c).files)
+    controllerCopies.set(secret.file, Buffer.from(secret.value));
   await syncCopies(f.natsTlsDir, natsCopies);
   await syncCopies(f.controllerFilesDir, controllerCopies, controllerUser());
   if (auth) natsCopies.set(NATS_AUTH_FILE, Buffer.from(auth));
@@ -148,8 +153,12 @@ async function composeInput(ctx: ProvisionContext): Promise<ComposeInput> {
   const tlsOn = c.nats.tls.mode === 'generate' && c.natsType !== 'synadia';
   const f = composeFiles(ctx.stateDir);
   const image = controllerImage(c);
+  const secrets = controllerSecretFiles(c);
   const hasControllerFiles =
-    tlsOn || (c.natsType === 'synadia' && !!c.nats.credsFile) || !!c.github.appPrivateKeyFile;
+    tlsOn ||
+    (c.natsType === 'synadia' && !!c.nats.credsFile) ||
+    !!c.github.appPrivateKeyFile ||
+    secrets.files.length > 0;
   return {
     deployment: ctx.deployment,
     natsType: c.natsType,
@@ -171,8 +180,8 @@ async function composeInput(ctx: ProvisionContext): Promise<ComposeInput> {
     externalUrl: c.natsType === 'synadia' ? c.nats.url : undefined,
     credsFile: c.natsType === 'synadia' && !!c.nats.credsFile,
     githubAppKey: !!c.github.appPrivateKeyFile,
-    controllerEnv: controllerPlainEnv(c),
-    secretEnv: Object.keys(controllerSecretEnv(c)),
+    controllerEnv: { ...controllerPlainEnv(c), ...secrets.plain },
+    secretFiles: Object.fromEntries(secrets.files.map((f) => [f.env, f.file])),
   };
 }
 
@@ -231,7 +240,7 @@ async function runCompose(
     dockerBinary(ctx),
     ['compose', '-p', composeProjectName(ctx.deployment), '-f', composeFile, ...args],
     {
-      env: { ...ctx.platform.env, ...controllerSecretEnv(ctx.config) },
+      env: ctx.platform.env,
       timeoutMs: opts.timeoutMs,
       signal: ctx.signal,
       onLine: opts.quiet ? undefined : (line) => ctx.log.info(redact(line)),
@@ -271,7 +280,7 @@ async function failingServices(ctx: ProvisionContext): Promise<string[]> {
   return out;
 }
 
-/** Runs `docker compose -p <project> -f <file> ...args` with the secret env; throws with the cause on failure. */
+/** Runs `docker compose -p <project> -f <file> ...args`; throws with the cause on failure. */
 export async function dockerCompose(
   ctx: ProvisionContext,
   args: string[],

@@ -73,11 +73,20 @@ describe('docker mode (stand-in docker)', () => {
     ]);
     // The controller is the deploy-controller phase's (deploy/controller/docker.ts), not the provisioner's.
     expect(calls).toHaveLength(2);
-    // The token reached docker compose through its environment and is nowhere on disk.
-    expect(existsSync(join(tools.dir, 'had-token'))).toBe(true);
+    // The token is not in docker compose's environment (nothing interpolates it) nor in compose.yaml:
+    // it is an owner-only file in the controller's files directory, which GITHUB_TOKEN_FILE names.
+    expect(existsSync(join(tools.dir, 'had-token'))).toBe(false);
     const text = readFileSync(composeFile, 'utf8');
     expect(text).not.toContain('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
-    expect(parse(text).services.nats).toBeDefined();
+    const doc = parse(text);
+    expect(doc.services.nats).toBeDefined();
+    expect(doc.services.controller.environment.GITHUB_TOKEN_FILE).toBe('/etc/natsgh/files/github-token');
+    const { controllerFilesDir } = composeFiles(ctx.stateDir);
+    expect(doc.services.controller.volumes).toEqual([`${controllerFilesDir}:/etc/natsgh/files:ro`]);
+    const tokenFile = join(controllerFilesDir, 'github-token');
+    expect(readFileSync(tokenFile, 'utf8')).toBe('ghp_abcdefghijklmnopqrstuvwxyz0123456789');
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    expect(statSync(controllerFilesDir).mode & 0o777).toBe(0o700);
     expect(result.servers).toEqual([`nats://127.0.0.1:${nats.port}`]);
     expect(result.outputs.project).toBe('natsgh-default');
 
@@ -92,6 +101,67 @@ describe('docker mode (stand-in docker)', () => {
     const nc = await connectNats(spec);
     await (await ensureKvBucket(nc, spec, { bucket: 'natsgh_checkpoints' })).put('k', 'v');
     await nc.close();
+  });
+
+  it('secrets are owner-only files of the controller; a rotated one changes its files label (compose recreates it)', async () => {
+    const password = 'pw-rotate-0123-Xy9';
+    const flags = {
+      mode: 'docker',
+      'nats-type': 'self_hosted',
+      'nats-port': nats.port,
+      'monitor-port': nats.monitorPort,
+      'github-token': 'ghp_firstfirstfirstfirstfirst0123456789',
+      'webhook-secret': 'whsec-first-0123',
+      'nats-user': 'app',
+      'nats-password': password,
+    };
+    const c = await provisionContext(flags);
+    c.platform = tools.platform(c.platform);
+    tools.reset('docker');
+    tools.behave('docker', HEALTHY_PS);
+    await dockerController.deploy(controllerContext(c), () => undefined);
+    const { composeFile, controllerFilesDir } = composeFiles(c.stateDir);
+    const first = readFileSync(composeFile, 'utf8');
+    expect(parse(first).services.controller.environment).toMatchObject({
+      GITHUB_TOKEN_FILE: '/etc/natsgh/files/github-token',
+      NATSGH_WEBHOOK_SECRET_FILE: '/etc/natsgh/files/webhook-secret',
+      NATSGH_NATS_PASSWORD_FILE: '/etc/natsgh/files/nats-password',
+      NATSGH_NATS_USER: 'app',
+    });
+    const written = {
+      'github-token': 'ghp_firstfirstfirstfirstfirst0123456789',
+      'webhook-secret': 'whsec-first-0123',
+      'nats-password': password,
+    };
+    for (const [name, value] of Object.entries(written)) {
+      const file = join(controllerFilesDir, name);
+      expect(readFileSync(file, 'utf8')).toBe(value);
+      expect(statSync(file).mode & 0o777, name).toBe(0o600);
+      expect(first).not.toContain(value);
+    }
+    const calls = tools.calls('docker').flat().join(' ');
+    for (const value of Object.values(written)) expect(calls).not.toContain(value);
+
+    const label = (text: string) => parse(text).services.controller.labels['io.natsgh.files'];
+    const rotated = await provisionContext({
+      ...flags,
+      'state-dir': c.stateDir,
+      'github-token': 'ghp_secondsecondsecondsecond0123456789',
+    });
+    rotated.stateDir = c.stateDir;
+    rotated.platform = c.platform;
+    await dockerController.deploy(controllerContext(rotated), () => undefined);
+    const second = readFileSync(composeFile, 'utf8');
+    expect(readFileSync(join(controllerFilesDir, 'github-token'), 'utf8')).toBe(
+      'ghp_secondsecondsecondsecond0123456789',
+    );
+    expect(label(second)).not.toBe(label(first));
+    expect(second).not.toContain('ghp_second');
+
+    // Teardown leaves no copy of a secret behind.
+    await dockerController.teardown(controllerContext(rotated), { purge: false });
+    for (const name of Object.keys(written))
+      expect(existsSync(join(controllerFilesDir, name)), name).toBe(false);
   });
 
   it('deploys the controller under a tag of its version and build digest, built by compose when missing', async () => {

@@ -18,7 +18,7 @@ const base: ComposeInput = {
   monitorPort: 8222,
   controllerPort: 8080,
   controllerEnv: {},
-  secretEnv: [],
+  secretFiles: {},
   controllerImage: 'natsgh-controller:test',
 };
 

@@ -3,12 +3,16 @@
 // environment natsgh gives it, the same org, GitHub and stream settings as the
 // bootstrap did (so --via-pull-request reaches a docker or kubernetes
 // controller too); secrets are kept apart from the plain values.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveConfig } from '../../src/config/load.js';
 import {
   controllerPlainEnv,
   controllerProcessEnv,
   controllerSecretEnv,
+  controllerSecretFiles,
   controllerSettingsEnv,
 } from '../../src/deploy/controller/env.js';
 
@@ -83,7 +87,36 @@ describe("the controller's environment", () => {
       NATSGH_MODE: 'dev',
       NATSGH_NATS_URL: 'nats://127.0.0.1:4222',
     });
-    // An alias the user exported (GH_TOKEN, NATS_URL) cannot outrank what natsgh chose.
-    expect(env).toMatchObject({ GH_TOKEN: '', NATS_URL: '' });
+    // An alias the user exported (GH_TOKEN, NATS_URL) cannot outrank what natsgh chose,
+    // nor a secret file one names stand in for a secret natsgh leaves unset.
+    expect(env).toMatchObject({ GH_TOKEN: '', NATS_URL: '', GH_TOKEN_FILE: '', NATSGH_NATS_TOKEN_FILE: '' });
+  });
+
+  it('docker: the secrets are files named by key, the NATS user a plain value; a container resolves them through _FILE', async () => {
+    const { config } = await resolveConfig({ noFile: true, env: {}, flags });
+    const { files, plain } = controllerSecretFiles(config);
+    expect(files.map((f) => [f.env, f.file]).sort()).toEqual([
+      ['GITHUB_TOKEN', 'github-token'],
+      ['NATSGH_NATS_PASSWORD', 'nats-password'],
+      ['NATSGH_WEBHOOK_SECRET', 'webhook-secret'],
+    ]);
+    expect(plain).toEqual({ NATSGH_NATS_USER: 'natsgh' });
+    // The container's environment: plain values and <ENV>_FILE paths only.
+    const dir = mkdtempSync(join(tmpdir(), 'natsgh-ctl-files-'));
+    try {
+      const env: Record<string, string> = { ...controllerPlainEnv(config), ...plain };
+      for (const f of files) {
+        writeFileSync(join(dir, f.file), f.value, { mode: 0o600 });
+        env[`${f.env}_FILE`] = join(dir, f.file);
+      }
+      for (const secret of [TOKEN, WEBHOOK_SECRET, 'pw-0123456789abcdef'])
+        expect(JSON.stringify(env)).not.toContain(secret);
+      const inContainer = (await resolveConfig({ noFile: true, env, flags: {} })).config;
+      expect(inContainer.github.token).toBe(TOKEN);
+      expect(inContainer.webhook.secret).toBe(WEBHOOK_SECRET);
+      expect(inContainer.nats).toMatchObject({ user: 'natsgh', password: 'pw-0123456789abcdef' });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -20,7 +20,8 @@ const base: ComposeInput = {
   monitorPort: 8222,
   controllerPort: 8080,
   controllerEnv: { NATSGH_ORG: 'acme' },
-  secretEnv: ['GITHUB_TOKEN'],
+  secretFiles: { GITHUB_TOKEN: 'github-token' },
+  controllerFilesDir: '/state/docker/controller-files',
   controllerImage: 'natsgh-controller:0.1.0-abc',
   build: { context: PROJECT_ROOT, labels: { 'io.natsgh.version': '0.1.0' } },
 };
@@ -49,9 +50,9 @@ describe('compose.yaml', () => {
     });
     expect(controller.depends_on).toEqual({ nats: { condition: 'service_healthy' } });
     expect(controller.environment.NATSGH_NATS_URL).toBe('nats://nats:4222');
-    // The token is an interpolation, never a value.
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a compose interpolation, as written in the file
-    expect(controller.environment.GITHUB_TOKEN).toBe('${GITHUB_TOKEN:-}');
+    // The token is a file the container's GITHUB_TOKEN_FILE names, never a value.
+    expect(controller.environment.GITHUB_TOKEN_FILE).toBe('/etc/natsgh/files/github-token');
+    expect(controller.environment).not.toHaveProperty('GITHUB_TOKEN');
     expect(controller.healthcheck.test.join(' ')).toContain('/healthz');
   });
 
@@ -132,17 +133,27 @@ describe('compose.yaml', () => {
       for (const v of svc.volumes ?? []) expect(v).not.toMatch(/^\/state\/tls|ca-key/);
   });
 
-  it('auth: the servers include an owner-only auth.conf; the controller gets the values by interpolation', () => {
+  it('auth: the servers include an owner-only auth.conf; the controller gets its secrets as files its _FILE variables name', () => {
     const r = renderCompose({
       ...base,
       natsAuth: true,
-      secretEnv: ['NATSGH_NATS_USER', 'NATSGH_NATS_PASSWORD'],
+      controllerEnv: { ...base.controllerEnv, NATSGH_NATS_USER: 'app' },
+      secretFiles: { NATSGH_NATS_PASSWORD: 'nats-password', GITHUB_TOKEN: 'github-token' },
     });
     const doc = parse(r.compose);
     expect(r.files['nats.conf']).toMatch(/authorization \{\n {2}include "auth.conf"\n\}/);
     expect(doc.services.nats.volumes).toContain('./auth.conf:/etc/nats/auth.conf:ro');
-    // biome-ignore lint/suspicious/noTemplateCurlyInString: a compose interpolation, as written in the file
-    expect(doc.services.controller.environment.NATSGH_NATS_PASSWORD).toBe('${NATSGH_NATS_PASSWORD:-}');
+    const env = doc.services.controller.environment;
+    expect(env).toMatchObject({
+      NATSGH_NATS_USER: 'app',
+      NATSGH_NATS_PASSWORD_FILE: '/etc/natsgh/files/nats-password',
+      GITHUB_TOKEN_FILE: '/etc/natsgh/files/github-token',
+    });
+    // No value, and no interpolation a value could be filled into.
+    expect(env).not.toHaveProperty('NATSGH_NATS_PASSWORD');
+    expect(env).not.toHaveProperty('GITHUB_TOKEN');
+    expect(r.compose).not.toContain('${');
+    expect(doc.services.controller.volumes).toEqual(['/state/docker/controller-files:/etc/natsgh/files:ro']);
     expect(renderNatsAuth({ user: 'app', password: 'p"w' })).toBe('user: "app"\npassword: "p\\"w"\n');
     expect(renderNatsAuth({ token: 't0k' })).toBe('token: "t0k"\n');
     expect(renderNatsAuth({ user: 'app' })).toBeUndefined();

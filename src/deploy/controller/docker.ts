@@ -2,15 +2,22 @@
 // compose project. Deploy rewrites compose.yaml from the current settings and
 // runs `docker compose up -d --wait --no-deps controller`, which builds the
 // image when its tag (natsgh's version + build digest) is missing and recreates
-// the container when its definition changed. Verify checks the container runs
-// the expected image, is healthy, and was started with the current secrets (a
-// salted digest, owner-only, never the values).
+// the container when its definition changed. Its secrets are owner-only files in
+// its mounted files directory (provision/docker.ts writes them; a rotated one
+// changes the files label, so `up` recreates it), removed by teardown. Verify
+// checks the container runs the expected image, is healthy, and was started with
+// the current secrets (a salted digest, owner-only, never the values).
 import { access, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { composeProjectName, natsServiceNames } from '../../provision/compose.js';
 import { controllerImage, controllerUser } from '../../provision/docker-image.js';
 import type { ControllerAdapter, ControllerContext } from './adapter.js';
-import { controllerPlainEnv, controllerSecretEnv, controllerSettingsInputs } from './env.js';
+import {
+  CONTROLLER_SECRET_FILE_NAMES,
+  controllerPlainEnv,
+  controllerSecretEnv,
+  controllerSettingsInputs,
+} from './env.js';
 import { stampSettings, startedWith } from './settings-stamp.js';
 
 async function compose() {
@@ -94,5 +101,9 @@ export const dockerController: ControllerAdapter = {
     );
     if (exists) await dockerCompose(ctx, ['rm', '--stop', '--force', 'controller'], 'rm (controller)');
     await rm(await settingsFile(ctx), { force: true });
+    // No copy of a secret outlives the controller that read it (the next deploy writes them again).
+    const { controllerFilesDir } = composeFiles(ctx.stateDir);
+    for (const name of CONTROLLER_SECRET_FILE_NAMES)
+      await rm(join(controllerFilesDir, name), { force: true });
   },
 };

@@ -1,10 +1,17 @@
 // The controller's settings, built once for every mode: which of the
 // bootstrap's resolved settings the controller acts on, as its environment
 // variables. Secret values are kept apart, so each adapter hands them over its
-// own way and never in argv or a file on disk: dev puts them in the process
-// environment, docker in the environment of `docker compose` (interpolated into
-// the container), kubernetes in the natsgh Secret (secretKeyRef).
-import { CONFIG_KEYS, GITHUB_KEYS, type NatsghConfig, STREAM_SIZE_KEYS } from '../../config/keys.js';
+// own way and never in argv: dev puts them in the process environment, docker
+// in owner-only files of the controller's mounted files directory that
+// `<ENV>_FILE` variables name (config/load.ts reads them), kubernetes in the
+// natsgh Secret (secretKeyRef).
+import {
+  CONFIG_KEYS,
+  fileEnvName,
+  GITHUB_KEYS,
+  type NatsghConfig,
+  STREAM_SIZE_KEYS,
+} from '../../config/keys.js';
 import { InternalError } from '../../errors.js';
 import type { NatsConnectionSpec } from '../../nats/connect.js';
 
@@ -108,6 +115,49 @@ export function controllerSecretEnv(config: NatsghConfig): Record<string, string
   return out;
 }
 
+/** A secret key's file in a docker controller's files directory: github.token -> github-token. */
+function secretFileName(path: string): string {
+  return path.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/\./g, '-');
+}
+
+/** Every name a secret's file can have in a docker controller's files directory (teardown removes them). */
+export const CONTROLLER_SECRET_FILE_NAMES: readonly string[] = CONFIG_KEYS.filter((k) => k.secret).map((k) =>
+  secretFileName(k.path),
+);
+
+/** One secret of a docker controller: a file in its files directory that `<env>_FILE` names. */
+export interface ControllerSecretFile {
+  /** The key's environment variable; the container gets `${env}_FILE`. */
+  env: string;
+  /** The file's name in the controller's files directory, by key: github-token, nats-password. */
+  file: string;
+  value: string;
+}
+
+/**
+ * controllerSecretEnv for a controller in a docker container: every secret key's
+ * value as a file (so compose.yaml and the container's configuration, which
+ * `docker inspect` shows, hold none), and what is not a secret key (the NATS user
+ * name) as a plain value.
+ */
+export function controllerSecretFiles(config: NatsghConfig): {
+  files: ControllerSecretFile[];
+  plain: Record<string, string>;
+} {
+  const files: ControllerSecretFile[] = [];
+  const plain: Record<string, string> = {};
+  for (const [env, value] of Object.entries(controllerSecretEnv(config))) {
+    const key = CONFIG_KEYS.find((k) => k.env[0] === env);
+    if (!key) throw new InternalError(`no configuration key reads ${env}`);
+    if (!key.secret) {
+      plain[env] = value;
+      continue;
+    }
+    files.push({ env, file: secretFileName(key.path), value });
+  }
+  return { files, plain };
+}
+
 /** Non-secret settings the controller container gets as plain environment values. */
 export function controllerPlainEnv(config: NatsghConfig): Record<string, string> {
   return controllerSettingsEnv(config).plain;
@@ -117,8 +167,8 @@ export function controllerPlainEnv(config: NatsghConfig): Record<string, string>
  * The environment of a controller natsgh runs as a process on this host (dev
  * mode): the connection as `spec` names it and every CONTROLLER_SETTINGS value,
  * secrets included (they stay out of its argv; /proc/<pid>/environ is readable
- * by its owner only). Every alias of each key is cleared, so a variable the
- * user exported cannot outrank the value natsgh chose.
+ * by its owner only). Every alias of each key (and a secret's `<ENV>_FILE`) is
+ * cleared, so a variable the user exported cannot outrank the value natsgh chose.
  */
 export function controllerProcessEnv(
   spec: NatsConnectionSpec,
@@ -142,7 +192,11 @@ export function controllerProcessEnv(
   for (const key of CONFIG_KEYS) {
     if (!(key.path in byPath)) continue;
     const value = byPath[key.path];
-    for (const name of key.env) env[name] = '';
+    for (const name of key.env) {
+      env[name] = '';
+      // A secret file the user's environment names would stand in for a value natsgh leaves unset.
+      if (key.secret) env[fileEnvName(name)] = '';
+    }
     if (value) env[key.env[0]] = value;
   }
   return env;

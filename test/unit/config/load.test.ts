@@ -180,3 +180,88 @@ describe('secrets', () => {
     expect(row).toEqual({ key: 'webhook.secret', value: '[REDACTED]', source: 'env:NATSGH_WEBHOOK_SECRET' });
   });
 });
+
+describe('secrets from files the environment names (<ENV>_FILE)', () => {
+  it('reads each secret key from its file, trimmed; the source is the variable; redacted like any secret', async () => {
+    const values = {
+      GITHUB_TOKEN: 'ghp_fromFileFromFileFromFile0123456789',
+      NATSGH_WEBHOOK_SECRET: 'whsec-from-file-new,whsec-from-file-old',
+      NATSGH_NATS_PASSWORD: 'pw-from-file-Xy9',
+      NATSGH_NATS_TOKEN: 'tok-from-file-Xy9',
+    };
+    const env: Record<string, string> = {};
+    for (const [name, value] of Object.entries(values)) {
+      write(`secrets/${name}`, `\n  ${value}\n`);
+      env[`${name}_FILE`] = `secrets/${name}`; // relative to cwd
+    }
+    const resolved = await resolveConfig({ cwd: root, env });
+    expect(resolved.config.github.token).toBe(values.GITHUB_TOKEN);
+    expect(resolved.config.webhook.secret).toBe(values.NATSGH_WEBHOOK_SECRET);
+    expect(resolved.config.nats.password).toBe(values.NATSGH_NATS_PASSWORD);
+    expect(resolved.config.nats.token).toBe(values.NATSGH_NATS_TOKEN);
+    expect(resolved.sources['github.token']).toBe('env:GITHUB_TOKEN_FILE');
+    expect(resolved.sources['nats.password']).toBe('env:NATSGH_NATS_PASSWORD_FILE');
+    const rows = describeConfig(resolved);
+    expect(rows.find((r) => r.key === 'webhook.secret')).toEqual({
+      key: 'webhook.secret',
+      value: '[REDACTED]',
+      source: 'env:NATSGH_WEBHOOK_SECRET_FILE',
+    });
+    const shown = JSON.stringify(rows);
+    for (const value of Object.values(values)) {
+      expect(shown).not.toContain(value);
+      expect(redact(`value ${value} here`)).toBe('value [REDACTED] here');
+    }
+  });
+
+  it('every alias has one: GH_TOKEN_FILE; a non-secret key has none', async () => {
+    const file = write('gh', 'ghp_aliasAliasAliasAlias0123456789abcd\n');
+    const r = await resolveConfig({ cwd: root, env: { GH_TOKEN_FILE: file, NATSGH_ORG_FILE: file } });
+    expect(r.config.github.token).toBe('ghp_aliasAliasAliasAlias0123456789abcd');
+    expect(r.sources['github.token']).toBe('env:GH_TOKEN_FILE');
+    expect(r.config.org).toBeUndefined();
+  });
+
+  it('precedence: flag > env > <ENV>_FILE; a file a higher layer overrides is not read', async () => {
+    const file = write('pw', 'pw-from-file\n');
+    const fromFile = await resolveConfig({ cwd: root, env: { NATSGH_NATS_PASSWORD_FILE: file } });
+    expect(fromFile.config.nats.password).toBe('pw-from-file');
+    const fromEnv = await resolveConfig({
+      cwd: root,
+      env: { NATSGH_NATS_PASSWORD_FILE: file, NATSGH_NATS_PASSWORD: 'pw-from-env' },
+    });
+    expect(fromEnv.config.nats.password).toBe('pw-from-env');
+    expect(fromEnv.sources['nats.password']).toBe('env:NATSGH_NATS_PASSWORD');
+    const missing = join(root, 'no-such-file');
+    const fromFlag = await resolveConfig({
+      cwd: root,
+      env: { NATSGH_NATS_PASSWORD_FILE: missing, NATSGH_NATS_PASSWORD: 'pw-from-env' },
+      flags: { 'nats-password': 'pw-from-flag' },
+    });
+    expect(fromFlag.config.nats.password).toBe('pw-from-flag');
+    expect(fromFlag.sources['nats.password']).toBe('flag:--nats-password');
+  });
+
+  it('a file that cannot be read or is empty is exit 2 naming the variable and the file', async () => {
+    const missing = join(root, 'secrets', 'gone');
+    const gone = await usageError(resolveConfig({ cwd: root, env: { NATSGH_WEBHOOK_SECRET_FILE: missing } }));
+    expect(gone.code).toBe('config_invalid');
+    expect(gone.message).toBe(
+      `environment variable NATSGH_WEBHOOK_SECRET_FILE names ${missing}, which cannot be read (ENOENT)`,
+    );
+    expect(gone.details).toMatchObject({ key: 'webhook.secret', variable: 'NATSGH_WEBHOOK_SECRET_FILE' });
+    const dir = write('secrets/keep', 'x').replace(/\/keep$/, '');
+    const isDir = await usageError(resolveConfig({ cwd: root, env: { GITHUB_TOKEN_FILE: dir } }));
+    expect(isDir.message).toContain('GITHUB_TOKEN_FILE');
+    expect(isDir.message).toContain('(EISDIR)');
+    const empty = write('secrets/empty', ' \n');
+    const blank = await usageError(resolveConfig({ cwd: root, env: { NATSGH_NATS_TOKEN_FILE: empty } }));
+    expect(blank.message).toBe(`environment variable NATSGH_NATS_TOKEN_FILE names ${empty}, which is empty`);
+  });
+
+  it('a config file holding a secret is told about the _FILE variable too', async () => {
+    write('.natsghrc.yaml', 'webhook:\n  secret: in-the-file-0123\n');
+    const err = await usageError(resolveConfig({ cwd: root, env: {} }));
+    expect(err.suggestions[0]).toContain('NATSGH_WEBHOOK_SECRET_FILE');
+  });
+});
