@@ -5,7 +5,10 @@
 // `docker compose restart` a service the meta leader did not count, and whether each formed.
 // Not part of the suite (its outcome is a rate, not a fact): run by hand after `npm run build`,
 // with the engine and base images up (scripts/test-docker.sh does both):
-//   node test/docker/meta-race-repro.mjs [starts]
+//   node test/docker/meta-race-repro.mjs [starts] [--no-restart]
+// --no-restart: natsgh's wait runs with a compose runner that restarts nothing, to show that a
+// service left outside stays outside (the wait fails with nats_cluster_form after 60 s) and what
+// its /raftz says then (a follower the leader's peer map does not hold).
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,10 +16,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveConfig } from '../../dist/config/load.js';
 import { NATS_IMAGE } from '../../dist/provision/compose.js';
-import { createDockerProvisioner } from '../../dist/provision/docker.js';
+import {
+  awaitComposeMetaGroup,
+  createDockerProvisioner,
+  dockerCompose,
+  writeComposeFiles,
+} from '../../dist/provision/docker.js';
 import { provisionContext } from '../../dist/provision/provisioner.js';
 
-const starts = Number(process.argv[2] ?? 20);
+const starts = Number(process.argv.find((a) => /^\d+$/.test(a)) ?? 20);
+const noRestart = process.argv.includes('--no-restart');
 const image = 'localhost/natsgh-test/nats-one-cpu:2.10';
 const dir = mkdtempSync(join(tmpdir(), 'natsgh-meta-race-'));
 execFileSync('docker', ['build', '-q', '-t', image, '-'], {
@@ -65,14 +74,34 @@ try {
     const t0 = Date.now();
     let outcome = 'formed';
     try {
-      await p.apply(ctx);
+      if (noRestart) {
+        const written = await writeComposeFiles(ctx);
+        await dockerCompose(ctx, ['up', '-d', '--wait', ...written.natsServices], 'up', { quiet: true });
+        await awaitComposeMetaGroup(ctx, written.natsServices, {
+          compose: async (args) => {
+            warnings.push(`would ${args.join(' ')} (not done: --no-restart)`);
+            return '';
+          },
+        }).catch(async (err) => {
+          const raftz = await Promise.all(
+            written.natsServices.map(async (s, n) => {
+              const r = await fetch(`http://127.0.0.1:${base + 10000 + n}/raftz`).catch(() => undefined);
+              const meta = r?.ok ? (await r.json()).$SYS?._meta_ : undefined;
+              return `${s}: ${meta ? `${meta.state} applied ${meta.applied} peers ${Object.keys(meta.peers ?? {}).length} id ${meta.id} leader ${meta.leader}` : 'no /raftz'}`;
+            }),
+          );
+          throw new Error(`${err.message}\n  /raftz $SYS meta: ${raftz.join('; ')}`);
+        });
+      } else {
+        await p.apply(ctx);
+      }
       tally.formed++;
     } catch (err) {
       outcome = `FAILED: ${err.message}`;
       tally.failed++;
     }
     tally.starts++;
-    const restarts = warnings.filter((w) => w.includes('restarting it'));
+    const restarts = warnings.filter((w) => w.includes('restarting it') || w.startsWith('would '));
     if (restarts.length > 0) tally.restarted++;
     console.log(
       `start ${i + 1}: ${outcome} in ${Math.round((Date.now() - t0) / 1000)} s${restarts.map((w) => `\n  warning: ${w}`).join('')}`,
