@@ -422,18 +422,29 @@ export async function judgeComposeMetaGroup(
   const jsz = await Promise.all(
     services.map((_, i) => readMonitor<JszMeta>(ctx.config.nats.monitorPort + i, '/jsz', opts)),
   );
-  const judgement = judgeMetaGroup(
-    jsz.map((b) => b?.meta_cluster),
-    services,
+  const metas = jsz.map((b) => b?.meta_cluster);
+  const judgement = judgeMetaGroup(metas, services);
+  // The race's other face: a server whose votes never leave it can also sit as a candidate (its
+  // term above the leader's, so it refuses the leader's entries) while the others formed without
+  // it; seen here with the leader's /raftz peer map lacking it for over a minute. Judged as if it
+  // followed the leader: `outside` when the others would then be a counted quorum without it.
+  const electing = services.filter((_, i) => jsz[i] && !metas[i]?.leader);
+  if (judgement.formed || !judgement.leader || judgement.outside.length > 0 || electing.length === 0) {
+    return { judgement, jsz };
+  }
+  const asFollowers = metas.map((m, i) =>
+    electing.includes(services[i]) ? { ...m, leader: judgement.leader } : m,
   );
-  return { judgement, jsz };
+  const outside = judgeMetaGroup(asFollowers, services).outside;
+  const same = outside.length === electing.length && electing.every((n) => outside.includes(n));
+  return { judgement: same ? { ...judgement, outside } : judgement, jsz };
 }
 
 /**
  * Waits after `up --wait` until the meta group counts every service (healthz says only that
  * JetStream is enabled). A service whose server follows the leader without the leader counting
- * it for restartAfterMs, while the others formed (the nats-server 2.10.23-2.10.29 start race,
- * which lasts as long as the process), is restarted with `docker compose restart`, at most
+ * it (or stays a candidate) for restartAfterMs, while the others formed (the nats-server
+ * 2.10.23-2.10.29 start race, which lasts as long as the process), is restarted with `docker compose restart`, at most
  * MAX_META_RESTARTS times, each with a warning; throws nats_cluster_form naming the missing
  * services otherwise. Returns the leader.
  */
@@ -491,7 +502,7 @@ export async function awaitComposeMetaGroup(
       }
       restarted.push(stuck);
       ctx.log.warn(
-        `NATS service ${stuck} follows meta leader ${found.leader} but the leader has not counted it for ${Math.round(graceMs / 1000)} s while the other servers formed (the start race of nats-server 2.10.23-2.10.29, which lasts as long as the process); restarting it (${restarted.length} of at most ${MAX_META_RESTARTS})`,
+        `NATS service ${stuck}: ${found.nodes.find((n) => n.name === stuck)?.detail}, for ${Math.round(graceMs / 1000)} s, while the other servers formed under meta leader ${found.leader} (the start race of nats-server 2.10.23-2.10.29, which lasts as long as the process); restarting it (${restarted.length} of at most ${MAX_META_RESTARTS})`,
       );
       await compose(['restart', '-t', '10', stuck], `restart ${stuck}`);
       continue;
