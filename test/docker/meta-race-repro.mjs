@@ -110,5 +110,6 @@ try {
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
+  execFileSync('docker', ['image', 'rm', image], { stdio: 'ignore' });
   console.log(JSON.stringify(tally));
 }
