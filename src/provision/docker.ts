@@ -1,7 +1,9 @@
 // `--mode docker`: writes compose.yaml (+ nats configs) into <stateDir>/docker
 // and runs `docker compose -p natsgh-<deployment> up -d --wait` for the NATS
 // services (provision-nats); the controller service in the same file is deployed
-// by the deploy-controller phase (deploy/controller/docker.ts). Teardown runs `down`,
+// by the deploy-controller phase (deploy/controller/docker.ts). A self_hosted_cluster then waits
+// until the JetStream meta group counts every server, restarting a service the nats-server 2.10
+// start race left outside it (awaitComposeMetaGroup). Teardown runs `down`,
 // removing volumes only with purge. Secrets are only in owner-only files beside
 // compose.yaml: the servers' auth.conf, and the controller's token, webhook
 // secret and NATS password in its files directory, which its `<ENV>_FILE`
@@ -17,6 +19,12 @@ import type { VerifyResult } from '../contracts.js';
 import { controllerPlainEnv, controllerSecretFiles, natsAuth } from '../deploy/controller/env.js';
 import { NatsghError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
+import {
+  describeMetaGroup,
+  type JszMeta,
+  judgeMetaGroup,
+  type MetaGroupJudgement,
+} from '../nats/meta-group.js';
 import { devTlsPaths, generateDevTls } from '../nats/tls-generate.js';
 import { redact } from '../redact.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
@@ -34,7 +42,8 @@ import {
 } from './compose.js';
 import { controllerImage, controllerUser } from './docker-image.js';
 import { leafRemoteFromConfig } from './hybrid.js';
-import { isHealthy } from './local-server.js';
+import { MAX_META_RESTARTS, META_RESTART_AFTER_MS, restartRefusal } from './local-cluster.js';
+import { isHealthy, pollUntil, readMonitor } from './local-server.js';
 import type { NodeStatus, PlanStep, ProvisionContext, Provisioner, ProvisionResult } from './provisioner.js';
 import { checkedCreds, credsOutputs, SynadiaProvisioner } from './synadia.js';
 
@@ -397,6 +406,126 @@ export async function composeServiceHealthy(
   return { ok: true, entry: e };
 }
 
+/** What the meta-group wait of a compose cluster reads and runs; tests pass fakes. */
+export interface ComposeMetaOptions {
+  /** Bound on one wait for the group to form; each restart starts a new one. */
+  timeoutMs?: number;
+  /** How long a node stays `outside` under one leader before its service is restarted. */
+  restartAfterMs?: number;
+  intervalMs?: number;
+  fetch?: typeof fetch;
+  /** Runs `docker compose <args>` in this deployment's project (dockerCompose by default). */
+  compose?: (args: string[], what: string) => Promise<string>;
+}
+
+/**
+ * The JetStream meta group of the compose cluster, judged from each service's `/jsz` on its
+ * published monitoring port (service i: monitorPort + i, plain http whatever the client TLS);
+ * each server's name is its service's name (compose.ts).
+ */
+export async function judgeComposeMetaGroup(
+  ctx: ProvisionContext,
+  services: string[],
+  opts: Pick<ComposeMetaOptions, 'fetch'> = {},
+): Promise<{ judgement: MetaGroupJudgement; jsz: Array<JszMeta | undefined> }> {
+  const jsz = await Promise.all(
+    services.map((_, i) => readMonitor<JszMeta>(ctx.config.nats.monitorPort + i, '/jsz', opts)),
+  );
+  const metas = jsz.map((b) => b?.meta_cluster);
+  const judgement = judgeMetaGroup(metas, services);
+  // The race's other face: a server whose votes never leave it can also sit as a candidate (its
+  // term above the leader's, so it refuses the leader's entries) while the others formed without
+  // it; seen here with the leader's /raftz peer map lacking it for over a minute. Judged as if it
+  // followed the leader: `outside` when the others would then be a counted quorum without it.
+  const electing = services.filter((_, i) => jsz[i] && !metas[i]?.leader);
+  if (judgement.formed || !judgement.leader || judgement.outside.length > 0 || electing.length === 0) {
+    return { judgement, jsz };
+  }
+  const asFollowers = metas.map((m, i) =>
+    electing.includes(services[i]) ? { ...m, leader: judgement.leader } : m,
+  );
+  const outside = judgeMetaGroup(asFollowers, services).outside;
+  const same = outside.length === electing.length && electing.every((n) => outside.includes(n));
+  return { judgement: same ? { ...judgement, outside } : judgement, jsz };
+}
+
+/**
+ * Waits after `up --wait` until the meta group counts every service (healthz says only that
+ * JetStream is enabled). A service whose server follows the leader without the leader counting
+ * it (or stays a candidate) for restartAfterMs, while the others formed (the nats-server
+ * 2.10.23-2.10.29 start race, which lasts as long as the process), is restarted with `docker compose restart`, at most
+ * MAX_META_RESTARTS times, each with a warning; throws nats_cluster_form naming the missing
+ * services otherwise. Returns the leader.
+ */
+export async function awaitComposeMetaGroup(
+  ctx: ProvisionContext,
+  services: string[],
+  opts: ComposeMetaOptions = {},
+): Promise<string> {
+  const timeoutMs = opts.timeoutMs ?? 60_000;
+  const graceMs = opts.restartAfterMs ?? META_RESTART_AFTER_MS;
+  const compose = opts.compose ?? ((args, what) => dockerCompose(ctx, args, what, { timeoutMs: 120_000 }));
+  const { composeFile } = composeFiles(ctx.stateDir);
+  const logs = (names: string[]) =>
+    `See their logs: docker compose -p ${composeProjectName(ctx.deployment)} -f ${composeFile} logs ${names.join(' ')}`;
+  const formError = (message: string, missing: string[]) =>
+    new NatsghError(message, {
+      code: 'nats_cluster_form',
+      details: { notMembers: missing },
+      suggestions: [
+        logs(missing),
+        'Re-run the bootstrap; it restarts a service the JetStream meta leader does not count.',
+      ],
+    });
+  const restarted: string[] = [];
+  for (;;) {
+    let last: Awaited<ReturnType<typeof judgeComposeMetaGroup>> | undefined;
+    let stuck: string | undefined;
+    /** Since when each service has been outside the group under one leader (`service@leader`). */
+    const since = new Map<string, number>();
+    const done = await pollUntil(
+      async () => {
+        last = await judgeComposeMetaGroup(ctx, services, opts);
+        const j = last.judgement;
+        if (j.formed) return true;
+        const now = Date.now();
+        const keys = new Set(j.outside.map((n) => `${n}@${j.leader}`));
+        for (const k of since.keys()) if (!keys.has(k)) since.delete(k);
+        for (const k of keys) if (!since.has(k)) since.set(k, now);
+        if (restarted.length >= MAX_META_RESTARTS) return false;
+        stuck = j.outside.find((n) => now - (since.get(`${n}@${j.leader}`) ?? now) >= graceMs);
+        return stuck !== undefined;
+      },
+      { timeoutMs, signal: ctx.signal, intervalMs: opts.intervalMs ?? 250 },
+    );
+    const found = (last as Awaited<ReturnType<typeof judgeComposeMetaGroup>> | undefined)?.judgement;
+    if (!found) throw formError('the NATS cluster was never judged', services);
+    if (done && found.formed && found.leader) return found.leader;
+    if (done && stuck !== undefined) {
+      const refusal = restartRefusal(last?.jsz[services.indexOf(stuck)]);
+      if (refusal) {
+        throw formError(
+          `the NATS cluster did not form: ${stuck} is missing from the JetStream meta group (${describeMetaGroup(found)}); natsgh restarts such a service, but not this one: ${refusal}`,
+          [stuck],
+        );
+      }
+      restarted.push(stuck);
+      ctx.log.warn(
+        `NATS service ${stuck}: ${found.nodes.find((n) => n.name === stuck)?.detail}, for ${Math.round(graceMs / 1000)} s, while the other servers formed under meta leader ${found.leader} (the start race of nats-server 2.10.23-2.10.29, which lasts as long as the process); restarting it (${restarted.length} of at most ${MAX_META_RESTARTS})`,
+      );
+      await compose(['restart', '-t', '10', stuck], `restart ${stuck}`);
+      continue;
+    }
+    const missing =
+      found.outside.length > 0 ? found.outside : found.nodes.filter((n) => !n.member).map((n) => n.name);
+    const after = restarted.length > 0 ? ` (after restarting ${restarted.join(', ')})` : '';
+    throw formError(
+      `the NATS cluster did not form within ${Math.round(timeoutMs / 1000)} s${after}: ${missing.join(', ')} ${missing.length === 1 ? 'is' : 'are'} missing from the JetStream meta group: ${describeMetaGroup(found)}`,
+      missing,
+    );
+  }
+}
+
 /** The NATS services of the compose project (self_hosted, self_hosted_cluster, hybrid). */
 function composeNatsProvisioner(config: NatsghConfig): Provisioner {
   function services(ctx: ProvisionContext): string[] {
@@ -419,6 +548,13 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
       return [
         { action: `write ${composeFile} with services ${[...services(ctx), 'controller'].join(', ')}` },
         { action: `docker compose -p ${project} up -d --wait ${services(ctx).join(' ')}` },
+        ...(services(ctx).length > 1
+          ? [
+              {
+                action: `wait until the JetStream meta group counts all ${services(ctx).length} services; docker compose restart a service its leader never counts (nats-server 2.10.23-2.10.29 start race), at most ${MAX_META_RESTARTS} times`,
+              },
+            ]
+          : []),
       ];
     },
 
@@ -427,6 +563,7 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
       await assertComposePlugin(ctx);
       const written = await writeComposeFiles(ctx);
       await dockerCompose(ctx, ['up', '-d', '--wait', ...written.natsServices], 'up');
+      if (written.natsServices.length > 1) await awaitComposeMetaGroup(ctx, written.natsServices);
       const creds =
         ctx.config.natsType === 'hybrid' && ctx.config.nats.credsFile
           ? await checkedCreds(ctx, 'hybrid')
@@ -458,6 +595,13 @@ function composeNatsProvisioner(config: NatsghConfig): Provisioner {
           ok: false,
           reason: `NATS is not healthy at http://127.0.0.1:${ctx.config.nats.monitorPort}/healthz`,
         };
+      }
+      if (services(ctx).length > 1) {
+        // Healthy containers are not yet a cluster: a server the meta leader does not count (the
+        // nats-server 2.10 start race) keeps R3 buckets from being created; a re-run repairs it.
+        const { judgement } = await judgeComposeMetaGroup(ctx, services(ctx));
+        if (!judgement.formed)
+          return { ok: false, reason: `JetStream meta group: ${describeMetaGroup(judgement)}` };
       }
       return { ok: true };
     },

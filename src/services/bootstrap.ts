@@ -30,6 +30,7 @@ import { newBootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_LIST, type PhaseId } from '../phases/list.js';
 import { type Provisioner, provisionContext } from '../provision/provisioner.js';
+import { redact } from '../redact.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
 import type { TerraformOptions } from '../terraform/options.js';
@@ -458,7 +459,9 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
             // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
             if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
               throw openError;
-            throw new NatsghError('NATS was provisioned but does not accept connections', {
+            // Say why (the last open's error), so the JSON result names the real cause.
+            const why = openError === undefined ? '' : `: ${redact(errorMessage(openError))}`;
+            throw new NatsghError(`NATS was provisioned but does not accept connections${why}`, {
               cause: openError,
               code: 'nats_unreachable',
               suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
