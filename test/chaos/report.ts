@@ -1,5 +1,7 @@
 // Every chaos scenario says what it injected and what it checked, so a CI log
 // reads as a record of the faults the build survived.
+import { withDeadline } from '../../src/system/deadline.js';
+
 export function injected(scenario: string, what: string): void {
   console.log(`[chaos] ${scenario}: injected ${what}`);
 }
@@ -10,17 +12,5 @@ export function checked(scenario: string, what: string): void {
 
 /** Resolves p, or rejects when it takes longer than ms (a hang is a failure, not a stuck suite). */
 export function within<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`hang: ${what} took longer than ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
+  return withDeadline(p, ms, () => new Error(`hang: ${what} took longer than ${ms} ms`));
 }
