@@ -64,36 +64,33 @@ export function planPorts(config: NatsghConfig): PlannedPort[] {
     names.forEach((name, i) => {
       const plus = i > 0 ? ` + ${i}` : '';
       const node = names.length > 1 ? `node ${i} (${name})` : name;
-      plan.push({
-        port: config.nats.port + i,
-        what: `client port of ${node}`,
-        from: `--nats-port ${config.nats.port}${plus}`,
-        flag: FLAG.port,
-        protocol: 'nats',
-        owner: name,
-        node: i,
-      });
-      plan.push({
-        port: config.nats.monitorPort + i,
-        what: `monitoring port of ${node}`,
-        from: `--monitor-port ${config.nats.monitorPort}${plus}`,
-        flag: FLAG.monitor,
-        protocol: 'http',
-        owner: name,
-        node: i,
-      });
-      // Routes stay inside the compose network in docker mode.
-      if (cluster && mode === 'dev') {
+      /** Node i's port of one kind: the base flag's value + i. */
+      const nodePort = (
+        base: number,
+        kind: string,
+        from: string,
+        flag: (typeof FLAG)[keyof typeof FLAG],
+        protocol: PlannedPort['protocol'],
+      ) =>
         plan.push({
-          port: clusterBase + i,
-          what: `route port of ${node}`,
-          from: `${clusterFrom}${plus}`,
-          flag: FLAG.cluster,
-          protocol: 'route',
+          port: base + i,
+          what: `${kind} of ${node}`,
+          from: `${from}${plus}`,
+          flag,
+          protocol,
           owner: name,
           node: i,
         });
-      }
+      nodePort(config.nats.port, 'client port', `--nats-port ${config.nats.port}`, FLAG.port, 'nats');
+      nodePort(
+        config.nats.monitorPort,
+        'monitoring port',
+        `--monitor-port ${config.nats.monitorPort}`,
+        FLAG.monitor,
+        'http',
+      );
+      // Routes stay inside the compose network in docker mode.
+      if (cluster && mode === 'dev') nodePort(clusterBase, 'route port', clusterFrom, FLAG.cluster, 'route');
     });
   }
   plan.push({
