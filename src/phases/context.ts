@@ -107,12 +107,24 @@ export function checkoutDir(ctx: Pick<BootstrapContext, 'config' | 'stateDir'>):
   return resolve(ctx.config.outputDir || resolve(ctx.stateDir, 'github'));
 }
 
-/** A context for a run (bootstrap) or a teardown: no outputs yet, a fresh memo. */
+/**
+ * A context for a run (bootstrap) or a teardown: no outputs yet, a fresh memo;
+ * the deployment and state dir are the config's, and events go nowhere unless given.
+ */
 export function newBootstrapContext(
-  fields: Omit<BootstrapContext, 'outputs' | 'recorded' | 'memo'>,
+  fields: Omit<BootstrapContext, 'outputs' | 'recorded' | 'memo' | 'deployment' | 'stateDir' | 'events'> &
+    Partial<Pick<BootstrapContext, 'events'>>,
 ): BootstrapContext {
   const outputs: Partial<Record<PhaseId, PhaseOutputs>> = {};
-  return { ...fields, outputs, recorded: recordedOutputs(outputs), memo: new RunMemo() };
+  return {
+    deployment: fields.config.deployment,
+    stateDir: fields.config.stateDir,
+    events: { publish: async () => {} },
+    ...fields,
+    outputs,
+    recorded: recordedOutputs(outputs),
+    memo: new RunMemo(),
+  };
 }
 
 export type { EventSink } from '../events/sink.js';

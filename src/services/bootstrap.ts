@@ -23,7 +23,6 @@ import {
 import type { Logger } from '../contracts.js';
 import { silentLog } from '../contracts.js';
 import { type ErrorCode, errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
-import type { EventSink } from '../events/sink.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import { newBootstrapContext } from '../phases/context.js';
@@ -91,8 +90,6 @@ export interface BootstrapResult {
   dryRun?: boolean;
   graph?: string;
 }
-
-const noEvents: EventSink = { publish: async () => {} };
 
 /**
  * For a server natsgh runs: the credentials the user gave, or the stored ones, or
@@ -178,9 +175,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   const store = newCheckpointStore(config.stateDir, deployment, !dryRun);
   const ctx = newBootstrapContext({
     config,
-    deployment,
     runId,
-    stateDir: config.stateDir,
     cliVersion: opts.cliVersion,
     platform: currentPlatform(),
     interactive: opts.interactive,
@@ -188,7 +183,6 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     signal,
     log,
     provisioner,
-    events: noEvents,
     terraform: opts.terraform,
     checkpoints: store,
   });

@@ -123,9 +123,7 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       : new Map();
     const ctx = newBootstrapContext({
       config,
-      deployment,
       runId,
-      stateDir: config.stateDir,
       cliVersion: opts.cliVersion,
       platform: currentPlatform(),
       interactive: false,
@@ -133,7 +131,6 @@ export async function runTeardown(opts: TeardownOptions): Promise<TeardownResult
       signal: opts.signal,
       log,
       provisioner,
-      events: { publish: async () => {} },
       terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
       nats: nats ? { nc: nats.nc, spec: nats.spec } : undefined,
     });

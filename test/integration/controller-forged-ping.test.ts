@@ -68,9 +68,7 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
   });
   return newBootstrapContext({
     config,
-    deployment,
     runId: 'forged',
-    stateDir,
     cliVersion: VERSION,
     platform: currentPlatform(),
     interactive: false,
@@ -78,7 +76,6 @@ async function phaseContext(deployment: string): Promise<PhaseContext> {
     signal: new AbortController().signal,
     log: { info: () => undefined, warn: () => undefined },
     provisioner: await createProvisioner(config),
-    events: { publish: async () => {} },
     terraform: { enabled: false, dir: 'terraform', backend: 'local', backendConfig: {}, vars: {} },
     nats: { nc, spec: { servers: [server.url] } },
   });
