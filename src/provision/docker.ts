@@ -296,34 +296,82 @@ export async function dockerCompose(
   what: string,
   opts: { timeoutMs?: number; quiet?: boolean } = {},
 ): Promise<string> {
-  const { composeFile } = composeFiles(ctx.stateDir);
-  const project = composeProjectName(ctx.deployment);
   const changes = args[0] !== 'ps' && args[0] !== 'logs';
   if (changes) forgetPs(ctx);
   const r = await runCompose(ctx, args, { timeoutMs: opts.timeoutMs ?? UP_TIMEOUT_MS, quiet: opts.quiet });
   if (changes) forgetPs(ctx);
-  if (r.failed) {
-    // What compose says went wrong, then which container failed and why (its own log), rather
-    // than whatever the build printed last.
-    const verdict = verdictLines(r.stderr);
-    const causes = args[0] === 'up' ? await failingServices(ctx) : [];
-    const tail = `${r.stderr}\n${r.stdout}`.trim().split('\n').slice(-15);
-    const body = verdict.length > 0 || causes.length > 0 ? [...verdict, ...causes] : tail;
-    throw new NatsghError(
-      redact(
-        `docker compose ${what} failed${r.timedOut ? ' (timed out)' : ` (exit ${r.exitCode})`}:\n${body.join('\n')}`,
-      ),
-      {
-        code: 'docker_compose_failed',
-        details: { project, composeFile, args },
-        suggestions: [
-          `See the containers' logs: docker compose -p ${project} -f ${composeFile} logs`,
-          'Check that the Docker engine runs: docker info',
-        ],
-      },
-    );
-  }
+  if (r.failed) throw await composeFailure(ctx, args, what, r);
   return r.stdout;
+}
+
+/** The error of a failed compose command: what compose says went wrong and, for `up`, which container failed and why. */
+async function composeFailure(
+  ctx: ProvisionContext,
+  args: string[],
+  what: string,
+  r: Awaited<ReturnType<typeof runCompose>>,
+): Promise<NatsghError> {
+  const { composeFile } = composeFiles(ctx.stateDir);
+  const project = composeProjectName(ctx.deployment);
+  // What compose says went wrong, then which container failed and why (its own log), rather
+  // than whatever the build printed last.
+  const verdict = verdictLines(r.stderr);
+  const causes = args[0] === 'up' ? await failingServices(ctx) : [];
+  const tail = `${r.stderr}\n${r.stdout}`.trim().split('\n').slice(-15);
+  const body = verdict.length > 0 || causes.length > 0 ? [...verdict, ...causes] : tail;
+  return new NatsghError(
+    redact(
+      `docker compose ${what} failed${r.timedOut ? ' (timed out)' : ` (exit ${r.exitCode})`}:\n${body.join('\n')}`,
+    ),
+    {
+      code: 'docker_compose_failed',
+      details: { project, composeFile, args },
+      suggestions: [
+        `See the containers' logs: docker compose -p ${project} -f ${composeFile} logs`,
+        'Check that the Docker engine runs: docker info',
+      ],
+    },
+  );
+}
+
+/** Whether the engine holds an image under this name:tag (`docker image inspect`; no registry is asked). */
+export async function imagePresent(ctx: ProvisionContext, image: string): Promise<boolean> {
+  const r = await runCommand(dockerBinary(ctx), ['image', 'inspect', '--format', '{{.Id}}', image], {
+    env: ctx.platform.env,
+    timeoutMs: 30_000,
+    signal: ctx.signal,
+  });
+  return !r.failed;
+}
+
+/**
+ * How BuildKit's solver fails a build that shares steps with a build whose client went away
+ * (natsgh or its compose killed mid-build, as a cancelled CI job is): the next build started
+ * right after can hit the killed one's discarded state (moby/buildkit#2303), and a new build
+ * succeeds. Seen on Docker 26.1 when a bootstrap resumed after being killed during the build.
+ */
+export const TRANSIENT_BUILD_FAILURE = /inconsistent graph state/i;
+export const BUILD_ATTEMPTS = 3;
+
+/**
+ * `docker compose build <service>`: builds from the local image store and build cache only
+ * (compose's `up` would first try to pull the tag from a registry). A build failed by BuildKit's
+ * transient solver state is run again, at most BUILD_ATTEMPTS times in all; any other failure
+ * is an error at once.
+ */
+export async function composeBuild(ctx: ProvisionContext, service: string, pauseMs = 1000): Promise<void> {
+  const args = ['build', service];
+  for (let attempt = 1; ; attempt++) {
+    const r = await runCompose(ctx, args, { timeoutMs: UP_TIMEOUT_MS });
+    if (!r.failed) return;
+    const transient = !r.timedOut && TRANSIENT_BUILD_FAILURE.test(`${r.stderr}\n${r.stdout}`);
+    if (!transient || attempt >= BUILD_ATTEMPTS || ctx.signal.aborted)
+      throw await composeFailure(ctx, args, `build (${service})`, r);
+    ctx.log.warn(
+      `docker compose build ${service}: BuildKit failed with "inconsistent graph state" (left by an interrupted build); building again (attempt ${attempt + 1} of ${BUILD_ATTEMPTS})`,
+    );
+    await new Promise((r) => setTimeout(r, pauseMs * attempt));
+  }
 }
 
 async function assertComposePlugin(ctx: ProvisionContext): Promise<void> {

@@ -218,21 +218,25 @@ export function statuses(doc: { phases: Array<{ id: string; status: string }> })
 }
 
 /** The `docker compose ... up` child of a bootstrap, once it runs (the image build happens inside it). */
-export async function waitForComposeUp(service: string, project: string, timeoutMs = 300_000): Promise<void> {
+/** Waits until a process on this host (containers' included: a build's RUN step shows here) has an argv that matches. */
+export async function waitForProcess(
+  matches: (argv: string[]) => boolean,
+  what: string,
+  timeoutMs = 300_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     for (const pid of execFileSync('ls', ['/proc'], { encoding: 'utf8' }).split('\n')) {
       if (!/^\d+$/.test(pid)) continue;
       try {
-        const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
-        if (cmd.includes(project) && cmd.includes('up') && cmd.at(-1) === service) return;
+        if (matches(readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean))) return;
       } catch {
         // gone meanwhile
       }
     }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 100));
   }
-  throw new Error(`no docker compose up ${service} for ${project} within ${timeoutMs} ms`);
+  throw new Error(`no ${what} within ${timeoutMs} ms`);
 }
 
 /** Starts `natsgh bootstrap` in its own process group without waiting for it (to kill it part-way). */

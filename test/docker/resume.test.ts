@@ -12,7 +12,7 @@ import {
   leftovers,
   spawnBootstrap,
   statuses,
-  waitForComposeUp,
+  waitForProcess,
   waitHealthy,
 } from './engine.js';
 
@@ -29,8 +29,12 @@ describe('docker: a bootstrap killed during the image build', () => {
     docker(['image', 'rm', '-f', image]);
     docker(['builder', 'prune', '-af'], 300_000);
     const child = spawnBootstrap(d);
-    await waitForComposeUp('controller', d.project);
-    await new Promise((r) => setTimeout(r, 3000));
+    // Killed while the image's `npm ci` step runs (its process shows on this host, titled
+    // "npm ci" by npm, or as the RUN step's shell): mid-build.
+    await waitForProcess(
+      (argv) => /^npm ci\b|npm ci --omit=dev/.test(argv.join(' ')),
+      "the image build's npm ci",
+    );
     let building = true;
     try {
       docker(['image', 'inspect', image]);

@@ -169,14 +169,67 @@ describe('docker mode (stand-in docker)', () => {
     tools.behave('docker', HEALTHY_PS);
     const out = await dockerController.deploy(controllerContext(ctx), () => undefined);
     const { composeFile } = composeFiles(ctx.stateDir);
-    // No --build: compose builds only when the tag is missing, so a re-run never rebuilds.
-    expect(tools.calls('docker')).toEqual([
-      ['compose', '-p', 'natsgh-default', '-f', composeFile, 'up', '-d', '--wait', '--no-deps', 'controller'],
-    ]);
+    const compose = ['compose', '-p', 'natsgh-default', '-f', composeFile];
+    const up = [...compose, 'up', '-d', '--wait', '--no-deps', 'controller'];
+    const inspect = ['image', 'inspect', '--format', '{{.Id}}', out.image];
+    // The tag is there: no build, and no --build (a re-run never rebuilds).
+    expect(tools.calls('docker')).toEqual([inspect, up]);
     expect(out.image).toMatch(/^natsgh-controller:0\.1\.0-[0-9a-f]{12}$/);
     const doc = parse(readFileSync(composeFile, 'utf8'));
     expect(doc.services.controller.image).toBe(out.image);
     expect(doc.services.controller.build.labels['io.natsgh.version']).toBe('0.1.0');
+
+    // The tag is missing: `compose build` builds it before `up`, which would otherwise ask a
+    // registry for the tag first (Docker Hub, unreachable at an air-gapped site).
+    tools.reset('docker');
+    tools.behave(
+      'docker',
+      `case "$*" in "image inspect"*) echo 'Error: No such image' >&2; exit 1 ;; esac\n${HEALTHY_PS}`,
+    );
+    await dockerController.deploy(controllerContext(ctx), () => undefined);
+    expect(tools.calls('docker')).toEqual([inspect, [...compose, 'build', 'controller'], up]);
+  });
+
+  it('a build that BuildKit failed with "inconsistent graph state" (a killed build left it) is built again', async () => {
+    // What Docker 26.1 printed when a bootstrap resumed right after one killed during the build.
+    const buildkit = 'failed to solve: failed to get edge: inconsistent graph state';
+    const counter = join(tools.dir, 'builds');
+    writeFileSync(counter, '');
+    const failFirst = (n: number, message: string) => `case "$*" in
+  "image inspect"*) exit 1 ;;
+  *" build "*) echo x >> ${counter}; if [ "$(wc -l < ${counter})" -le ${n} ]; then echo '${message}' >&2; exit 17; fi ;;
+esac
+${HEALTHY_PS}`;
+    const builds = () => readFileSync(counter, 'utf8').split('\n').filter(Boolean).length;
+    const { composeBuild } = await import('../../src/provision/docker.js');
+
+    tools.reset('docker');
+    tools.behave('docker', failFirst(2, buildkit));
+    await composeBuild(ctx, 'controller', 1);
+    expect(builds()).toBe(3);
+    expect(ctx.lines.join('\n')).toContain('inconsistent graph state');
+
+    // Three in a row: an error naming BuildKit's message, not a loop.
+    writeFileSync(counter, '');
+    tools.behave('docker', failFirst(9, buildkit));
+    const stuck = (await composeBuild(ctx, 'controller', 1).catch((e) => e)) as Error & { code: string };
+    expect(stuck.code).toBe('docker_compose_failed');
+    expect(stuck.message).toContain('docker compose build (controller) failed (exit 17)');
+    expect(stuck.message).toContain('inconsistent graph state');
+    expect(builds()).toBe(3);
+
+    // Any other build failure is not built again.
+    writeFileSync(counter, '');
+    tools.behave(
+      'docker',
+      failFirst(
+        9,
+        'failed to solve: process "/bin/sh -c npm ci" did not complete successfully: exit code: 1',
+      ),
+    );
+    const broken = (await composeBuild(ctx, 'controller', 1).catch((e) => e)) as Error;
+    expect(broken.message).toContain('npm ci');
+    expect(builds()).toBe(1);
   });
 
   it('a GitHub App: the private key reaches the controller as an owner-only mounted file, never an env value', async () => {

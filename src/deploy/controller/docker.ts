@@ -1,8 +1,11 @@
 // The controller in docker mode: the `controller` service of the deployment's
 // compose project. Deploy rewrites compose.yaml from the current settings and
-// runs `docker compose up -d --wait --no-deps controller`, which builds the
-// image when its tag (natsgh's version + build digest) is missing and recreates
-// the container when its definition changed. Its secrets are owner-only files in
+// runs `docker compose up -d --wait --no-deps controller`, which recreates the
+// container when its definition changed. When natsgh builds the image and its
+// tag (natsgh's version + build digest) is missing, `docker compose build
+// controller` builds it first, from local images only: `up` alone would first
+// ask a registry for the tag, and a build left inconsistent by a killed run is
+// built again (provision/docker.ts composeBuild). Its secrets are owner-only files in
 // its mounted files directory (provision/docker.ts writes them; a rotated one
 // changes the files label, so `up` recreates it), removed by teardown. Verify
 // checks the container runs the expected image, is healthy, and was started with
@@ -60,13 +63,24 @@ export const dockerController: ControllerAdapter = {
     };
   },
 
-  plan: (ctx) => [
-    `docker compose -p ${composeProjectName(ctx.deployment)} up -d --wait --no-deps controller (image ${controllerImage(ctx.config).image})`,
-  ],
+  plan: (ctx) => {
+    const project = composeProjectName(ctx.deployment);
+    const image = controllerImage(ctx.config);
+    return [
+      ...(image.build
+        ? [`docker compose -p ${project} build controller (when ${image.image} is missing)`]
+        : []),
+      `docker compose -p ${project} up -d --wait --no-deps controller (image ${image.image})`,
+    ];
+  },
 
   async deploy(ctx, progress) {
-    const { writeComposeFiles, dockerCompose } = await compose();
+    const { writeComposeFiles, dockerCompose, imagePresent, composeBuild } = await compose();
     const written = await writeComposeFiles(ctx);
+    if (controllerImage(ctx.config).build && !(await imagePresent(ctx, written.controllerImage))) {
+      progress(`docker compose build controller (image ${written.controllerImage})`);
+      await composeBuild(ctx, 'controller');
+    }
     progress(`docker compose up -d --wait --no-deps controller (image ${written.controllerImage})`);
     // --no-deps: the NATS services are provision-nats's; recreating one here would cut this run's connection.
     await dockerCompose(ctx, ['up', '-d', '--wait', '--no-deps', 'controller'], 'up (controller)');
