@@ -56,6 +56,7 @@ describe('docker: a bootstrap killed during the image build', () => {
     }
     expect(resumed.code, resumed.stdout + resumed.stderr.slice(-2000)).toBe(0);
     const doc = JSON.parse(resumed.stdout);
+    console.log(`[docker] resumed run's warnings: ${JSON.stringify(doc.warnings)}`);
     expect(statuses(doc)['provision-nats']).toBe('skipped');
     expect(statuses(doc)['deploy-controller']).toBe('done');
     docker(['image', 'inspect', image]);
