@@ -7,29 +7,16 @@ import { resolve } from 'node:path';
 import { assertValidCombination } from '../config/combination.js';
 import type { NatsghConfig } from '../config/keys.js';
 import { assertPortPlan } from '../config/port-plan.js';
-import {
-  buildRecord,
-  decodeRecord,
-  encodeRecord,
-  readRecordFile,
-  runtimeDifferences,
-  type SettingsRecord,
-  sameRecord,
-  settingsDir,
-  settingsKvKey,
-  startedThings,
-  writeRecordFile,
-} from '../config/recorded.js';
+import { settingsDir, startedThings } from '../config/recorded.js';
 import type { Logger } from '../contracts.js';
 import { silentLog } from '../contracts.js';
-import { type ErrorCode, errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
+import { errorMessage, InterruptedError, NatsghError, UsageError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { controllerDurableName, deploymentLockKey, LOCK_LEASE_MS } from '../nats/names.js';
 import { newBootstrapContext } from '../phases/context.js';
 import type { BootstrapPhase } from '../phases/index.js';
 import { PHASE_LIST, type PhaseId } from '../phases/list.js';
 import { type Provisioner, provisionContext } from '../provision/provisioner.js';
-import { redact } from '../redact.js';
 import { sweepTempFiles } from '../system/atomic-file.js';
 import { currentPlatform } from '../system/platform.js';
 import type { TerraformOptions } from '../terraform/options.js';
@@ -50,6 +37,7 @@ import {
   validateSelection,
 } from '../workflow/runner.js';
 import { trace, traced } from '../workflow/trace.js';
+import { RunRecord } from './bootstrap-record.js';
 import {
   CorruptCheckpointError,
   journalDir,
@@ -57,7 +45,12 @@ import {
   readJournal,
   readKvCheckpoints,
 } from './checkpoints.js';
-import { type DeploymentNats, openDeploymentNats, tryOpenDeploymentNats } from './deployment-nats.js';
+import {
+  type DeploymentNats,
+  openDeploymentNats,
+  openProvisionedNats,
+  tryOpenDeploymentNats,
+} from './deployment-nats.js';
 import { newRunId } from './run-id.js';
 import { testHooks } from './test-hooks.js';
 
@@ -188,12 +181,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
   });
 
   let fileLock: LockHandle | undefined;
-  /** The record in the state dir, as this run last wrote or found it. */
-  let recordedLocally: SettingsRecord | undefined;
-  /** The record in KV (read with the checkpoints), when there is one. */
-  let recordedInKv: SettingsRecord | undefined;
-  /** True when this state dir held no record of the deployment before this run. */
-  let firstRecordHere = false;
+  const record = new RunRecord(config, { runId, cliVersion: opts.cliVersion }, log);
   let kvLock: LockHandle | undefined;
   let nats: DeploymentNats | undefined;
   let publisher:
@@ -237,43 +225,28 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
     }
   };
 
-  /**
-   * Records the settings with what now runs, in the state dir and in KV, when
-   * that differs from what is recorded there (a no-op re-run writes nothing).
-   */
-  const recordWhatRuns = async (reports: readonly PhaseReport[]) => {
+  /** Records the settings with what now runs and what this run left out and why (status shows it). */
+  const recordWhatRuns = (reports: readonly PhaseReport[]) => {
     const nodes = ctx.recorded['provision-nats'];
-    // What this run left out and why (status shows it); "done and verified" is in the checkpoints.
-    const skipped = Object.fromEntries(
-      reports
-        .filter((r) => r.status === 'skipped' && ctx.outputs[r.id as PhaseId] === undefined)
-        .map((r) => [r.id, r.reason]),
+    return record.end(
+      {
+        started: startedThings(config, {
+          nats:
+            nodes && !provisioner.reachableAtStart
+              ? { servers: provisioner.connection(pctx).servers, provisionerKind: provisioner.kind }
+              : undefined,
+          // deploy-controller deploys it in every mode.
+          controller: ctx.outputs['deploy-controller'] !== undefined,
+        }),
+        // "done and verified" is in the checkpoints.
+        skipped: Object.fromEntries(
+          reports
+            .filter((r) => r.status === 'skipped' && ctx.outputs[r.id as PhaseId] === undefined)
+            .map((r) => [r.id, r.reason]),
+        ),
+      },
+      nats?.checkpoints,
     );
-    const record = buildRecord(config, {
-      runId,
-      cliVersion: opts.cliVersion,
-      started: startedThings(config, {
-        nats:
-          nodes && !provisioner.reachableAtStart
-            ? { servers: provisioner.connection(pctx).servers, provisionerKind: provisioner.kind }
-            : undefined,
-        // deploy-controller deploys it in every mode.
-        controller: ctx.outputs['deploy-controller'] !== undefined,
-      }),
-      skipped,
-    });
-    try {
-      if (!recordedLocally || !sameRecord(recordedLocally, record)) {
-        await writeRecordFile(config.stateDir, record);
-        recordedLocally = record;
-      }
-      if (nats?.checkpoints && (!recordedInKv || !sameRecord(recordedInKv, record))) {
-        await nats.checkpoints.put(settingsKvKey(deployment), encodeRecord(record));
-        recordedInKv = record;
-      }
-    } catch (err) {
-      log.warn(`the deployment's settings could not be recorded: ${errorMessage(err)}`);
-    }
   };
 
   /**
@@ -306,21 +279,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         settingsDir(config.stateDir),
       ]);
       await traced('nats credentials', () => ensureServerCredentials(config));
-      // The settings this run uses are the deployment's from now on, even if a phase fails:
-      // `status` must look where this run puts things. What runs stays as last recorded.
-      const before = await readRecordFile(config.stateDir, deployment);
-      recordedLocally = before.found ? before.record : undefined;
-      firstRecordHere = !before.found;
-      const record = buildRecord(config, {
-        runId,
-        cliVersion: opts.cliVersion,
-        started: recordedLocally?.started,
-        skipped: recordedLocally?.skipped,
-      });
-      if (!recordedLocally || !sameRecord(recordedLocally, record)) {
-        await writeRecordFile(config.stateDir, record);
-        recordedLocally = record;
-      }
+      await record.begin();
       const { createEventPublisher } = await import('../events/publisher.js');
       publisher = createEventPublisher({
         stateDir: config.stateDir,
@@ -366,10 +325,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
         if (n.checkpoints) {
           trace('read KV checkpoints');
           // The KV record comes with the checkpoints (in parallel: no extra round trip).
-          const kvRecord = n.checkpoints.get(settingsKvKey(deployment)).then(
-            (e) => (e?.operation === 'PUT' ? decodeRecord(e.string(), deployment) : undefined),
-            () => undefined,
-          );
+          const kvRecord = record.readKv(n.checkpoints);
           const inKv = await readKvCheckpoints(
             n.checkpoints,
             deployment,
@@ -383,21 +339,7 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
             return undefined;
           });
           if (inKv && (inKv.size > 0 || provisioner.reachableAtStart)) checkpoints = inKv;
-          const found = await kvRecord;
-          if (found && typeof found !== 'string') {
-            recordedInKv = found;
-            // A machine without this deployment's local record (a fresh CI runner) runs with
-            // other settings than the run that recorded them: say which.
-            const changed = runtimeDifferences(
-              found.settings,
-              buildRecord(config, { runId, cliVersion: '' }).settings,
-            );
-            if (changed.length > 0 && firstRecordHere) {
-              log.warn(
-                `deployment ${deployment} was bootstrapped (run ${found.runId}) with other settings than this run: ${changed.join(', ')}`,
-              );
-            }
-          }
+          await kvRecord;
         }
       }
     }
@@ -425,42 +367,14 @@ export async function runBootstrap(opts: BootstrapOptions): Promise<BootstrapRes
             return;
           }
           if (phase.id !== 'provision-nats') return;
-          let openError: unknown;
-          const open = () =>
-            tryOpenDeploymentNats(provisioner, pctx, {
-              create: !dryRun,
-              timeoutMs: 5000,
-              replicas,
-              warn,
-              sizes,
-              onError: (err) => {
-                openError = err;
-              },
-            });
-          let n = await open();
-          // A cluster whose node was just (re)started answers before its JetStream is back in
-          // quorum: a transient failure is retried for a while; a refusal that waiting cannot
-          // change (credentials, permissions, limits, a full store) is not.
-          const retryUntil = Date.now() + 30_000;
-          const provisioned = () => !dryRun && ctx.recorded['provision-nats'] !== undefined;
-          while (!n && provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
-            await new Promise((r) => setTimeout(r, 500));
-            openError = undefined;
-            n = await open();
-          }
+          const n = await openProvisionedNats(provisioner, pctx, {
+            create: !dryRun,
+            replicas,
+            warn,
+            sizes,
+            provisioned: () => !dryRun && ctx.recorded['provision-nats'] !== undefined,
+          });
           if (n) await attachNats(n);
-          else if (phase.id === 'provision-nats' && provisioned()) {
-            // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
-            if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full')
-              throw openError;
-            // Say why (the last open's error), so the JSON result names the real cause.
-            const why = openError === undefined ? '' : `: ${redact(errorMessage(openError))}`;
-            throw new NatsghError(`NATS was provisioned but does not accept connections${why}`, {
-              cause: openError,
-              code: 'nats_unreachable',
-              suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
-            });
-          }
         },
       },
     });
@@ -511,26 +425,4 @@ async function ignoreStateDir(stateDir: string): Promise<void> {
   ).catch((err: NodeJS.ErrnoException) => {
     if (err.code !== 'EEXIST') throw err;
   });
-}
-
-/** Codes of a failed open that no amount of waiting changes. */
-const PERMANENT_OPEN_ERRORS = new Set<ErrorCode>([
-  'jetstream_storage_full',
-  'nats_permissions',
-  'nats_account_limits',
-  'nats_auth',
-  'nats_auth_expired',
-  'nats_auth_revoked',
-  'nats_auth_incomplete',
-  'nats_credentials_invalid',
-  'nats_tls',
-  'auth_file_unreadable',
-  'nkey_invalid',
-  'config_invalid',
-]);
-
-/** Whether opening the deployment's NATS may succeed if tried again shortly. */
-function isTransientOpenError(err: unknown): boolean {
-  if (err === undefined) return false;
-  return !(err instanceof NatsghError && PERMANENT_OPEN_ERRORS.has(err.code));
 }

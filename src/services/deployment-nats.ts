@@ -3,11 +3,13 @@
 // buckets (a real run) or strictly read-only (--dry-run, status).
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
+import { type ErrorCode, errorMessage, NatsghError } from '../errors.js';
 import { connectNats, jetstreamOptions, type NatsConnectionSpec } from '../nats/connect.js';
 import { BUCKET_CHECKPOINTS, BUCKET_LOCKS } from '../nats/names.js';
 import type { PreflightOptions } from '../nats/preflight.js';
 import type { StreamSizes } from '../nats/sizing.js';
 import type { ProvisionContext, Provisioner } from '../provision/provisioner.js';
+import { redact } from '../redact.js';
 
 export interface DeploymentNats {
   nc: NatsConnection;
@@ -137,4 +139,70 @@ export async function tryOpenDeploymentNats(
   // Too slow: let it finish in the background and close whatever it opened.
   void opening.then((n) => n?.close());
   return undefined;
+}
+
+/** Codes of a failed open that no amount of waiting changes. */
+const PERMANENT_OPEN_ERRORS = new Set<ErrorCode>([
+  'jetstream_storage_full',
+  'nats_permissions',
+  'nats_account_limits',
+  'nats_auth',
+  'nats_auth_expired',
+  'nats_auth_revoked',
+  'nats_auth_incomplete',
+  'nats_credentials_invalid',
+  'nats_tls',
+  'auth_file_unreadable',
+  'nkey_invalid',
+  'config_invalid',
+]);
+
+/** Whether opening the deployment's NATS may succeed if tried again shortly. */
+function isTransientOpenError(err: unknown): boolean {
+  if (err === undefined) return false;
+  return !(err instanceof NatsghError && PERMANENT_OPEN_ERRORS.has(err.code));
+}
+
+/**
+ * Opens the deployment's NATS right after provision-nats ran. When it did
+ * provision (`provisioned`), a cluster whose node was just (re)started answers
+ * before its JetStream is back in quorum: a transient failure is tried again for
+ * `retryMs`; a refusal that waiting cannot change (credentials, permissions,
+ * limits, a full store) is not, and what still fails is an error naming the last
+ * cause. When it did not (skipped, dry run), NATS that does not answer is undefined.
+ */
+export async function openProvisionedNats(
+  provisioner: Provisioner,
+  pctx: ProvisionContext,
+  opts: Omit<Parameters<typeof openDeploymentNats>[1], 'timeoutMs'> & {
+    provisioned: () => boolean;
+    retryMs?: number;
+  },
+): Promise<DeploymentNats | undefined> {
+  let openError: unknown;
+  const open = () =>
+    tryOpenDeploymentNats(provisioner, pctx, {
+      ...opts,
+      timeoutMs: 5000,
+      onError: (err) => {
+        openError = err;
+      },
+    });
+  let n = await open();
+  const retryUntil = Date.now() + (opts.retryMs ?? 30_000);
+  while (!n && opts.provisioned() && isTransientOpenError(openError) && Date.now() < retryUntil) {
+    await new Promise((r) => setTimeout(r, 500));
+    openError = undefined;
+    n = await open();
+  }
+  if (n || !opts.provisioned()) return n;
+  // It answered, but its store has no room for natsgh's buckets (a full disk): say that.
+  if (openError instanceof NatsghError && openError.code === 'jetstream_storage_full') throw openError;
+  // Say why (the last open's error), so the JSON result names the real cause.
+  const why = openError === undefined ? '' : `: ${redact(errorMessage(openError))}`;
+  throw new NatsghError(`NATS was provisioned but does not accept connections${why}`, {
+    cause: openError,
+    code: 'nats_unreachable',
+    suggestions: ['Run `natsgh status` and check the server log in the state dir.'],
+  });
 }

@@ -3,15 +3,14 @@
 // checkpoints bucket and a generated checkout it passes.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { RunMemo } from '../../../src/phases/context.js';
 import { generateFiles } from '../../../src/phases/generate-files.js';
 import { generateFilesOutputs } from '../../../src/phases/outputs.js';
 import { type ValidateContext, validate } from '../../../src/phases/validate.js';
 import type { Provisioner } from '../../../src/provision/provisioner.js';
-import { type DeploymentNats, openDeploymentNats } from '../../../src/services/deployment-nats.js';
 import type { VerifyResult } from '../../../src/workflow/phase.js';
-import { startNatsServer, type TestNatsServer } from '../../support/nats-server.js';
+import { useDeploymentNats } from '../../support/deployment-nats.js';
 import { type FakeBase, fakeBase, fakeTask } from '../../support/phase-context.js';
 
 const healthy = (result: VerifyResult = { ok: true }) => {
@@ -72,19 +71,13 @@ describe('validate without a working deployment', () => {
 });
 
 describe('validate with NATS and a generated checkout', () => {
-  let server: TestNatsServer;
-  let nats: DeploymentNats;
-  beforeAll(async () => {
-    server = await startNatsServer();
-    nats = await openDeploymentNats({ servers: [server.url] }, { create: true });
-  });
-  afterAll(async () => {
-    await nats?.close();
-    await server?.stop();
-  });
+  const deploymentNats = useDeploymentNats();
 
   it('passes, leaves no key behind, and counts a reported hand edit as no drift', async () => {
-    const ctx = await context({ mode: 'docker' }, { nats: { nc: nats.nc, spec: nats.spec } });
+    const ctx = await context(
+      { mode: 'docker' },
+      { nats: { nc: deploymentNats().nc, spec: deploymentNats().spec } },
+    );
     const written = generateFilesOutputs.decode(
       await generateFiles.run({ ...ctx, recorded: {} }, fakeTask()),
     )!;
@@ -92,7 +85,7 @@ describe('validate with NATS and a generated checkout', () => {
     expect(await validate.run(ctx, task)).toEqual({});
     expect(task.lines).toEqual(['NATS, KV, controller and files are all as expected']);
     const keys: string[] = [];
-    for await (const k of await nats.checkpoints!.keys()) keys.push(k);
+    for await (const k of await deploymentNats().checkpoints!.keys()) keys.push(k);
     expect(keys).toEqual([]);
 
     const manifest = JSON.parse(readFileSync(join(written.dir, '.natsgh/manifest.json'), 'utf8'));
