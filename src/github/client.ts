@@ -107,6 +107,13 @@ export async function createGithubClient(
       throw err;
     }
   };
+  /** octokit's throttling callback for one kind of limit: says so, and retries up to rateLimitRetries times. */
+  const retryAfterLimit =
+    (what: string) =>
+    (retryAfter: number, options: { method: string; url: string }, _o: unknown, count: number) => {
+      log(`GitHub ${what} on ${options.method} ${options.url}; retry ${count + 1} in ${retryAfter}s`);
+      return count < rateLimitRetries;
+    };
   const octokit = new MyOctokit({
     ...authOptions,
     request: { fetch: countingFetch as unknown as typeof fetch },
@@ -124,28 +131,8 @@ export async function createGithubClient(
       retryAfterBaseValue: baseMs,
       fallbackSecondaryRateRetryAfter: 60,
       write: new Bottleneck.Group({ maxConcurrent: 1, minTime: opts.writeMinTimeMs ?? 1000 }),
-      onRateLimit: (
-        retryAfter: number,
-        options: { method: string; url: string },
-        _o: unknown,
-        count: number,
-      ) => {
-        log(
-          `GitHub rate limit hit on ${options.method} ${options.url}; retry ${count + 1} in ${retryAfter}s`,
-        );
-        return count < rateLimitRetries;
-      },
-      onSecondaryRateLimit: (
-        retryAfter: number,
-        options: { method: string; url: string },
-        _o: unknown,
-        count: number,
-      ) => {
-        log(
-          `GitHub secondary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${retryAfter}s`,
-        );
-        return count < rateLimitRetries;
-      },
+      onRateLimit: retryAfterLimit('rate limit hit'),
+      onSecondaryRateLimit: retryAfterLimit('secondary rate limit'),
     },
   }) as unknown as Octokit;
   let identity: Promise<string[]> | undefined;

@@ -258,10 +258,16 @@ describe('pace and deadlines', () => {
     // A client that does not pace: GitHub answers the burst with the secondary rate limit.
     model.push(ORG, REPO, { 'SECURITY.md': 'x\n' });
     model.requests.length = 0;
-    const burst = await client({ writeMinTimeMs: 0, retryAfterBaseMs: 1000 });
+    const said: string[] = [];
+    const burst = await client({ writeMinTimeMs: 0, retryAfterBaseMs: 1000, log: (l) => said.push(l) });
     await regenerate(burst);
     const limited = model.requests.filter((q) => q.status === 403);
     expect(limited.length).toBeGreaterThan(0);
+    // Each wait is said, with the request and the retry it is.
+    expect(said.length).toBe(limited.length);
+    expect(said[0]).toMatch(
+      /^GitHub secondary rate limit on (POST|PATCH|PUT) \/repos\/\S+; retry 1 in \d+s$/,
+    );
     expect(writes().filter((q) => q.status < 300)).toHaveLength(3);
   }, 20_000);
 

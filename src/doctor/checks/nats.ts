@@ -103,6 +103,19 @@ function certExpiry(cert: X509Certificate, what: string, now: number): CheckOutc
   return undefined;
 }
 
+/** A certificate file's text as a certificate, or the check's failure naming the file and its flag. */
+function pemCertificate(text: string, file: string, role: 'ca' | 'cert'): X509Certificate | CheckOutcome {
+  try {
+    return new X509Certificate(text);
+  } catch (err) {
+    return {
+      status: 'fail',
+      message: `${file} is not a PEM certificate: ${(err as Error).message}`,
+      hint: `${TLS_FLAGS[role]} must be the ${role === 'ca' ? 'CA' : 'client'} certificate in PEM form.`,
+    };
+  }
+}
+
 export const tlsCheck: DoctorCheck = {
   id: 'tls',
   title: 'TLS files',
@@ -142,31 +155,17 @@ export const tlsCheck: DoctorCheck = {
     const notes: string[] = [];
     let ca: X509Certificate | undefined;
     if (texts.ca) {
-      try {
-        ca = new X509Certificate(texts.ca);
-      } catch (err) {
-        return {
-          status: 'fail',
-          message: `${t.ca} is not a PEM certificate: ${(err as Error).message}`,
-          hint: `${TLS_FLAGS.ca} must be the CA certificate in PEM form.`,
-        };
-      }
+      const parsed = pemCertificate(texts.ca, t.ca!, 'ca');
+      if (!(parsed instanceof X509Certificate)) return parsed;
+      ca = parsed;
       const expiry = certExpiry(ca, `CA certificate ${t.ca}`, now);
       if (expiry?.status === 'fail') return expiry;
       if (expiry) notes.push(expiry.message);
       notes.push(`CA ${ca.subject.replaceAll('\n', ', ')}`);
     }
     if (texts.cert && texts.key) {
-      let cert: X509Certificate;
-      try {
-        cert = new X509Certificate(texts.cert);
-      } catch (err) {
-        return {
-          status: 'fail',
-          message: `${t.cert} is not a PEM certificate: ${(err as Error).message}`,
-          hint: `${TLS_FLAGS.cert} must be the client certificate in PEM form.`,
-        };
-      }
+      const cert = pemCertificate(texts.cert, t.cert!, 'cert');
+      if (!(cert instanceof X509Certificate)) return cert;
       let key: ReturnType<typeof createPrivateKey>;
       try {
         key = createPrivateKey(texts.key);

@@ -183,6 +183,12 @@ describe('tls check', () => {
     );
     expect(notPem.status).toBe('fail');
     expect(JSON.stringify(notPem)).not.toContain('PRIVATE KEY');
+    expect(notPem.message).toContain(`${files['client.key']} is not a PEM certificate`);
+    expect(notPem.hint).toBe('--tls-cert (NATSGH_TLS_CERT) must be the client certificate in PEM form.');
+    const caNotPem = await tlsCheck.run(await ctxFor({ NATSGH_TLS_CA: files['client.key'] }));
+    expect(caNotPem.status).toBe('fail');
+    expect(caNotPem.message).toContain(`${files['client.key']} is not a PEM certificate`);
+    expect(caNotPem.hint).toBe('--tls-ca (NATSGH_TLS_CA) must be the CA certificate in PEM form.');
   });
 });
 
