@@ -1,10 +1,10 @@
 // One node of the local 3-node cluster killed -9 in the middle of a bootstrap;
 // two bootstraps started at the same moment on one deployment (before NATS
 // exists: the lock file; after: the KV lease).
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestDeployment, phaseStatuses, startCli, type TestDeployment } from '../support/deployment.js';
+import { portFree } from '../support/nats-server.js';
 import { countProcesses, pidFile } from './processes.js';
 import { createRng } from './random.js';
 import { checked, injected } from './report.js';
@@ -15,20 +15,13 @@ afterEach(async () => {
   d = undefined;
 });
 
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
-
 /** A client port base whose cluster ports (base+i, base+100+i) and monitor ports (mon+i) are all free. */
 async function clusterPorts(
   rng: ReturnType<typeof createRng>,
 ): Promise<{ nats: number; monitor: number; controller: number }> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const nats = rng.int(20_000, 45_000);
+    // Below the kernel's ephemeral range (32768+), where outgoing connections take local ports.
+    const nats = rng.int(10_000, 32_000);
     const monitor = nats + 300;
     const controller = nats + 400;
     const wanted = [0, 1, 2].flatMap((i) => [nats + i, nats + 100 + i, monitor + i]).concat(controller);

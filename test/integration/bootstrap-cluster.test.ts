@@ -4,24 +4,15 @@
 // that node, and `events tail` shows the run's events (phase transitions,
 // the deployment, the node restart) once each and in order.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAlive } from '../../src/system/process.js';
 import { parseJson, runCli } from '../support/cli.js';
 import { deploymentConnection } from '../support/deployment.js';
-import { freePort } from '../support/nats-server.js';
+import { freePort, portFree } from '../support/nats-server.js';
 
 const NODES = 3;
-
-function portFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const srv = createServer();
-    srv.once('error', () => resolve(false));
-    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
-  });
-}
 
 /** A base port whose node ports (+0..2) and route ports (+100..102) are all free. */
 async function clusterBasePort(): Promise<number> {

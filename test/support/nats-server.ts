@@ -5,16 +5,34 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports handed out here lie below the kernel's ephemeral range (32768-60999 on Linux), where
+ * the local ports of outgoing connections come from: a port found free there (`listen(0)`)
+ * can become some connection's local port before nats-server binds it, as CI saw. Below it,
+ * only another test picking the same port can take it; the harness starts again on new ports
+ * then. Derived ports (node i: +i, routes: +100+i) stay below the range too.
+ */
+const PORT_RANGE = { low: 10_000, high: 30_000 };
+const handedOut = new Set<number>();
+
+/** Whether a listener can bind this loopback port now. */
+export function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const srv = createServer();
     srv.unref();
-    srv.on('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
+    srv.once('error', () => resolve(false));
+    srv.listen(port, '127.0.0.1', () => srv.close(() => resolve(true)));
   });
+}
+
+export async function freePort(): Promise<number> {
+  for (let i = 0; i < 100; i++) {
+    const port = PORT_RANGE.low + Math.floor(Math.random() * (PORT_RANGE.high - PORT_RANGE.low));
+    if (handedOut.has(port) || !(await portFree(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`freePort: no free port found in ${PORT_RANGE.low}-${PORT_RANGE.high}`);
 }
 
 export interface TestNatsServer {
@@ -47,20 +65,39 @@ export interface StartOptions {
   maxFileStore?: string;
   /** The nats-server binary (default: the one on PATH, 2.9 here; NATS_SERVER_2_10 for 2.10). */
   bin?: string;
+  /** Where the ports come from (default freePort; the harness's own test hands out taken ones). */
+  nextPort?: () => Promise<number>;
 }
 
 /** nats-server 2.10 on this machine (NATS-NOTES.md); tests that hold natsgh to both versions use it. */
 export const NATS_SERVER_2_10 = '/opt/nats-2.10/usr/sbin/nats-server';
 
-async function waitHealthy(monitorPort: number, timeoutMs = 10_000): Promise<void> {
+/** A nats-server that could not bind a port it was given (another process took it meanwhile). */
+class PortTaken extends Error {}
+
+/**
+ * Waits until the server this test started answers on its monitoring port: healthy, and
+ * under its own name (a port taken by another server answers too, for someone else).
+ * Fails at once when the process exits.
+ */
+async function waitHealthy(child: ChildProcess, monitorPort: number, name: string, timeoutMs = 10_000) {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null)
+      throw new Error(`nats-server exited (${child.exitCode ?? child.signalCode})`);
     try {
       const res = await fetch(`http://127.0.0.1:${monitorPort}/healthz`);
-      if (res.ok) return;
+      if (res.ok) {
+        const varz = (await (await fetch(`http://127.0.0.1:${monitorPort}/varz`)).json()) as {
+          server_name?: string;
+        };
+        if (varz.server_name === name) return;
+        throw new PortTaken(`monitor port ${monitorPort} answers for another server (${varz.server_name})`);
+      }
       last = `${res.status} ${await res.text()}`;
     } catch (err) {
+      if (err instanceof PortTaken) throw err;
       last = String(err);
     }
     await new Promise((r) => setTimeout(r, 20));
@@ -68,9 +105,25 @@ async function waitHealthy(monitorPort: number, timeoutMs = 10_000): Promise<voi
   throw new Error(`nats-server on monitor port ${monitorPort} not healthy: ${last}`);
 }
 
+/** Ports freePort() found free can be taken before nats-server binds them: that many tries with new ones. */
+const PORT_ATTEMPTS = 4;
+
 export async function startNatsServer(opts: StartOptions = {}): Promise<TestNatsServer> {
-  const port = opts.port ?? (await freePort());
-  const monitorPort = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(opts);
+    } catch (err) {
+      // Ports the caller chose are the caller's to change.
+      if (!(err instanceof PortTaken) || opts.port !== undefined || attempt >= PORT_ATTEMPTS) throw err;
+    }
+  }
+}
+
+async function startOnce(opts: StartOptions): Promise<TestNatsServer> {
+  const nextPort = opts.nextPort ?? freePort;
+  const port = opts.port ?? (await nextPort());
+  const monitorPort = await nextPort();
+  const ownDir = !opts.dir;
   const dir = opts.dir ?? mkdtempSync(join(tmpdir(), 'natsgh-test-nats-'));
   mkdirSync(join(dir, 'js'), { recursive: true });
   const name = opts.name ?? `test-${port}`;
@@ -105,7 +158,7 @@ export async function startNatsServer(opts: StartOptions = {}): Promise<TestNats
     },
     async stop() {
       await killChild(server.process, 'SIGTERM');
-      if (!opts.dir) rmSync(dir, { recursive: true, force: true });
+      if (ownDir) rmSync(dir, { recursive: true, force: true });
     },
   };
   async function launch() {
@@ -119,13 +172,21 @@ export async function startNatsServer(opts: StartOptions = {}): Promise<TestNats
     });
     server.process = child;
     try {
-      await waitHealthy(monitorPort);
+      await waitHealthy(child, monitorPort, name);
     } catch (err) {
-      child.kill('SIGKILL');
-      throw new Error(`${(err as Error).message}\n${stderr}`);
+      await killChild(child, 'SIGKILL');
+      const message = `${(err as Error).message}\n${stderr}`;
+      throw err instanceof PortTaken || /address already in use/.test(stderr)
+        ? new PortTaken(message)
+        : new Error(message);
     }
   }
-  await launch();
+  try {
+    await launch();
+  } catch (err) {
+    if (ownDir) rmSync(dir, { recursive: true, force: true });
+    throw err;
+  }
   return server;
 }
 
