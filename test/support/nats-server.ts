@@ -9,10 +9,19 @@ import { join } from 'node:path';
  * Ports handed out here lie below the kernel's ephemeral range (32768-60999 on Linux), where
  * the local ports of outgoing connections come from: a port found free there (`listen(0)`)
  * can become some connection's local port before nats-server binds it, as CI saw. Below it,
- * only another test picking the same port can take it; the harness starts again on new ports
- * then. Derived ports (node i: +i, routes: +100+i) stay below the range too.
+ * only another test picking the same port can take it: each vitest worker (VITEST_POOL_ID,
+ * 1..maxWorkers) picks from its own quarter of the range, and the harness starts again on new
+ * ports when one is taken all the same. Derived ports (node i: +i, routes: +100+i) stay below
+ * the ephemeral range too.
  */
-const PORT_RANGE = { low: 10_000, high: 30_000 };
+const PORT_RANGE = (() => {
+  const [low, high, slots] = [10_000, 30_000, 4];
+  const pool = Number(process.env.VITEST_POOL_ID);
+  if (!Number.isInteger(pool) || pool < 1) return { low, high };
+  const size = (high - low) / slots;
+  const slot = (pool - 1) % slots;
+  return { low: low + slot * size, high: low + (slot + 1) * size };
+})();
 const handedOut = new Set<number>();
 
 /** Whether a listener can bind this loopback port now. */
