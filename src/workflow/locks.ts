@@ -85,11 +85,7 @@ export function lockFilePath(stateDir: string, deployment: string): string {
 
 /** Reads the holder of a lock file, if any (for status and messages only). */
 export async function readFileLockHolder(path: string): Promise<LockHolder | undefined> {
-  try {
-    return parseHolder(await readFile(path, 'utf8'));
-  } catch {
-    return undefined;
-  }
+  return (await readSettledHolder(path).catch(() => undefined))?.holder;
 }
 
 /** True when the holder ran on this host and its process is gone. */
@@ -128,9 +124,9 @@ export async function acquireFileLock(
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw fileSystemError(err, path) ?? err;
     }
-    const text = await readFile(path, 'utf8').catch(() => undefined);
-    if (text === undefined) continue; // released between our create and read
-    const existing = parseHolder(text);
+    const read = await readSettledHolder(path);
+    if (!read) continue; // released between our create and read
+    const { text, holder: existing } = read;
     if (existing ? isStaleHolder(existing) : await isOldUnreadable(path)) {
       await removeIfUnchanged(path, text);
       continue;
@@ -152,6 +148,26 @@ export async function acquireFileLock(
       if (now === body) await retryTransient(() => unlink(path)).catch(() => undefined);
     },
   };
+}
+
+/** How long an unparseable, young lock file is read again: its creator writes it right after the exclusive create. */
+const HOLDER_WRITE_MS = 500;
+
+/**
+ * The lock file's text and holder. A run that has just created the file (the
+ * exclusive create) writes its holder a moment later: an empty or partial file
+ * is read again for up to HOLDER_WRITE_MS, so a run that loses the race names
+ * the winner instead of "another run". Undefined when the file is gone.
+ */
+async function readSettledHolder(path: string): Promise<{ text: string; holder?: LockHolder } | undefined> {
+  const until = Date.now() + HOLDER_WRITE_MS;
+  for (;;) {
+    const text = await readFile(path, 'utf8').catch(() => undefined);
+    if (text === undefined) return undefined;
+    const holder = parseHolder(text);
+    if (holder || Date.now() >= until || (await isOldUnreadable(path))) return { text, holder };
+    await delay(20);
+  }
 }
 
 /** A holder file that cannot be parsed and is older than a lease was left half-written by a crash. */

@@ -44,6 +44,24 @@ describe('file lock', () => {
     await second.release();
   });
 
+  it('a run that loses the race while the winner writes its holder names the winner, not "another run"', async () => {
+    const path = lockFilePath(dir, 'race');
+    // The winner's exclusive create has made the file; its holder is written a moment later.
+    writeFileSync(path, '');
+    const winner = currentHolder('run-winner');
+    setTimeout(() => writeFileSync(path, JSON.stringify(winner)), 60);
+    const err = await acquireFileLock(path, currentHolder('run-loser')).catch((e) => e);
+    expect(err).toBeInstanceOf(BusyError);
+    expect(err.message).toMatch(/held by run run-winner on host \S+, pid \d+, since /);
+    // A file that stays unreadable still names no one, after a moment rather than never.
+    const empty = lockFilePath(dir, 'empty');
+    writeFileSync(empty, '{"runId":');
+    const t0 = Date.now();
+    const stuck = await acquireFileLock(empty, currentHolder('run-x')).catch((e) => e);
+    expect(stuck.message).toContain('held by another run');
+    expect(Date.now() - t0).toBeLessThan(2000);
+  });
+
   it('takes over a lock whose holder died on this host, exactly once under contention', async () => {
     const path = lockFilePath(dir, 'b');
     writeFileSync(
