@@ -3,6 +3,7 @@
 // natsgh_deliveries, runs regenerations with bounded concurrency and working()
 // keep-alives, naks transient failures with backoff and terms poison messages.
 
+import { randomUUID } from 'node:crypto';
 import type { Consumer, ConsumerMessages, JsMsg } from '@nats-io/jetstream';
 import type { KV } from '@nats-io/kv';
 import type { NatsConnection } from '@nats-io/nats-core';
@@ -144,9 +145,34 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
   let slotWaiters: Array<() => void> = [];
   let running = true;
   let warnedNoGithub = false;
-  // Deliveries whose claim (kv.create) failed with an unknown outcome, e.g. NATS went away
-  // mid-request: the claim may be stored, so its "already exists" on redelivery is our own.
-  const ambiguousClaims = new Set<string>();
+  // Claims this process may have stored without processing their event: a kv.create whose
+  // outcome is unknown (NATS went away mid-request) or a claim it could not give back. Each
+  // claim carries the token of the attempt that wrote it, so an "already exists" on redelivery
+  // is ours only when the stored claim has one of these tokens: the claim of an attempt that
+  // did process the event (its ack lost in an outage) stays a duplicate.
+  const ownClaims = new Map<string, Set<string>>();
+  const mayOwn = (key: string, token: string) => {
+    const tokens = ownClaims.get(key) ?? new Set<string>();
+    tokens.add(token);
+    ownClaims.set(key, tokens);
+  };
+  /** The stored claim when it is one of ours; 'other' when it is not; undefined when NATS did not say. */
+  const ownClaim = async (
+    key: string,
+  ): Promise<{ revision: number; token: string } | 'other' | undefined> => {
+    const entry = await opts.deliveries.get(key).catch(() => undefined);
+    if (!entry) return undefined;
+    if (entry.operation !== 'PUT') return 'other';
+    let token: unknown;
+    try {
+      token = (JSON.parse(entry.string()) as { attempt?: unknown }).attempt;
+    } catch {
+      return 'other';
+    }
+    return typeof token === 'string' && ownClaims.get(key)?.has(token)
+      ? { revision: entry.revision, token }
+      : 'other';
+  };
   const m = opts.metrics;
   const base = opts.backoffBaseMs ?? 1000;
   const backoff = (msg: JsMsg) => backoffMs(msg.info.deliveryCount, base, opts.maxBackoffMs);
@@ -196,28 +222,44 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
 
   async function regenerate(msg: JsMsg, deliveryId: string, d: Extract<Decision, { action: 'regenerate' }>) {
     const key = deliveryKey(opts.deployment, deliveryId);
+    let token: string = randomUUID();
     let claim: number;
+    const retryLater = () => {
+      m.inc('natsgh_events_failed_total', { outcome: 'nak' });
+      msg.nak(backoff(msg));
+    };
     try {
       claim = await opts.deliveries.create(
         key,
-        JSON.stringify({ instance: opts.instanceId, seq: msg.seq, at: new Date().toISOString() }),
+        JSON.stringify({
+          instance: opts.instanceId,
+          seq: msg.seq,
+          at: new Date().toISOString(),
+          attempt: token,
+        }),
       );
     } catch (err) {
-      if (isWrongLastSequence(err) && !ambiguousClaims.has(key)) {
+      if (!isWrongLastSequence(err)) {
+        mayOwn(key, token);
+        retryLater();
+        return;
+      }
+      const own = ownClaims.has(key) ? await ownClaim(key) : 'other';
+      if (own === undefined) {
+        retryLater();
+        return;
+      }
+      if (own === 'other') {
+        ownClaims.delete(key);
         m.inc('natsgh_events_deduplicated_total');
         msg.ack();
         return;
       }
-      if (!isWrongLastSequence(err)) {
-        ambiguousClaims.add(key);
-        m.inc('natsgh_events_failed_total', { outcome: 'nak' });
-        msg.nak(backoff(msg));
-        return;
-      }
-      // Our own earlier claim: process it (a render equal to the tree never commits twice).
-      claim = 0;
+      // Our own earlier claim, never processed: process it (a render equal to the tree never commits twice).
+      claim = own.revision;
+      token = own.token;
     }
-    ambiguousClaims.delete(key);
+    ownClaims.delete(key);
     const keepAlive = setInterval(() => msg.working(), WORKING_EVERY_MS);
     try {
       await opts.regenerate!(
@@ -231,19 +273,11 @@ export async function startEventConsumer(opts: EventConsumerOptions): Promise<Ev
       const why = redact(String((err as Error)?.message ?? err));
       const githubDown = isGithubDown(err);
       // Give the claim back, so a later delivery of the same event (a redelivery, GitHub's
-      // "Redeliver" after an outage) can take it; or remember it as ours.
-      const releaseClaim = async () => {
-        if (claim > 0) {
-          await opts.deliveries.delete(key, { previousSeq: claim }).catch(() => ambiguousClaims.add(key));
-        } else {
-          ambiguousClaims.add(key);
-        }
-      };
+      // "Redeliver" after an outage) can take it; when NATS does not take the delete, remember it as ours.
+      const releaseClaim = () =>
+        opts.deliveries.delete(key, { previousSeq: claim }).catch(() => mayOwn(key, token));
       if (isPermanentFailure(err) || (!githubDown && msg.info.deliveryCount >= MAX_DELIVER)) {
-        // Ours whatever its revision (claim 0: taken by an earlier attempt of this process).
-        if (claim > 0) await releaseClaim();
-        else await opts.deliveries.delete(key).catch(() => undefined);
-        ambiguousClaims.delete(key);
+        await releaseClaim();
         githubBack(key);
         terminate(msg, deliveryId, why);
         return;
