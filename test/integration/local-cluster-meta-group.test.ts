@@ -20,8 +20,13 @@ const NAMES = ['met-n0', 'met-n1', 'met-n2'];
 describe('a local cluster with a node outside the meta group', () => {
   let ctx: RecordingContext;
   let monitor: number;
-  /** What the fake does: nothing, or the race's shape for node `stuck` while `pid` runs it (any pid when undefined). */
-  let race: { stuck?: string; pid?: number; memory?: number; off?: boolean } = { off: true };
+  /**
+   * What the fake does: nothing, or the race's shape for node `stuck` while `pid` runs it (any
+   * pid when undefined; with `firstProcess`, the process running it when it is chosen).
+   */
+  let race: { stuck?: string; pid?: number; firstProcess?: boolean; memory?: number; off?: boolean } = {
+    off: true,
+  };
   const pidOf = (name: string) =>
     Number(readFileSync(join(ctx.stateDir, 'nats', name, 'nats-server.pid'), 'utf8'));
 
@@ -34,9 +39,21 @@ describe('a local cluster with a node outside the meta group', () => {
     const meta = bodies.meta_cluster;
     const leader = meta?.leader;
     if (!leader || !meta) return Response.json(bodies);
-    // The stuck node is the first follower of the real leader, chosen once.
-    race.stuck ??= NAMES.find((n) => n !== leader);
-    const stuck = race.stuck!;
+    if (race.stuck === undefined) {
+      // Chosen once the real group is whole, on the leader's answer listing both others as
+      // current: the real 2.10 race (about 1 start in 20 here) can keep another node out first,
+      // and natsgh, which restarts only a node the others outvote, must have repaired that.
+      const others = NAMES.filter((n) => n !== leader);
+      const whole =
+        NAMES[index] === leader &&
+        meta.cluster_size === NAMES.length &&
+        others.every((n) => meta.replicas?.some((r) => r.name === n && r.current && !r.offline));
+      if (!whole) return Response.json(bodies);
+      // The stuck node is the first follower of the real leader.
+      race.stuck = others[0];
+      if (race.firstProcess) race.pid = pidOf(race.stuck);
+    }
+    const stuck = race.stuck;
     if (leader === stuck) return Response.json(bodies);
     if (race.pid !== undefined && pidOf(stuck) !== race.pid) return Response.json(bodies);
     meta.cluster_size = 2;
@@ -69,18 +86,17 @@ describe('a local cluster with a node outside the meta group', () => {
   });
 
   it('restarts only the stuck node, warns naming it, and forms', async () => {
-    race = {};
     // The race hits a node as its process starts: fake it for the first process of that node.
-    const first = p.apply(ctx);
-    await expect.poll(() => race.stuck, { timeout: 20_000 }).toBeDefined();
-    race.pid = pidOf(race.stuck!);
-    const result = await first;
+    race = { firstProcess: true };
+    const result = await p.apply(ctx);
     const stuck = race.stuck!;
+    // One restart, or two when the real race kept another node out first (its warning comes first).
     const warnings = ctx.lines.filter((l) => l.startsWith('warn: '));
-    expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(
+    expect(warnings.length).toBeGreaterThanOrEqual(1);
+    expect(warnings.length).toBeLessThanOrEqual(MAX_META_RESTARTS);
+    expect(warnings.at(-1)).toMatch(
       new RegExp(
-        `^warn: nats-server ${stuck} follows meta leader met-n[012] but the leader has not counted it .*start race of nats-server 2\\.10\\.23-2\\.10\\.29.*restarting it \\(1 of at most ${MAX_META_RESTARTS}\\)`,
+        `^warn: nats-server ${stuck} follows meta leader met-n[012] but the leader has not counted it .*start race of nats-server 2\\.10\\.23-2\\.10\\.29.*restarting it \\(${warnings.length} of at most ${MAX_META_RESTARTS}\\)`,
       ),
     );
     expect(result.outputs[`node${NAMES.indexOf(stuck)}.pid`]).not.toBe(String(race.pid));
