@@ -8,12 +8,11 @@ import type { NatsConnectionSpec } from '../nats/connect.js';
 import { type ClientAuth, ensureDeploymentCredentials, serverAuthFor } from '../nats/deployment-auth.js';
 import { devTlsPaths, generatedServerTls } from '../nats/tls-generate.js';
 import { resolveNatsServerBinary } from '../system/nats-server-binary.js';
-import { isAlive } from '../system/process.js';
+import { isAlive, readPidFile } from '../system/process.js';
 import {
   ensureServer,
   isHealthy,
   type LocalServerSpec,
-  readPidFile,
   removeStore,
   type ServerTlsFiles,
   serverFiles,

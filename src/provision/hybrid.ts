@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import type { NatsConnectionSpec } from '../nats/connect.js';
 import { serverAuthFor } from '../nats/deployment-auth.js';
 import { generatedServerTls } from '../nats/tls-generate.js';
-import { isAlive } from '../system/process.js';
+import { isAlive, readPidFile } from '../system/process.js';
 import {
   authPlanStep,
   clientTlsFor,
@@ -31,7 +31,6 @@ import {
   lastLogLines,
   pollUntil,
   readMonitor,
-  readPidFile,
   removeStore,
   renderServerConfig,
   type ServerTlsFiles,

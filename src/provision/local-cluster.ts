@@ -18,7 +18,7 @@ import {
   judgeMetaGroup,
   type MetaGroupJudgement,
 } from '../nats/meta-group.js';
-import { isAlive } from '../system/process.js';
+import { isAlive, readPidFile } from '../system/process.js';
 import {
   authPlanStep,
   clientTlsFor,
@@ -35,7 +35,6 @@ import {
   type LocalServerSpec,
   pollUntil,
   readMonitor,
-  readPidFile,
   removeStore,
   renderServerConfig,
   type StartedServer,

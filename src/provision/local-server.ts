@@ -12,7 +12,7 @@ import { redact } from '../redact.js';
 import { substituteVariables } from '../render/substitute.js';
 import { writeFileAtomic } from '../system/atomic-file.js';
 import { loopbackGet } from '../system/loopback-http.js';
-import { isAlive, spawnDetached, stopRecordedProcess } from '../system/process.js';
+import { isAlive, readPidFile, spawnDetached, stopRecordedProcess } from '../system/process.js';
 import { recordOrAdopt, recordProcess } from '../system/process-identity.js';
 
 export const SERVER_TEMPLATES_DIR = resolve(import.meta.dirname, '../../templates/nats-server');
@@ -167,15 +167,6 @@ export async function renderServerConfig(spec: LocalServerSpec): Promise<string>
     'nats-server/server.conf.tmpl',
   );
   return text.replace(/\n{3,}/g, '\n\n').replace(/\n+$/, '\n');
-}
-
-export async function readPidFile(pidFile: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt((await readFile(pidFile, 'utf8')).trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function readText(file: string): Promise<string | undefined> {

@@ -3,6 +3,7 @@
 
 import { spawn } from 'node:child_process';
 import { accessSync, closeSync, constants, openSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { delimiter, isAbsolute, join } from 'node:path';
 import { NatsghError } from '../errors.js';
 import { currentPlatform, type Platform } from './platform.js';
@@ -336,5 +337,15 @@ function isExecutable(file: string, platform: Platform): boolean {
     return statSync(file).isFile();
   } catch {
     return false;
+  }
+}
+
+/** The pid a pid file names: a positive integer, or undefined (no file, or anything else in it). */
+export async function readPidFile(pidFile: string): Promise<number | undefined> {
+  try {
+    const pid = Number.parseInt((await readFile(pidFile, 'utf8')).trim(), 10);
+    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
+  } catch {
+    return undefined;
   }
 }

@@ -14,7 +14,7 @@ import type { NatsConnectionSpec } from '../../nats/connect.js';
 import { PROJECT_ROOT } from '../../provision/docker-image.js';
 import { writeFileAtomic } from '../../system/atomic-file.js';
 import { loopbackRequest } from '../../system/loopback-http.js';
-import { isAlive, spawnDetached, stopRecordedProcess } from '../../system/process.js';
+import { isAlive, readPidFile, spawnDetached, stopRecordedProcess } from '../../system/process.js';
 import {
   type ProcessRecord,
   recordOrAdopt,
@@ -47,15 +47,6 @@ export function controllerMarkers(stateDir: string, deployment: string): string[
   return ['controller run', `--deployment ${deployment} `, `--state-dir ${stateDir} `];
 }
 
-export async function readPid(pidFile: string): Promise<number | undefined> {
-  try {
-    const pid = Number.parseInt((await readFile(pidFile, 'utf8')).trim(), 10);
-    return Number.isInteger(pid) && pid > 0 ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 async function writePid(pidFile: string, pid: number): Promise<void> {
   await writeFileAtomic(pidFile, `${pid}\n`);
 }
@@ -81,7 +72,7 @@ function desiredEnv(ctx: ControllerContext, spec: NatsConnectionSpec): Record<st
 async function ourController(ctx: Pick<ControllerContext, 'stateDir' | 'deployment'>) {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const markers = controllerMarkers(ctx.stateDir, ctx.deployment);
-  const record = await recordOrAdopt(recordFile, await readPid(pidFile), markers);
+  const record = await recordOrAdopt(recordFile, await readPidFile(pidFile), markers);
   if (!record) return undefined;
   return (await verifyProcess(record, markers)).state === 'ours' ? record : undefined;
 }
@@ -103,7 +94,7 @@ async function requestShutdown(record: ProcessRecord): Promise<boolean> {
 async function stopOurController(ctx: ControllerContext, graceMs: number): Promise<void> {
   const { recordFile, pidFile } = controllerFiles(ctx.stateDir);
   const markers = controllerMarkers(ctx.stateDir, ctx.deployment);
-  const record = await recordOrAdopt(recordFile, await readPid(pidFile), markers);
+  const record = await recordOrAdopt(recordFile, await readPidFile(pidFile), markers);
   if (!record) return;
   const { outcome, reason } = await stopRecordedProcess(record, markers, {
     graceMs,

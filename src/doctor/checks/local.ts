@@ -72,8 +72,9 @@ async function heldByThisDeployment(
   holder: PortHolder | undefined,
 ): Promise<boolean> {
   if (use.owner === 'controller') {
-    const { controllerFiles, readPid } = await import('../../deploy/controller/dev.js');
-    const pid = await readPid(controllerFiles(ctx.config.stateDir).pidFile);
+    const { controllerFiles } = await import('../../deploy/controller/dev.js');
+    const { readPidFile } = await import('../../system/process.js');
+    const pid = await readPidFile(controllerFiles(ctx.config.stateDir).pidFile);
     return holder !== undefined && holder.pid === pid;
   }
   const monitor = plan.find((p) => p.owner === use.owner && p.what.startsWith('monitoring port'));
