@@ -270,16 +270,27 @@ export async function acquireKvLock(
       break;
     } catch (err) {
       if (!isWrongLastSequence(err)) {
-        throw new NatsghError(`could not take the lock ${key}: ${(err as Error).message}`, {
-          code: 'lock_error',
-          cause: err,
-        });
+        // JetStream not ready yet (a node just restarted: "jetstream is not enabled", no
+        // responders, a timeout) is tried again while the wait lasts.
+        if (Date.now() >= deadline || opts.signal?.aborted) {
+          throw new NatsghError(`could not take the lock ${key}: ${(err as Error).message}`, {
+            code: 'lock_error',
+            cause: err,
+          });
+        }
+        await delay(Math.min(250, Math.max(10, deadline - Date.now())), opts.signal);
+        continue;
       }
+    }
+    const seen = await kv.get(key).catch(() => null);
+    // Our own lock, stored by a create whose answer was lost (the holder names this run).
+    if (seen?.operation === 'PUT' && seen.string() === body) {
+      revision = seen.revision;
+      break;
     }
     // A holder that ran on this host and is dead (kill -9) is taken over at once
     // instead of after its lease: the update with the revision we saw decides,
     // so a stale read can at worst make the takeover fail, never succeed twice.
-    const seen = await kv.get(key).catch(() => null);
     const seenHolder = seen?.operation === 'PUT' ? parseHolder(seen.string()) : undefined;
     if (seen && seenHolder && (opts.takeOver ?? isStaleHolder)(seenHolder)) {
       try {

@@ -110,6 +110,45 @@ describe('KV lock', () => {
     await server?.stop();
   });
 
+  // Seen in CI: "could not take the lock rep.bootstrap: jetstream is not enabled" from a node
+  // that had just restarted, failing the bootstrap although it was willing to wait 10 s.
+  it('JetStream not ready yet is waited out; a lock stored by a create whose answer was lost is ours', async () => {
+    const failing = (fail: (real: () => Promise<number>, n: number) => Promise<number>) => {
+      let n = 0;
+      return new Proxy(kv, {
+        get: (t, prop, r) =>
+          prop === 'create'
+            ? (k: string, v: string) => fail(() => t.create(k, v), ++n)
+            : Reflect.get(t, prop, r),
+      });
+    };
+    const notReady = failing((real, n) =>
+      n <= 2 ? Promise.reject(new Error('jetstream is not enabled')) : real(),
+    );
+    const a = await acquireKvLock(notReady, 'd3.bootstrap', currentHolder('run-ready'), {
+      leaseMs: 1500,
+      waitMs: 5000,
+    });
+    expect((await readKvLockHolder(kv, 'd3.bootstrap'))?.runId).toBe('run-ready');
+    await a.release();
+    // Without a wait, it fails as before, naming the cause.
+    const never = failing(() => Promise.reject(new Error('jetstream is not enabled')));
+    await expect(
+      acquireKvLock(never, 'd3.bootstrap', currentHolder('run-never'), { leaseMs: 1500 }),
+    ).rejects.toThrow('could not take the lock d3.bootstrap: jetstream is not enabled');
+    // Stored, answer lost: the next create finds this run's own holder and takes it.
+    const lost = failing((real, n) =>
+      n === 1 ? real().then(() => Promise.reject(new Error('TIMEOUT'))) : real(),
+    );
+    const b = await acquireKvLock(lost, 'd3.bootstrap', currentHolder('run-lost'), {
+      leaseMs: 1500,
+      waitMs: 5000,
+    });
+    expect((await readKvLockHolder(kv, 'd3.bootstrap'))?.runId).toBe('run-lost');
+    await b.release();
+    expect(await readKvLockHolder(kv, 'd3.bootstrap')).toBeUndefined();
+  });
+
   it('is exclusive, names the holder, and can be taken again after release', async () => {
     const a = await acquireKvLock(kv, 'd1.bootstrap', currentHolder('run-a'), { leaseMs: 1500 });
     const err = await acquireKvLock(kv, 'd1.bootstrap', currentHolder('run-b'), { leaseMs: 1500 }).catch(
